@@ -1,0 +1,68 @@
+"""The `planlint` command line: argument parsing and dispatch to subcommands.
+
+Each subcommand lives in its own module under :mod:`planlint.commands` with a
+``register(subparsers)`` function; this module only wires them together and
+turns any unexpected exception into exit code 2 with a one-line message, never
+a traceback (set ``PLANLINT_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Callable, Optional, Sequence
+
+from . import __version__
+
+COMMANDS = ("check", "rules", "explain", "parse", "schema")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: printed plainly, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planlint",
+        description="Lint B2B sales account plans and score their completeness (0-100).",
+    )
+    parser.add_argument("--version", action="version", version=f"planlint {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f".commands.{name}", __package__).register(subparsers)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Optional[Callable[[argparse.Namespace], int]] = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return handler(args)
+    except UsageError as error:
+        print(f"planlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("planlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - last line of defence: no tracebacks for users
+        if os.environ.get("PLANLINT_DEBUG"):
+            raise
+        print(f"planlint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print("planlint: set PLANLINT_DEBUG=1 to see the details", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

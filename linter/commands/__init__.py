@@ -1,0 +1,1 @@
+"""One module per `planlint` subcommand, each with ``register(subparsers)``."""

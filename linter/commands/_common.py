@@ -1,0 +1,40 @@
+"""Options and helpers shared by the commands that lint plans."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import TextIO
+
+from ..cli import UsageError
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2027-06-30, got '{value}'") from None
+
+
+def use_color(stream: TextIO, choice: str = "auto") -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Print to stdout, or write a file atomically (temporary file, then rename)."""
+    if path in (None, "-"):
+        sys.stdout.write(text)
+        return
+    from ..atomic import write_text_atomic
+
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None

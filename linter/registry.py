@@ -1,0 +1,166 @@
+"""Finding and loading rule packs: built-in, installed plugins, TOML packs.
+
+Loading is defensive by design: a plugin that fails to import, or whose hook
+raises, is recorded as a :class:`LoadProblem` and reported, while every other
+rule still runs. A broken plugin must never take the whole run down.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Iterable
+
+import pluggy
+
+from . import hookspecs
+from .rule import Category, Rule
+
+BUILTIN_PLUGINS = ("planlint.rules.builtin",)
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A plugin or pack that could not be loaded, named for the report."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class Registry:
+    rules: list[Rule] = field(default_factory=list)
+    categories: dict[str, Category] = field(default_factory=dict)
+    problems: list[LoadProblem] = field(default_factory=list)
+    plugin_names: list[str] = field(default_factory=list)
+
+    def by_code(self) -> dict[str, Rule]:
+        return {rule.info.code: rule for rule in self.rules}
+
+    def find(self, code_or_name: str) -> Rule | None:
+        wanted = code_or_name.strip().lower()
+        for rule in self.rules:
+            if rule.info.code.lower() == wanted or rule.info.name.lower() == wanted:
+                return rule
+        return None
+
+
+def new_plugin_manager() -> pluggy.PluginManager:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    return manager
+
+
+def _entry_points() -> Iterable[metadata.EntryPoint]:
+    return metadata.entry_points(group=hookspecs.PROJECT)
+
+
+def _register_builtins(manager: pluggy.PluginManager, problems: list[LoadProblem]) -> None:
+    for module_name in BUILTIN_PLUGINS:
+        try:
+            manager.register(importlib.import_module(module_name), name=module_name)
+        except Exception as exc:  # noqa: BLE001 - reported, never fatal
+            problems.append(LoadProblem(module_name, f"could not load: {exc}"))
+
+
+def _register_entry_points(
+    manager: pluggy.PluginManager,
+    problems: list[LoadProblem],
+    disabled: frozenset[str],
+) -> None:
+    for entry_point in sorted(_entry_points(), key=lambda ep: ep.name):
+        if entry_point.name in disabled or manager.has_plugin(entry_point.name):
+            continue
+        try:
+            plugin = entry_point.load()
+            manager.register(plugin, name=entry_point.name)
+        except Exception as exc:  # noqa: BLE001 - reported, never fatal
+            problems.append(
+                LoadProblem(f"plugin '{entry_point.name}'", f"could not be loaded: {type(exc).__name__}: {exc}")
+            )
+
+
+def _validate_hooks(manager: pluggy.PluginManager, problems: list[LoadProblem]) -> None:
+    """Unregister plugins whose hooks do not match a spec (pluggy's check_pending)."""
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        name = manager.get_name(exc.plugin) or str(exc.plugin)
+        manager.unregister(exc.plugin)
+        problems.append(LoadProblem(f"plugin '{name}'", str(exc)))
+        _validate_hooks(manager, problems)
+
+
+def _collect(manager: pluggy.PluginManager, hook_name: str, problems: list[LoadProblem]) -> list[tuple[str, object]]:
+    """Call one hook per plugin so a raising plugin is named and skipped."""
+    results: list[tuple[str, object]] = []
+    for impl in getattr(manager.hook, hook_name).get_hookimpls():
+        try:
+            value = impl.function()
+        except Exception as exc:  # noqa: BLE001 - reported, never fatal
+            problems.append(LoadProblem(f"plugin '{impl.plugin_name}'", f"{hook_name}() raised {type(exc).__name__}: {exc}"))
+            continue
+        for item in value or []:
+            results.append((impl.plugin_name, item))
+    return results
+
+
+def load_registry(
+    disabled_plugins: Iterable[str] = (),
+    extra_plugins: Iterable[object] = (),
+    pack_paths: Iterable[str] = (),
+) -> Registry:
+    """Load every rule the run can use.
+
+    ``extra_plugins`` are plugin objects registered directly (tests, TOML
+    packs turned into plugins). Rule codes must be unique across packs: a
+    clash is a load problem naming both packs, and the later rule is dropped.
+    """
+    problems: list[LoadProblem] = []
+    manager = new_plugin_manager()
+    disabled = frozenset(disabled_plugins)
+    _register_builtins(manager, problems)
+    _register_entry_points(manager, problems, disabled)
+    for index, plugin in enumerate(extra_plugins):
+        manager.register(plugin, name=getattr(plugin, "__name__", None) or f"extra-{index}")
+    for path in pack_paths:
+        _register_pack(manager, path, problems)
+    _validate_hooks(manager, problems)
+
+    registry = Registry(problems=problems)
+    registry.plugin_names = sorted(name for name, _ in manager.list_name_plugin())
+    for _, category in _collect(manager, "planlint_categories", problems):
+        if isinstance(category, Category):
+            registry.categories.setdefault(category.name, category)
+    seen: dict[str, str] = {}
+    for plugin_name, rule in _collect(manager, "planlint_rules", problems):
+        if not isinstance(rule, Rule):
+            problems.append(LoadProblem(f"plugin '{plugin_name}'", f"returned {rule!r}, which is not a planlint Rule"))
+            continue
+        code = rule.info.code
+        if code in seen:
+            problems.append(
+                LoadProblem(
+                    f"plugin '{plugin_name}'",
+                    f"rule code {code} is already used by '{seen[code]}'; codes must be unique across packs",
+                )
+            )
+            continue
+        seen[code] = plugin_name
+        registry.categories.setdefault(rule.info.category, Category(rule.info.category, rule.info.category.title()))
+        registry.rules.append(rule)
+    registry.rules.sort(key=lambda rule: rule.info.code)
+    return registry
+
+
+def _register_pack(manager: pluggy.PluginManager, path: str, problems: list[LoadProblem]) -> None:
+    """Register a TOML rule pack as a plugin. Packs are provided by planlint.packs."""
+    try:
+        from .packs import load_pack_plugin  # imported lazily: only runs that use packs pay for it
+    except ImportError:
+        problems.append(LoadProblem(path, "TOML rule packs are not supported by this build"))
+        return
+    plugin = load_pack_plugin(path, problems)
+    if plugin is not None:
+        manager.register(plugin, name=f"pack:{path}")

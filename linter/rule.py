@@ -1,0 +1,95 @@
+"""What a rule is: its metadata, the items it checks, and the verdict on each.
+
+A rule looks at *items* (the plan, each objective, each action, ...) and says
+for each whether it passes. That is what makes partial credit possible: a plan
+where 3 of 4 actions have an owner scores 75% on that rule, not 0%.
+
+Rules come from pluggy hooks (see :mod:`planlint.hookspecs`); the built-in
+pack registers through the same hooks as any third-party plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterable, NamedTuple
+
+from .model import Plan, Span
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Everything a user can read about a rule without running it."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    weight: float
+    message: str
+    why: str
+    fix: str
+    passing: tuple[str, ...] = ()
+    failing: tuple[str, ...] = ()
+    methodology: tuple[int, ...] = ()
+    version: str = "1"
+    pack: str = "builtin"
+
+
+class Item(NamedTuple):
+    """The verdict on one item. ``message`` explains a failure in plain words."""
+
+    passed: bool
+    span: Span
+    message: str = ""
+
+
+@dataclass
+class CheckContext:
+    """What a rule may look at besides the plan: the reference date and its options."""
+
+    plan: Plan
+    path: str = "<string>"
+    as_of: dt.date = field(default_factory=dt.date.today)
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule(ABC):
+    """Base class for rules written in Python.
+
+    Subclasses set ``info`` and implement :meth:`check`, yielding one
+    :class:`Item` per thing they looked at. Yield nothing when the rule does
+    not apply: a rule with no items drops out of the score.
+    """
+
+    info: RuleInfo
+
+    @abstractmethod
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        """Yield a verdict for each item this rule looks at."""
+
+
+def passed(span: Span) -> Item:
+    return Item(True, span)
+
+
+def failed(span: Span, message: str) -> Item:
+    return Item(False, span, message)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of rules scored together, with its weight in the plan score."""
+
+    name: str
+    title: str
+    weight: float = 1.0
+    description: str = ""

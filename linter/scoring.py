@@ -1,0 +1,91 @@
+"""The completeness score: rule → category → plan, each a weighted mean.
+
+* A rule's score is the share of its items that pass.
+* A category's score is the mean of its rules' scores weighted by rule weight.
+* The plan's score is the mean of its categories' scores weighted by category
+  weight, 0 to 100, rounded to one decimal.
+
+A rule with no items (or whose items were all suppressed) is *not applicable*:
+it drops out rather than counting as a pass, so an empty plan cannot score
+well by having nothing to fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence
+
+BANDS: tuple[tuple[float, str], ...] = ((85.0, "tool"), (65.0, "developing"), (40.0, "thin"), (0.0, "form"))
+
+
+@dataclass(frozen=True)
+class RuleTally:
+    """Items passed and counted for one rule on one plan."""
+
+    code: str
+    category: str
+    weight: float
+    passed: int
+    total: int
+
+    @property
+    def ratio(self) -> Optional[float]:
+        return None if self.total == 0 else self.passed / self.total
+
+
+def band(score: float) -> str:
+    """The band a manager reads: tool, developing, thin or form."""
+    for floor, name in BANDS:
+        if score >= floor:
+            return name
+    return BANDS[-1][1]
+
+
+def _weighted_mean(pairs: Sequence[tuple[float, float]]) -> Optional[float]:
+    total_weight = sum(weight for _, weight in pairs)
+    if total_weight <= 0:
+        return None
+    return sum(value * weight for value, weight in pairs) / total_weight
+
+
+def category_scores(tallies: Sequence[RuleTally]) -> dict[str, float]:
+    """Each category's weighted mean of its applicable rules, as a 0-1 ratio."""
+    by_category: dict[str, list[tuple[float, float]]] = {}
+    for tally in tallies:
+        ratio = tally.ratio
+        if ratio is not None and tally.weight > 0:
+            by_category.setdefault(tally.category, []).append((ratio, tally.weight))
+    scores: dict[str, float] = {}
+    for name in sorted(by_category):
+        mean = _weighted_mean(by_category[name])
+        if mean is not None:
+            scores[name] = mean
+    return scores
+
+
+def plan_score(tallies: Sequence[RuleTally], category_weights: Mapping[str, float]) -> tuple[float, dict[str, float]]:
+    """The plan's 0-100 score and its categories' 0-100 scores."""
+    categories = category_scores(tallies)
+    mean = _weighted_mean([(ratio, category_weights.get(name, 1.0)) for name, ratio in categories.items()])
+    score = 0.0 if mean is None else mean * 100
+    return round(score, 1), {name: round(ratio * 100, 1) for name, ratio in categories.items()}
+
+
+def fix_gains(tallies: Sequence[RuleTally], category_weights: Mapping[str, float]) -> list[tuple[str, float]]:
+    """For each failing rule, the points the plan would gain if all its items passed.
+
+    Sorted by gain (largest first), then by code so the order is stable.
+    """
+    base, _ = plan_score(tallies, category_weights)
+    gains: list[tuple[str, float]] = []
+    for index, tally in enumerate(tallies):
+        if tally.total == 0 or tally.passed == tally.total:
+            continue
+        fixed = list(tallies)
+        fixed[index] = RuleTally(tally.code, tally.category, tally.weight, tally.total, tally.total)
+        improved, _ = plan_score(fixed, category_weights)
+        gain = round(improved - base, 1)
+        if gain > 0:
+            gains.append((tally.code, gain))
+    gains.sort(key=lambda pair: (-pair[1], pair[0]))
+    return gains

@@ -1,0 +1,1 @@
+"""Built-in rule packs shipped with planlint (installed as ``planlint.rules``)."""
