@@ -1,0 +1,55 @@
+"""The scoring formula: rule → category → plan, with not-applicable rules dropping out."""
+
+from __future__ import annotations
+
+import pytest
+
+from planlint.scoring import RuleTally, band, fix_gains, plan_score
+
+
+def tally(code: str, category: str, weight: float, passed: int, total: int) -> RuleTally:
+    return RuleTally(code, category, weight, passed, total)
+
+
+def test_worked_example_from_the_readme() -> None:
+    tallies = [
+        tally("PL101", "research", 3, 1, 1),  # 100%
+        tally("PL102", "research", 1, 0, 1),  # 0%   -> research = (3*1 + 1*0) / 4 = 75%
+        tally("PL202", "objectives", 2, 1, 2),  # 50% -> objectives = 50%
+    ]
+    score, categories = plan_score(tallies, {"research": 2, "objectives": 1})
+    assert categories == {"objectives": 50.0, "research": 75.0}
+    assert score == pytest.approx((75 * 2 + 50 * 1) / 3, abs=0.05)
+    assert score == 66.7
+
+
+def test_rule_with_no_items_drops_out_instead_of_passing() -> None:
+    with_empty = [tally("A", "x", 1, 0, 2), tally("B", "x", 5, 0, 0)]
+    assert plan_score(with_empty, {}) == (0.0, {"x": 0.0})
+
+
+def test_category_with_only_inapplicable_rules_drops_out() -> None:
+    score, categories = plan_score([tally("A", "x", 1, 1, 1), tally("B", "y", 1, 0, 0)], {"x": 1, "y": 100})
+    assert score == 100.0
+    assert "y" not in categories
+
+
+def test_no_applicable_rules_scores_zero() -> None:
+    assert plan_score([], {}) == (0.0, {})
+
+
+def test_partial_credit_is_the_share_of_items_passing() -> None:
+    score, _ = plan_score([tally("A", "x", 1, 3, 4)], {})
+    assert score == 75.0
+
+
+def test_fix_gains_rank_the_biggest_gain_first() -> None:
+    tallies = [tally("A", "x", 1, 0, 1), tally("B", "x", 3, 0, 1), tally("C", "y", 1, 1, 1)]
+    gains = fix_gains(tallies, {})
+    assert [code for code, _ in gains] == ["B", "A"]
+    assert gains[0][1] == 37.5  # x goes from 0 to 75%, plan from 50 to 87.5
+
+
+@pytest.mark.parametrize(("score", "name"), [(100, "tool"), (85, "tool"), (84.9, "developing"), (65, "developing"), (40, "thin"), (39.9, "form"), (0, "form")])
+def test_bands(score: float, name: str) -> None:
+    assert band(score) == name
