@@ -47,7 +47,7 @@ class Linter:
 
         shown = display or str(path)
         try:
-            planfile = parse_file(path)
+            planfile = parse_file(path, shown)
         except PlanSyntaxError as error:
             return unreadable_result(shown, error.diagnostics)
         return self.lint_model(planfile, shown)

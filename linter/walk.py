@@ -25,6 +25,9 @@ def _statements(where: str, statements: list[Statement]) -> Iterator[Prose]:
 
 def iter_prose(plan: Plan) -> Iterator[Prose]:
     """Every writer-typed sentence in the plan, in source order of sections."""
+    for where, text in (("plan name", plan.name), ("account", plan.account), ("owner", plan.owner)):
+        if text:
+            yield Prose(where, text, plan.span)
     research = plan.research
     if research is not None:
         customer = research.customer

@@ -49,9 +49,9 @@ class ObjectiveMeasurable(Rule):
             target = objective.target
             missing = []
             if target is None or target.value is None:
-                missing.append("a numeric target")
+                missing.append("numeric target")
             if target is None or target.by is None:
-                missing.append("a date")
+                missing.append("date")
             if missing:
                 yield failed(objective.span, f"objective '{objective.name}' has no {' and no '.join(missing)}")
             else:

@@ -1,0 +1,154 @@
+"""Turning Lark's parse errors into sentences a sales rep understands.
+
+Lark reports terminals (``STRING``, ``RBRACE``, ``__ANON_3``); a sales rep
+needs "expected a date like 2027-06-30 after 'by'" or "unknown keyword
+'objectve' — did you mean 'objective'?". This module only words errors; the
+parser decides what to do after one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable
+
+from lark import Lark
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+TERMINAL_WORDS = {
+    "STRING": 'a quoted text like "..."',
+    "DATE": "a date like 2027-06-30",
+    "QUARTER": "a quarter like Q3 2027",
+    "MONEY": "an amount like $500k",
+    "PERCENT": "a percentage like 25%",
+    "NUMBER": "a number",
+    "NAME": "a word",
+    "LBRACE": "'{'",
+    "RBRACE": "'}'",
+    "COMMA": "','",
+    "$END": "the end of the file",
+    "WHEN": "'current' or 'future'",
+    "KIND": "goal, pressure, initiative, obstacle, fact, strength, weakness, reference, differentiator or note",
+    "UNIT_LIST": "current, potential or white_space",
+    "STATUS": "done, open, in_progress, blocked or cancelled",
+}
+KIND_WORDS = {
+    "KIND": ("goal", "pressure", "initiative", "obstacle", "fact", "strength", "weakness", "reference", "differentiator", "note"),
+    "UNIT_LIST": ("current", "potential", "white_space"),
+    "WHEN": ("current", "future"),
+    "STATUS": ("done", "open", "in_progress", "blocked", "cancelled"),
+}
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def keyword_of(parser: Lark, terminal: str) -> str | None:
+    """The literal keyword an anonymous terminal stands for (``OBJECTIVE`` → ``objective``)."""
+    for definition in parser.terminals:
+        if definition.name == terminal and definition.pattern.type == "str":
+            value = definition.pattern.value
+            return value if _WORD.fullmatch(value) else None
+    return None
+
+
+def describe(parser: Lark, terminal: str) -> str:
+    if terminal in TERMINAL_WORDS:
+        return TERMINAL_WORDS[terminal]
+    keyword = keyword_of(parser, terminal)
+    if keyword:
+        return f"'{keyword}'"
+    for definition in parser.terminals:
+        if definition.name == terminal and definition.pattern.type == "str":
+            return f"'{definition.pattern.value}'"
+    return terminal.lower()
+
+
+def expected_keywords(parser: Lark, expected: Iterable[str]) -> list[str]:
+    words: list[str] = []
+    for terminal in expected:
+        keyword = keyword_of(parser, terminal)
+        if keyword:
+            words.append(keyword)
+        words.extend(KIND_WORDS.get(terminal, ()))
+    return sorted(set(words))
+
+
+def previous_word(text: str, position: int) -> str:
+    """The token just before ``position``, skipping blanks and comments, for "after 'by'"."""
+    before = text[:position]
+    lines = before.split("\n")
+    while lines:
+        line = lines[-1]
+        if "#" in line and '"' not in line.split("#", 1)[0]:
+            line = line.split("#", 1)[0]
+        stripped = line.rstrip()
+        if stripped:
+            match = re.search(r'("[^"]*"|[^\s"]+)$', stripped)
+            word = match.group(1) if match else stripped[-1]
+            return word if len(word) <= 40 else word[:37] + "..."
+        lines.pop()
+    return ""
+
+
+def word_at(text: str, position: int) -> str:
+    """The whole word around ``position`` (the lexer may have stopped inside it)."""
+    start = position
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        start -= 1
+    match = _WORD.match(text, start)
+    return match.group(0) if match else ""
+
+
+def _expected_phrase(parser: Lark, expected: set[str]) -> str:
+    expected = {name for name in expected if not name.startswith("__") or keyword_of(parser, name)}
+    if expected <= {"DATE", "QUARTER"} and expected:
+        return "a date like 2027-06-30"
+    keywords = expected_keywords(parser, expected)
+    others = sorted(describe(parser, name) for name in expected if not keyword_of(parser, name) and name not in KIND_WORDS)
+    if len(keywords) > 3:
+        head = ", ".join(keywords[:8]) + (", ..." if len(keywords) > 8 else "")
+        return "a keyword such as " + head + (" or " + " or ".join(others) if others else "")
+    parts = [f"'{word}'" for word in keywords] + others
+    if not parts:
+        return "something else"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
+
+
+def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> str:
+    """A message for an unexpected word: a misspelt keyword, or a word where a value belongs."""
+    word = word_at(text, position)
+    keywords = expected_keywords(parser, expected)
+    if word and keywords and not expected & {"STRING", "DATE", "QUARTER", "MONEY", "NUMBER", "PERCENT", "NAME"}:
+        close = difflib.get_close_matches(word, keywords, n=1, cutoff=0.6)
+        if close:
+            return f"unknown keyword '{word}' — did you mean '{close[0]}'?"
+        return f"unknown keyword '{word}' here; expected {_expected_phrase(parser, expected)}"
+    after = previous_word(text, position)
+    shown = f"'{word}'" if word else f"'{text[position:position + 1]}'"
+    return f"expected {_expected_phrase(parser, expected)} after '{after}', not {shown}" if after else f"expected {_expected_phrase(parser, expected)}, not {shown}"
+
+
+def message_for(parser: Lark, text: str, error: UnexpectedInput) -> str:
+    if isinstance(error, UnexpectedEOF):
+        return f"the file ends too early: expected {_expected_phrase(parser, set(error.expected))}"
+    if isinstance(error, UnexpectedCharacters):
+        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
+        if char == '"':
+            return "this text is missing its closing quote '\"' (a text must end on the same line)"
+        if char.isalpha() or char == "_":
+            return word_error(parser, text, error.pos_in_stream, set(error.allowed or ()))
+        shown = repr(char) if not char.isprintable() else f"'{char}'"
+        return f"unexpected character {shown}; expected {_expected_phrase(parser, set(error.allowed or ()))}"
+    if isinstance(error, UnexpectedToken):
+        token = error.token
+        expected = set(error.expected)
+        if token.type == "$END":
+            return f"the file ends too early: expected {_expected_phrase(parser, expected)}"
+        if token.type == "NAME" or (token.type.startswith("__") or keyword_of(parser, token.type)) and _WORD.fullmatch(str(token)):
+            return word_error(parser, text, token.start_pos, expected)
+        if token.type == "RBRACE" and "RBRACE" not in expected:
+            return "there is one '}' too many here: it closes no block"
+        after = previous_word(text, token.start_pos)
+        what = describe(parser, token.type) if token.type in ("RBRACE", "LBRACE", "COMMA") else f"'{token}'"
+        lead = f"expected {_expected_phrase(parser, expected)}"
+        return f"{lead} after '{after}', not {what}" if after else f"{lead}, not {what}"
+    return str(error).splitlines()[0]

@@ -1,0 +1,55 @@
+"""Reading the value literals of the language: money, percentages, dates, quarters.
+
+Each function takes the token text and returns the plain dict the model
+expects, or raises :class:`ValueProblem` with a message for a sales rep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+MULTIPLIERS = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
+_MONEY = re.compile(r"(?P<cur>[$€£]|[A-Z]{3})\s*(?P<num>\d[\d,]*(?:\.\d+)?)(?P<mult>[kKmMbB]?)$")
+_QUARTER = re.compile(r"[Qq](?P<q>[1-4])\s+(?P<year>\d{4})$")
+
+
+class ValueProblem(ValueError):
+    """A value that is well-formed text but not a valid value (2027-02-30)."""
+
+
+def money(text: str) -> tuple[float, str]:
+    """``$1.2M`` → (1200000.0, "USD"); ``EUR 40,000`` → (40000.0, "EUR")."""
+    match = _MONEY.match(text.strip())
+    if match is None:  # the grammar's MONEY terminal makes this unreachable for parsed text
+        raise ValueProblem(f"'{text}' is not an amount like $500k or EUR 40,000")
+    currency = CURRENCY_SYMBOLS.get(match["cur"], match["cur"])
+    amount = float(match["num"].replace(",", "")) * MULTIPLIERS[match["mult"].lower()]
+    return amount, currency
+
+
+def percent(text: str) -> float:
+    return float(text.rstrip("%").strip())
+
+
+def iso_date(text: str) -> dt.date:
+    year, month, day = (int(part) for part in text.split("-"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueProblem(f"{text} is not a real date") from None
+
+
+def quarter(text: str) -> tuple[int, int, dt.date]:
+    """``Q3 2027`` → (2027, 3, last day of the quarter)."""
+    match = _QUARTER.match(text.strip())
+    if match is None:
+        raise ValueProblem(f"'{text}' is not a quarter like Q3 2027")
+    year, number = int(match["year"]), int(match["q"])
+    month = number * 3
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return year, number, last
+
+
+CYCLE_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}
