@@ -23,11 +23,15 @@ def _statements(where: str, statements: list[Statement]) -> Iterator[Prose]:
         yield Prose(where, statement.text, statement.span)
 
 
-def iter_prose(plan: Plan) -> Iterator[Prose]:
-    """Every writer-typed sentence in the plan, in source order of sections."""
-    for where, text in (("plan name", plan.name), ("account", plan.account), ("owner", plan.owner)):
+def iter_header(plan: Plan) -> Iterator[Prose]:
+    """The plan's name, account and owner: labels rather than content."""
+    for where, text in (("plan name", plan.name), ("account", plan.account), ("owner", plan.owner), *(("team", t) for t in plan.team)):
         if text:
             yield Prose(where, text, plan.span)
+
+
+def iter_prose(plan: Plan) -> Iterator[Prose]:
+    """Every writer-typed sentence in the plan, in source order of sections."""
     research = plan.research
     if research is not None:
         customer = research.customer

@@ -12,7 +12,7 @@ import re
 from typing import Iterable
 
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
-from planlint.walk import iter_prose
+from planlint.walk import iter_header, iter_prose
 
 PLACEHOLDER = re.compile(
     r"\b(?:TBD|TBC|TODO|FIXME|XXX|lorem ipsum)\b|\?\?\?|\{\{[^{}]*\}\}|\.\.\.|…|<[^<>]{1,40}>|^\s*(?:N/?A|-+|\?)\s*$",
@@ -34,6 +34,11 @@ class Placeholders(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
+        # Header labels only count against a plan: a real name is no evidence of a real plan.
+        for prose in iter_header(ctx.plan):
+            match = PLACEHOLDER.search(prose.text)
+            if match:
+                yield failed(prose.span, f"placeholder '{match.group(0).strip()}' in {prose.where}: \"{prose.text}\"")
         for prose in iter_prose(ctx.plan):
             match = PLACEHOLDER.search(prose.text)
             if match:
