@@ -321,7 +321,7 @@ class PlanBuilder(Transformer):
         if first.type == "PERCENT":
             return {"value": values.percent(first), "text": str(first), "span": span}
         unit = str(c[1]) if len(c) > 1 else ""
-        return {"value": float(first), "unit": unit, "text": " ".join(str(t) for t in c), "span": span}
+        return {"value": values.number(first), "unit": unit, "text": " ".join(str(t) for t in c), "span": span}
 
     def supports(self, c: list[Any]) -> Tagged:
         return ("supports", _texts(c[1]))
@@ -360,7 +360,7 @@ class PlanBuilder(Transformer):
         return ("pipeline", pipeline)
 
     def deals(self, c: list[Any]) -> Tagged:
-        return ("deals", int(float(c[1])))
+        return ("deals", int(values.number(c[1])))
 
     def average(self, c: list[Any]) -> Tagged:
         return ("average", c[1])
@@ -370,7 +370,7 @@ class PlanBuilder(Transformer):
         return ("win_rate", {"value": values.percent(token), "text": str(token), "span": token_span(token)})
 
     def cycle(self, c: list[Any]) -> Tagged:
-        days = float(c[1])
+        days = values.number(c[1])
         if len(c) > 2:
             unit = str(c[2]).lower()
             if unit not in values.CYCLE_UNITS:

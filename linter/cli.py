@@ -16,7 +16,7 @@ from typing import Callable, Optional, Sequence
 
 from . import __version__
 
-COMMANDS = ("check", "rules", "explain", "parse", "schema")
+COMMANDS = ("check", "rules", "explain", "parse", "schema", "config", "report", "portfolio")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

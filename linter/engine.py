@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from . import scoring
 from .diagnostics import Diagnostic, PlanSyntaxError
-from .model import Plan, PlanFile
+from .model import Comment, Plan, PlanFile
+from .portfolio import plan_quadrant
 from .registry import Registry
 from .results import FileResult, Finding, Fix, RuleScore
-from .rule import CheckContext, Rule, Severity
+from .rule import CheckContext, Rule, RuleInfo, Severity
 from .settings import Settings, effective_severity, effective_weight, is_selected
+from .suppressions import read_suppressions
 
 INTERNAL_ERROR = "PL000"
 
@@ -29,6 +31,7 @@ class Linter:
     registry: Registry
     settings: Settings = field(default_factory=Settings)
     as_of: Optional[dt.date] = None
+    portfolio_min_score: Optional[float] = None  # the bar for A-quadrant plans (default 70)
 
     def __post_init__(self) -> None:
         self.rules: list[Rule] = [rule for rule in self.registry.rules if is_selected(rule.info, self.settings)]
@@ -37,12 +40,16 @@ class Linter:
             for name, category in self.registry.categories.items()
         }
 
+    def known_rules(self) -> list[RuleInfo]:
+        """Every loaded rule, selected or not: a suppression may name any of them."""
+        return [rule.info for rule in self.registry.rules]
+
     def reference_date(self) -> dt.date:
         return self.as_of or self.settings.as_of or dt.date.today()
 
     # ------------------------------------------------------------------ entry points
 
-    def lint_path(self, path: Path, display: Optional[str] = None) -> FileResult:
+    def lint_path(self, path: Path, display: Optional[str] = None, options: Optional[dict[str, Any]] = None) -> FileResult:
         from .parser import parse_file  # lazy: commands that never parse stay fast to start
 
         shown = display or str(path)
@@ -50,7 +57,7 @@ class Linter:
             planfile = parse_file(path, shown)
         except PlanSyntaxError as error:
             return unreadable_result(shown, error.diagnostics)
-        return self.lint_model(planfile, shown)
+        return self.lint_model(planfile, shown, options)
 
     def lint_text(self, text: str, path: str = "<string>") -> FileResult:
         from .parser import parse_text
@@ -61,16 +68,22 @@ class Linter:
             return unreadable_result(path, error.diagnostics)
         return self.lint_model(planfile, path)
 
-    def lint_model(self, planfile: PlanFile, path: str) -> FileResult:
+    def lint_model(self, planfile: PlanFile, path: str, options: Optional[dict[str, Any]] = None) -> FileResult:
+        """Lint a parsed file. ``options`` reach the rules (``{"quadrant": "A"}`` from a portfolio)."""
         document = planfile.document
         if not isinstance(document, Plan):
-            return FileResult(path=path, kind="portfolio", name=document.name, score=0.0, band="")
-        return self._lint_plan(document, path)
+            from .portfolio_check import lint_portfolio  # reads the plans the portfolio references
+
+            return lint_portfolio(self, document, path).result
+        return self._lint_plan(document, path, planfile.comments, options)
 
     # ------------------------------------------------------------------ internals
 
-    def _lint_plan(self, plan: Plan, path: str) -> FileResult:
-        ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date())
+    def _lint_plan(
+        self, plan: Plan, path: str, comments: Sequence[Comment] = (), options: Optional[dict[str, Any]] = None
+    ) -> FileResult:
+        ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(), options=dict(options or {}))
+        suppressions = read_suppressions(comments, plan, self.known_rules())
         findings: list[Finding] = []
         tallies: list[scoring.RuleTally] = []
         scores: list[RuleScore] = []
@@ -83,10 +96,13 @@ class Linter:
                 findings.append(internal_error(info.code, info.pack, exc))
                 continue
             severity = effective_severity(info, self.settings)
-            passed = 0
+            passed = counted = 0
             for item in items:
+                reason = suppressions.reason_for(info, item)
+                if reason is None:  # a suppressed item is not applicable: out of the score
+                    counted += 1
+                    passed += item.passed
                 if item.passed:
-                    passed += 1
                     continue
                 span = item.span
                 findings.append(
@@ -100,9 +116,10 @@ class Linter:
                         column=span.column,
                         end_line=span.end_line,
                         end_column=span.end_column,
+                        suppressed=reason,
                     )
                 )
-            tally = scoring.RuleTally(info.code, info.category, weight, passed, len(items))
+            tally = scoring.RuleTally(info.code, info.category, weight, passed, counted)
             tallies.append(tally)
             ratio = tally.ratio
             scores.append(
@@ -112,10 +129,11 @@ class Linter:
                     category=info.category,
                     weight=weight,
                     passed=passed,
-                    total=len(items),
+                    total=counted,
                     score=None if ratio is None else round(ratio * 100, 1),
                 )
             )
+        findings.extend(suppressions.findings([rule.info for rule in self.rules], self.settings))
         score, categories = scoring.plan_score(tallies, self.category_weights)
         findings.sort(key=finding_order)
         return FileResult(
@@ -128,6 +146,8 @@ class Linter:
             findings=findings,
             fixes=self._fixes(tallies),
             rules=scores,
+            metrics=dict(sorted(ctx.metrics.items())),
+            quadrant=ctx.options.get("quadrant") or plan_quadrant(plan),
         )
 
     def _fixes(self, tallies: list[scoring.RuleTally]) -> list[Fix]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
 import lark
 from lark import Lark, Token
+from lark.lexer import PatternRE, PatternStr, TerminalDef
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from pydantic import ValidationError
 
@@ -33,6 +35,25 @@ EMPTY_MESSAGE = 'the file is empty: a plan starts with  plan "Name" { ... }'
 VALUE_TERMINALS = frozenset({"STRING", "DATE", "QUARTER", "MONEY", "PERCENT", "NUMBER", "NAME"})
 
 _parser: Optional[Lark] = None
+_KEYWORD = re.compile(r"[A-Za-z_]\w*")
+PARSER_VERSION = "2"  # bump when the Lark options change, so old caches are not reused
+
+
+def _whole_word_keywords(terminal: TerminalDef) -> None:
+    """Make every keyword match only a whole word (Lark's ``edit_terminals`` hook).
+
+    Lark's contextual lexer only tries the terminals the parser can take next,
+    so where the keyword ``plan`` is due, ``plann`` would be read as ``plan``
+    followed by ``n``. As a regex with a word-boundary look-ahead the keyword
+    no longer matches; the lexer falls back to its full terminal set, reads
+    the whole word as NAME, and the error names the word the rep wrote ("did
+    you mean 'plan'?"). Priority 1 keeps a keyword ahead of NAME (priority 0)
+    where both may stand, e.g. ``target 3 by 2027-06-30``.
+    """
+    pattern = terminal.pattern
+    if isinstance(pattern, PatternStr) and _KEYWORD.fullmatch(pattern.value):
+        terminal.pattern = PatternRE(re.escape(pattern.value) + r"(?![\w-])", pattern.flags, pattern.raw)
+        terminal.priority = max(terminal.priority, 1)
 
 
 def _on_comment(token: Token) -> None:
@@ -42,7 +63,7 @@ def _on_comment(token: Token) -> None:
 
 def _cache_file(grammar: str) -> Optional[str]:
     """A writable cache path for Lark's analysis, or None to build without a cache."""
-    digest = hashlib.sha256(grammar.encode()).hexdigest()[:16]
+    digest = hashlib.sha256((PARSER_VERSION + grammar).encode()).hexdigest()[:16]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     for folder in (os.path.join(base, "planlint"), os.path.join(tempfile.gettempdir(), f"planlint-{os.getuid()}")):
         try:
@@ -60,7 +81,7 @@ def get_parser() -> Lark:
     if _parser is None:
         grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
         options: dict[str, Any] = dict(parser="lalr", lexer="contextual", transformer=PlanBuilder(),
-                                       keep_all_tokens=True, lexer_callbacks={"COMMENT": _on_comment})
+                                       edit_terminals=_whole_word_keywords, keep_all_tokens=True, lexer_callbacks={"COMMENT": _on_comment})
         cache = _cache_file(grammar)
         try:
             _parser = Lark(grammar, cache=cache or False, **options)
@@ -96,14 +117,79 @@ def _scan_braces(text: str, start: int = 0, end: Optional[int] = None) -> list[t
     return found
 
 
-def _unclosed_brace(text: str) -> Optional[int]:
-    stack: list[int] = []
-    for position, ch in _scan_braces(text):
+def _indent_of(text: str, position: int) -> Optional[int]:
+    """Indentation of the line holding ``position``, or None when text precedes it."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position]
+    return len(before) if not before.strip() else None
+
+
+def _line_indent(text: str, position: int) -> int:
+    start = text.rfind("\n", 0, position) + 1
+    line = text[start:position]
+    return len(line) - len(line.lstrip())
+
+
+def _unclosed_brace(text: str, offset: Optional[int] = None,
+                    known: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, Optional[int]]]:
+    """The '{' that lost its '}', and where to put the missing '}' (None: at the end).
+
+    Braces alone cannot tell which block lost its '}': the last one is paired
+    with the outermost opener. Indentation can: a '}' (or, at ``offset``, the
+    statement the parser choked on) starting a line indented less than an open
+    block's first line belongs to an outer block, so that inner block is the
+    one left open. With ``offset`` None the whole text is checked (the file
+    ended too early); otherwise only the text before the error, and a block is
+    blamed only when the indentation says so. Openers in ``known`` were
+    already reported and mended: the '}' put in for them is not judged again.
+    """
+    end = len(text) if offset is None else offset
+    stack: list[tuple[int, int]] = []
+    for position, ch in _scan_braces(text, 0, end):
         if ch == "{":
-            stack.append(position)
-        elif stack:
+            stack.append((position, _line_indent(text, position)))
+            continue
+        indent = _indent_of(text, position)
+        if indent is not None and len(stack) > 1 and stack[-1][1] > indent and stack[-1][0] not in known:
+            return stack[-1][0], position
+        if stack:
             stack.pop()
-    return stack[-1] if stack else None
+    if not stack:
+        return None
+    if offset is None:
+        return stack[-1][0], None
+    indent = _indent_of(text, offset)
+    if indent is not None and len(stack) > 1 and indent <= stack[-1][1] and stack[-1][0] not in known:
+        return stack[-1][0], offset
+    return None
+
+
+def _close_block(text: str, closer: Optional[int]) -> str:
+    """Add the missing '}' without moving any later line or column."""
+    if closer is None:
+        return text + "\n}"
+    if closer > 0 and text[closer - 1] in " \t":
+        return text[:closer - 1] + "}" + text[closer:]
+    line_start = text.rfind("\n", 0, closer)
+    if line_start >= 0 and "#" not in text[text.rfind("\n", 0, line_start) + 1:line_start]:
+        return text[:line_start] + "}" + text[line_start:]  # at the end of the previous line
+    return text[:closer] + "} " + text[closer:]
+
+
+def _open_block(text: str, offset: int) -> str:
+    """Put in the '{' a block header lost (``stakeholder "Mary Chen"`` + newline).
+
+    Dropping the statement instead would leave its body to be read as
+    statements of the outer block: one error per line. The '{' replaces the
+    blank before the token the parser stopped at, or goes at the end of the
+    previous line, so later lines and columns do not move.
+    """
+    if offset > 0 and text[offset - 1] in " \t":
+        return text[:offset - 1] + "{" + text[offset:]
+    line_start = text.rfind("\n", 0, offset)
+    if line_start >= 0 and offset == line_start + 1 and "#" not in text[text.rfind("\n", 0, line_start) + 1:line_start]:
+        return text[:line_start] + "{" + text[line_start:]
+    return text[:offset] + "{ " + text[offset:]
 
 
 def _blank(text: str, start: int, end: int, keep_closers: bool = True) -> str:
@@ -176,10 +262,37 @@ def _position(text: str, error: UnexpectedInput) -> tuple[int, int, int, int]:
     return len(text), len(lines), len(lines[-1]) + 1, 1
 
 
+def _expected(error: UnexpectedInput) -> set[str]:
+    """The terminals really acceptable at the error.
+
+    LALR merges look-ahead sets, so Lark's own ``expected`` may list terminals
+    that would fail one reduction later (after ``period 2027-01-01`` it lists
+    ``action`` and ``done``). Asking the interactive parser gives the true set.
+    Reductions it tries run builder callbacks, which may record value
+    problems; those are de-duplicated by the caller.
+    """
+    fallback = set(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
+    interactive = getattr(error, "interactive_parser", None)
+    if interactive is None:
+        return fallback
+    try:
+        accepted = set(interactive.accepts())
+    except Exception:  # noqa: BLE001 - a better message is a nicety, never a crash
+        return fallback
+    return accepted or fallback
+
+
+def _is_brace_error(error: UnexpectedInput) -> bool:
+    """A keyword arriving where the parser did not expect it may mean a block
+    above lost its '}'; the indentation check decides."""
+    return isinstance(error, UnexpectedToken) and _KEYWORD.fullmatch(str(error.token)) is not None
+
+
 def _parse_with_recovery(text: str, path: str) -> tuple[Optional[dict[str, Any]], list[Diagnostic]]:
     parser = get_parser()
     diagnostics: list[Diagnostic] = []
     work = text
+    reported_openers: set[int] = set()
     passes = MAX_ERRORS if len(text) < LARGE_FILE else 3
     for _ in range(passes):
         STATE.reset()
@@ -188,24 +301,35 @@ def _parse_with_recovery(text: str, path: str) -> tuple[Optional[dict[str, Any]]
         except UnexpectedInput as error:
             offset, line, column, width = _position(work, error)
             at_end = isinstance(error, UnexpectedToken) and error.token.type == "$END"
-            unclosed = _unclosed_brace(work) if at_end else None
-            if unclosed is not None:
-                start, _ = _line_bounds(work, unclosed)
-                opener = work[start:unclosed].strip() or "block"
-                brace_line = work.count("\n", 0, unclosed) + 1
-                diagnostics.append(_diagnostic(path, text, brace_line, unclosed - start + 1,
-                                               f"the block '{opener} {{' is never closed: add a '}}' where it ends"))
-                work = work + "\n}"
+            found = None
+            if at_end:
+                found = _unclosed_brace(work, None, reported_openers)
+            elif _is_brace_error(error):
+                found = _unclosed_brace(work, offset, reported_openers)
+            if found is not None:
+                unclosed, closer = found
+                if unclosed not in reported_openers:
+                    reported_openers.add(unclosed)
+                    start, _ = _line_bounds(work, unclosed)
+                    opener = work[start:unclosed].strip() or "block"
+                    brace_line = work.count("\n", 0, unclosed) + 1
+                    diagnostics.append(_diagnostic(path, text, brace_line, unclosed - start + 1,
+                                                   f"the block '{opener} {{' is never closed: add a '}}' where it ends"))
+                work = _close_block(work, closer)
                 continue
+            expected = _expected(error)
             if not any((d.line, d.column) == (line, column) for d in diagnostics):
-                diagnostics.append(_diagnostic(path, text, line, column, message_for(parser, work, error), width=width))
+                diagnostics.append(_diagnostic(path, text, line, column, message_for(parser, work, error, expected), width=width))
             if at_end:
                 break
+            if expected == {"LBRACE"}:
+                work = _open_block(work, offset)
+                continue
             start, end = _error_region(parser, work, error, offset)
             blanked = _blank(work, start, end)
             if blanked == work:
                 blanked = _blank(work, start, max(end, offset + 1), keep_closers=False)
-            if blanked == work:
+            if blanked == work or not blanked.strip():
                 break
             work = blanked
         except RecursionError:
@@ -223,6 +347,8 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
         text = text[1:]
     if not text.strip():
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, message=EMPTY_MESSAGE)])
+    if "\x00" in text:
+        raise PlanSyntaxError([_binary_diagnostic(path, text)])
     try:
         data, diagnostics = _parse_with_recovery(text, path)
     except PlanSyntaxError:
@@ -230,10 +356,11 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
     except Exception as error:  # noqa: BLE001 - no input may produce a traceback
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1,
                                           message=f"planlint could not read this file ({type(error).__name__}: {error})")]) from None
+    unique = {(tuple(span.values()), message): span for span, message in STATE.problems}
     value_problems = [
         _diagnostic(path, text, span["line"], span["column"], message, INVALID_VALUE,
                     width=span["end_column"] - span["column"] if span["end_line"] == span["line"] else 1)
-        for span, message in STATE.problems
+        for (_, message), span in unique.items()
     ]
     all_problems = sorted(diagnostics + value_problems, key=lambda d: (d.line, d.column))
     if all_problems or data is None:
@@ -247,18 +374,31 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
                                           message=f"invalid value at {'.'.join(map(str, first['loc']))}: {first['msg']}")]) from None
 
 
+def _binary_diagnostic(path: str, text: str) -> Diagnostic:
+    """NUL bytes never occur in text a person typed: say "binary", not "syntax error"."""
+    offset = text.index("\x00")
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Diagnostic(path=path, line=line, column=column, code=UNREADABLE_FILE,
+                      message="this is a binary file, not a plan (it contains NUL bytes)")
+
+
 def _decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, code=UNREADABLE_FILE,
-                                          message="this is a binary file, not a plan (it contains NUL bytes)")])
+    if b"\x00" in data:
+        raise PlanSyntaxError([_binary_diagnostic(path, data.decode("latin-1"))])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[:error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise PlanSyntaxError([Diagnostic(path=path, line=line, column=column, code=UNREADABLE_FILE,
-                                          message=f"the file is not UTF-8 text: byte 0x{data[error.start]:02x} cannot be read; save it as UTF-8")]) from None
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
+        line_end = data.find(b"\n", error.start)
+        source = data[line_start:len(data) if line_end == -1 else line_end].decode("utf-8", "replace")
+        raise PlanSyntaxError([Diagnostic(
+            path=path, line=line, column=column, code=UNREADABLE_FILE, end_line=line, end_column=column + 1,
+            source_line=source.rstrip("\r"),
+            message=f"the file is not UTF-8 text: byte 0x{data[error.start]:02x} at line {line}, column {column}; "
+                    "save it as UTF-8")]) from None
 
 
 def parse_file(path: str | os.PathLike[str], display: Optional[str] = None) -> PlanFile:
@@ -270,4 +410,9 @@ def parse_file(path: str | os.PathLike[str], display: Optional[str] = None) -> P
         reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error)).lower()
         raise PlanSyntaxError([Diagnostic(path=shown, line=1, column=1, code=UNREADABLE_FILE,
                                           message=f"cannot read {shown}: {reason}")]) from None
-    return parse_text(_decode(data, shown), shown)
+    return parse_bytes(data, shown)
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>") -> PlanFile:
+    """Parse a file's raw bytes (what the result cache hashes), decoding them as :func:`parse_file` does."""
+    return parse_text(_decode(data, path), path)

@@ -55,6 +55,8 @@ class FileResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     fixes: list[Fix] = Field(default_factory=list)
     rules: list[RuleScore] = Field(default_factory=list)
+    metrics: dict[str, float] = Field(default_factory=dict)
+    quadrant: Optional[str] = None
     parsed: bool = True
 
     def failing(self) -> list[Finding]:

@@ -14,7 +14,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, Optional
 
 from .model import Plan, Span
 
@@ -54,12 +54,17 @@ class Item(NamedTuple):
 
 @dataclass
 class CheckContext:
-    """What a rule may look at besides the plan: the reference date and its options."""
+    """What a rule may look at besides the plan: the reference date and its options.
+
+    ``metrics`` lets a rule report a figure about the plan (such as the share
+    of its text that reads as form); the engine copies them into the result.
+    """
 
     plan: Plan
     path: str = "<string>"
     as_of: dt.date = field(default_factory=dt.date.today)
     options: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, float] = field(default_factory=dict)
 
 
 class Rule(ABC):
@@ -93,3 +98,39 @@ class Category:
     title: str
     weight: float = 1.0
     description: str = ""
+
+
+@dataclass
+class AccountCheck:
+    """One portfolio account as a portfolio rule sees it."""
+
+    name: str
+    span: Span
+    quadrant: Optional[str]
+    plan: Optional[str]
+    plan_found: bool
+    score: Optional[float]
+
+
+@dataclass
+class PortfolioContext:
+    """What a portfolio rule looks at: the placed accounts and the score bar for A accounts."""
+
+    path: str
+    accounts: list[AccountCheck]
+    min_score: float
+
+
+class PortfolioRule(Rule):
+    """A rule over a portfolio file's accounts rather than over one plan.
+
+    It contributes nothing to a plan's score (``check`` yields no items); the
+    engine calls :meth:`check_portfolio` for portfolio files instead.
+    """
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        return ()
+
+    @abstractmethod
+    def check_portfolio(self, ctx: PortfolioContext) -> Iterable[Item]:
+        """Yield a verdict per account."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from . import __version__
-from .engine import Linter
+from .cache import ResultCache
+from .diagnostics import PlanSyntaxError
+from .engine import Linter, display_path, unreadable_result
 from .registry import Registry, load_registry
 from .results import FileResult, RunResult, Summary
 from .rule import Severity
@@ -64,5 +67,50 @@ def file_fails(result: FileResult, fail_under: Optional[float]) -> bool:
     return result.kind == "plan" and fail_under is not None and result.score < fail_under
 
 
-def lint_files(linter: Linter, paths: list[Path]) -> list[FileResult]:
-    return list(linter.lint_paths(paths))
+def lint_files(
+    linter: Linter, paths: list[Path], jobs: Optional[int] = 1, cache: Optional[ResultCache] = None
+) -> list[FileResult]:
+    """Lint every path, in order. ``jobs=None`` uses every core; see :func:`iter_lint_files`."""
+    return list(iter_lint_files(linter, paths, jobs, cache))
+
+
+def iter_lint_files(
+    linter: Linter, paths: list[Path], jobs: Optional[int] = 1, cache: Optional[ResultCache] = None
+) -> Iterator[FileResult]:
+    """Yield each path's result in the order of ``paths``, as soon as it is known.
+
+    Results are streamed, never held here; with ``jobs`` above one the files
+    are shared out to a fork pool, with a ``cache`` unchanged files are not
+    linted again.
+    """
+    from .parallel import run_tasks
+
+    return run_tasks(partial(lint_one, linter, cache), paths, jobs)
+
+
+def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileResult:
+    """One file's result: from the cache when its bytes and the run are unchanged, else linted."""
+    display = display_path(path)
+    if cache is None:
+        return linter.lint_path(path, display)
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return linter.lint_path(path, display)  # reports why the file cannot be read
+    key = cache.key(display, content)
+    result = cache.get(key)
+    if result is None:
+        result = lint_content(linter, content, display)
+        cache.put(key, result)
+    return result
+
+
+def lint_content(linter: Linter, content: bytes, display: str) -> FileResult:
+    """Lint the bytes already read (and hashed), so the result matches the key exactly."""
+    from .parser import parse_bytes
+
+    try:
+        planfile = parse_bytes(content, display)
+    except PlanSyntaxError as error:
+        return unreadable_result(display, error.diagnostics)
+    return linter.lint_model(planfile, display)

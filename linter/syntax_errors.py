@@ -42,12 +42,30 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
 def keyword_of(parser: Lark, terminal: str) -> str | None:
-    """The literal keyword an anonymous terminal stands for (``OBJECTIVE`` → ``objective``)."""
-    for definition in parser.terminals:
-        if definition.name == terminal and definition.pattern.type == "str":
-            value = definition.pattern.value
-            return value if _WORD.fullmatch(value) else None
-    return None
+    """The literal keyword a terminal stands for (``OBJECTIVE`` → ``objective``).
+
+    The parser rewrites quoted keywords into whole-word regexes, so the
+    keyword is read from the pattern's ``raw`` text (``"objective"``).
+    """
+    keywords = _keywords(parser)
+    return keywords.get(terminal)
+
+
+_KEYWORD_CACHE: dict[int, dict[str, str]] = {}
+
+
+def _keywords(parser: Lark) -> dict[str, str]:
+    found = _KEYWORD_CACHE.get(id(parser))
+    if found is None:
+        found = {}
+        for definition in parser.terminals:
+            pattern = definition.pattern
+            raw = getattr(pattern, "raw", None) or ""
+            value = pattern.value if pattern.type == "str" else raw[1:-1] if raw.startswith('"') else ""
+            if _WORD.fullmatch(value):
+                found[definition.name] = value
+        _KEYWORD_CACHE[id(parser)] = found
+    return found
 
 
 def describe(parser: Lark, terminal: str) -> str:
@@ -62,13 +80,53 @@ def describe(parser: Lark, terminal: str) -> str:
     return terminal.lower()
 
 
-def expected_keywords(parser: Lark, expected: Iterable[str]) -> list[str]:
+# The sentence words (one KIND terminal in the grammar) each block really takes,
+# so a stakeholder block is not offered 'differentiator'.
+BLOCK_KINDS = {
+    "customer": ("goal", "pressure", "initiative", "obstacle", "fact"),
+    "competitor": ("strength", "weakness", "fact"),
+    "company": ("strength", "reference", "differentiator"),
+    "stakeholder": ("note",),
+}
+
+
+def enclosing_block(text: str, position: int) -> str | None:
+    """The keyword opening the innermost block still open at ``position``."""
+    openers: list[int] = []
+    in_string, i = False, 0
+    while i < position:
+        ch = text[i]
+        if in_string:
+            if ch == "\\":
+                i += 1
+            elif ch in '"\n':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch == "#":
+            newline = text.find("\n", i)
+            i = position if newline == -1 else newline
+            continue
+        elif ch == "{":
+            openers.append(i)
+        elif ch == "}" and openers:
+            openers.pop()
+        i += 1
+    if not openers:
+        return None
+    header = _without_comment(text[text.rfind("\n", 0, openers[-1]) + 1:openers[-1]])
+    match = _WORD.search(header.split('"', 1)[0])
+    return match.group(0) if match else None
+
+
+def expected_keywords(parser: Lark, expected: Iterable[str], block: str | None = None) -> list[str]:
     words: list[str] = []
     for terminal in expected:
         keyword = keyword_of(parser, terminal)
         if keyword:
             words.append(keyword)
-        words.extend(KIND_WORDS.get(terminal, ()))
+        kinds = BLOCK_KINDS.get(block or "", ()) if terminal == "KIND" else ()
+        words.extend(kinds or KIND_WORDS.get(terminal, ()))
     return sorted(set(words))
 
 
@@ -77,9 +135,7 @@ def previous_word(text: str, position: int) -> str:
     before = text[:position]
     lines = before.split("\n")
     while lines:
-        line = lines[-1]
-        if "#" in line and '"' not in line.split("#", 1)[0]:
-            line = line.split("#", 1)[0]
+        line = _without_comment(lines[-1])
         stripped = line.rstrip()
         if stripped:
             match = re.search(r'("[^"]*"|[^\s"]+)$', stripped)
@@ -87,6 +143,21 @@ def previous_word(text: str, position: int) -> str:
             return word if len(word) <= 40 else word[:37] + "..."
         lines.pop()
     return ""
+
+
+def _without_comment(line: str) -> str:
+    """``line`` up to a ``#`` that stands outside quotes."""
+    in_string = escaped = False
+    for index, ch in enumerate(line):
+        if escaped:
+            escaped = False
+        elif ch == "\\" and in_string:
+            escaped = True
+        elif ch == '"':
+            in_string = not in_string
+        elif ch == "#" and not in_string:
+            return line[:index]
+    return line
 
 
 def word_at(text: str, position: int) -> str:
@@ -98,11 +169,11 @@ def word_at(text: str, position: int) -> str:
     return match.group(0) if match else ""
 
 
-def _expected_phrase(parser: Lark, expected: set[str]) -> str:
+def _expected_phrase(parser: Lark, expected: set[str], block: str | None = None) -> str:
     expected = {name for name in expected if not name.startswith("__") or keyword_of(parser, name)}
     if expected <= {"DATE", "QUARTER"} and expected:
         return "a date like 2027-06-30"
-    keywords = expected_keywords(parser, expected)
+    keywords = expected_keywords(parser, expected, block)
     others = sorted(describe(parser, name) for name in expected if not keyword_of(parser, name) and name not in KIND_WORDS)
     if len(keywords) > 3:
         head = ", ".join(keywords[:8]) + (", ..." if len(keywords) > 8 else "")
@@ -127,25 +198,51 @@ def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> st
     return f"expected {_expected_phrase(parser, expected)} after '{after}', not {shown}" if after else f"expected {_expected_phrase(parser, expected)}, not {shown}"
 
 
-def message_for(parser: Lark, text: str, error: UnexpectedInput) -> str:
+def closes_nothing(text: str, position: int) -> bool:
+    """Whether the '}' at ``position`` has no '{' left open before it."""
+    depth, in_string, i = 0, False, 0
+    while i < position:
+        ch = text[i]
+        if in_string:
+            if ch == "\\":
+                i += 1
+            elif ch in '"\n':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch == "#":
+            newline = text.find("\n", i)
+            i = position if newline == -1 else newline
+            continue
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return depth == 0
+
+
+def message_for(parser: Lark, text: str, error: UnexpectedInput, expected: set[str] | None = None) -> str:
+    """The sentence for one parse error; ``expected`` overrides Lark's look-ahead set."""
+    if expected is None:
+        expected = set(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
     if isinstance(error, UnexpectedEOF):
-        return f"the file ends too early: expected {_expected_phrase(parser, set(error.expected))}"
+        return f"the file ends too early: expected {_expected_phrase(parser, expected)}"
     if isinstance(error, UnexpectedCharacters):
         char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
         if char == '"':
             return "this text is missing its closing quote '\"' (a text must end on the same line)"
         if char.isalpha() or char == "_":
-            return word_error(parser, text, error.pos_in_stream, set(error.allowed or ()))
+            return word_error(parser, text, error.pos_in_stream, expected)
         shown = repr(char) if not char.isprintable() else f"'{char}'"
-        return f"unexpected character {shown}; expected {_expected_phrase(parser, set(error.allowed or ()))}"
+        return f"unexpected character {shown}; expected {_expected_phrase(parser, expected)}"
     if isinstance(error, UnexpectedToken):
         token = error.token
-        expected = set(error.expected)
         if token.type == "$END":
             return f"the file ends too early: expected {_expected_phrase(parser, expected)}"
         if token.type == "NAME" or (token.type.startswith("__") or keyword_of(parser, token.type)) and _WORD.fullmatch(str(token)):
             return word_error(parser, text, token.start_pos, expected)
-        if token.type == "RBRACE" and "RBRACE" not in expected:
+        if token.type == "RBRACE" and "RBRACE" not in expected and closes_nothing(text, token.start_pos):
             return "there is one '}' too many here: it closes no block"
         after = previous_word(text, token.start_pos)
         what = describe(parser, token.type) if token.type in ("RBRACE", "LBRACE", "COMMA") else f"'{token}'"

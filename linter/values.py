@@ -29,6 +29,11 @@ def money(text: str) -> tuple[float, str]:
     return amount, currency
 
 
+def number(text: str) -> float:
+    """``2,500`` → 2500.0: counts may carry thousands separators like amounts do."""
+    return float(text.replace(",", ""))
+
+
 def percent(text: str) -> float:
     return float(text.rstrip("%").strip())
 

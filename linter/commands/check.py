@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import Optional
 
+from ..cache import cache_for
 from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..files import MissingPath, collect_plan_files
+from ..parallel import jobs_argument
 from ..reporters import FORMATS, get_reporter
-from ..runner import Options, file_fails, lint_files, make_linter, run_result
-from ..settings import Settings
+from .. import baseline as baseline_module
+from ..config import ConfigError, ConfigResolver, PlanGroup, check_rule_names, group_plans
+from ..meta import META_RULES
+from ..progress import Progress
+from ..registry import Registry
+from ..reporters import sarif, statistics
+from ..results import FileResult, RunResult
+from ..rule import RuleInfo
+from ..runner import Options, file_fails, iter_lint_files, make_linter, make_registry, run_result
 from ._common import iso_date, use_color, write_output
 
 
@@ -22,22 +33,120 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    parser.add_argument("-j", "--jobs", type=jobs_argument, metavar="N", help="check with N processes (default: one per core)")
+    parser.add_argument("--no-cache", dest="cache", action="store_false", help="lint every file, reusing no cached result")
+    parser.add_argument("--config", metavar="PATH", help="use this configuration file for every plan (default: the nearest "
+                        "planlint.toml, .planlint.toml or pyproject.toml [tool.planlint] above each plan)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the findings: no scores, summary or notes")
+    parser.add_argument("--statistics", action="store_true", help="print how many findings each rule raised instead of the report")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings or scores fail (2 still means an error)")
+    parser.add_argument("--baseline", metavar="FILE", help="fail only on findings not in FILE, and on plans scoring below it")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record today's findings and scores in FILE, then exit 0")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         paths = collect_plan_files(args.paths)
+        groups = group_plans(paths, ConfigResolver(args.config))
     except MissingPath as error:
         raise UsageError(str(error)) from None
-    settings = Settings()
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics prints a table (text) or a list (json); drop --format " + args.format)
+    baseline = _load_baseline(args.baseline)
     options = Options(as_of=args.as_of, fail_under=args.fail_under, packs=tuple(args.pack))
-    linter = make_linter(settings, options)
-    for problem in linter.registry.problems:
-        print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
-    files = lint_files(linter, paths)
+    files, fail_under, rules = _lint_groups(groups, options, args)
+    if args.write_baseline:
+        _write_baseline(files, args.write_baseline, args.quiet)
+    if baseline is not None:
+        _report_baseline(baseline_module.apply(baseline, files), args.quiet)
     result = run_result(files)
     color = args.output is None and use_color(sys.stdout, args.color)
-    write_output(get_reporter(args.format)(result, color=color), args.output)
-    fail_under = options.fail_under if options.fail_under is not None else settings.fail_under
-    return EXIT_FINDINGS if any(file_fails(f, fail_under) for f in files) else EXIT_OK
+    write_output(_render(result, args, color, rules), args.output)
+    if args.write_baseline or args.exit_zero:
+        return EXIT_OK
+
+    def fails(file: FileResult) -> bool:
+        bar = None if baseline is not None and baseline_module.in_baseline(baseline, file) else fail_under[file.path]
+        return file_fails(file, bar)
+
+    return EXIT_FINDINGS if any(fails(f) for f in files) else EXIT_OK
+
+
+def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Namespace
+                 ) -> tuple[list[FileResult], dict[str, Optional[float]], list[RuleInfo]]:
+    """Lint each group of plans with its own settings; results come back in path order."""
+    registries: dict[tuple[object, ...], Registry] = {}
+    checked_configs: set[int] = set()
+    results: dict[Path, FileResult] = {}
+    fail_under: dict[str, Optional[float]] = {}
+    rules: dict[str, RuleInfo] = {}
+    progress = Progress(sum(len(group.paths) for group in groups), enabled=not args.quiet)
+    for group in groups:
+        settings = group.settings
+        key = (tuple(settings.packs), tuple(sorted(settings.plugins.items())))
+        if key not in registries:
+            registries[key] = make_registry(settings, options)
+            for problem in registries[key].problems:
+                print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
+        registry = registries[key]
+        if id(group.config) not in checked_configs:
+            checked_configs.add(id(group.config))
+            try:
+                check_rule_names(group.config, [*(r.info for r in registry.rules), *META_RULES], registry.categories)
+            except ConfigError as error:
+                raise UsageError(str(error)) from None
+        rules.update((rule.info.code, rule.info) for rule in registry.rules)
+        linter = make_linter(settings, options, registry)
+        bar = options.fail_under if options.fail_under is not None else settings.fail_under
+        for path, file_result in zip(group.paths, iter_lint_files(linter, group.paths, jobs=args.jobs,
+                                                                   cache=cache_for(linter, args.cache))):
+            results[path] = file_result
+            fail_under[file_result.path] = bar
+            progress.advance()
+    progress.close()
+    ordered = [results[path] for path in sorted(results, key=lambda p: p.as_posix())]
+    return ordered, fail_under, [rules[code] for code in sorted(rules)]
+
+
+def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo]) -> str:
+    if args.statistics:
+        return statistics.render_json(result) if args.format == "json" else statistics.render(result)
+    if args.quiet and args.format == "text":
+        return get_reporter("concise")(result)
+    if args.format == "sarif":
+        return sarif.render(result, rules=rules)
+    return get_reporter(args.format)(result, color=color)
+
+
+def _load_baseline(path: Optional[str]) -> Optional[baseline_module.Baseline]:
+    if path is None:
+        return None
+    try:
+        return baseline_module.load(Path(path))
+    except baseline_module.BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _write_baseline(files: list[FileResult], path: str, quiet: bool) -> None:
+    try:
+        written = baseline_module.write(files, Path(path))
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    if not quiet:
+        count = sum(sum(entry.findings.values()) for entry in written.plans.values())
+        print(f"planlint: wrote {path}: {count} findings in {len(written.plans)} plans", file=sys.stderr)
+
+
+def _report_baseline(outcome: baseline_module.Outcome, quiet: bool) -> None:
+    if quiet:
+        return
+    if outcome.known:
+        print(f"planlint: {outcome.known} findings already in the baseline are not shown", file=sys.stderr)
+    if outcome.prunable:
+        print(f"planlint: {len(outcome.prunable)} baseline entries no longer occur and can be pruned "
+              f"(rewrite the baseline with --write-baseline):", file=sys.stderr)
+        for entry in outcome.prunable:
+            print(f"  {entry}", file=sys.stderr)

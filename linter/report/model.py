@@ -36,6 +36,7 @@ class CategoryBar(BaseModel):
     name: str
     title: str
     score: Optional[float] = Field(default=None, description="0-100, or null when no rule of the category applied")
+    band: str = Field(default="", description="the band the category's score falls in; empty when it has no score")
 
 
 class Change(BaseModel):

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from ..results import RunResult
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "concise", "sarif", "github", "junit")
 
 
 class Reporter(Protocol):

@@ -1,14 +1,38 @@
-"""Objectives broken into owned, dated actions (methodology point 6).
+"""Objectives broken into strategies and owned, dated actions (methodology point 6).
 
-An objective with no action is a wish; an action with no owner or due date is
-one nobody will do.
+An objective with fewer than two actions is a wish; an action with no owner,
+an owner nobody on the team has heard of, or no due date is one nobody will
+do; an open action past its due date (judged against ``--as-of``, so a run is
+reproducible) shows the plan is not being worked.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from planlint.model import ActionStatus
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
+
+from .formtext import is_real_name, is_substantive
+from .real import real_actions, real_objectives
+
+MIN_ACTIONS = 2
+CLOSED = frozenset({ActionStatus.done, ActionStatus.cancelled})
+
+_TEAM = '  owner "Jane Doe"\n  team "Raj Patel"\n  period 2027-01-01 to 2027-12-31\n'
+
+
+def objective_with(actions: str) -> str:
+    return (
+        'plan "Acme" {\n' + _TEAM + '  objective revenue "Win the ERP consolidation" {\n    target $500k by 2027-06-30\n'
+        '    strategy "Position as the consolidation partner" {\n' + actions + "    }\n  }\n}\n"
+    )
+
+
+_TWO = (
+    '      action "Executive briefing with the CFO" owner "Jane Doe" due 2027-02-15\n'
+    '      action "Reference call with Initech" owner "Raj Patel" due 2027-03-01 done\n'
+)
 
 
 class ObjectiveHasActions(Rule):
@@ -18,18 +42,24 @@ class ObjectiveHasActions(Rule):
         category="actions",
         severity=Severity.error,
         weight=3.0,
-        message="objective has no action",
-        why="Objectives are reached through strategies and actions; without them nothing happens on Monday.",
-        fix="Add `strategy \"...\" { action \"...\" owner \"Name\" due DATE }` under the objective.",
+        message=f"objective has fewer than {MIN_ACTIONS} actions",
+        why="Objectives are reached through strategies and actions; an objective with one action or none is a wish, "
+        "and nothing happens on Monday.",
+        fix=f"Add `strategy \"...\" {{ action \"...\" owner \"Name\" due DATE }}` under the objective, with at least {MIN_ACTIONS} actions.",
         methodology=(6,),
+        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2027-02-15\n'),),
+        passing=(objective_with(_TWO),),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for objective in ctx.plan.objectives:
-            if objective.actions():
+        for objective in real_objectives(ctx.plan):
+            count = len([a for a in objective.actions() if is_substantive(a.text, 1)])
+            if count >= MIN_ACTIONS:
                 yield passed(objective.span)
+            elif not objective.strategies:
+                yield failed(objective.span, f"objective '{objective.name}' has no strategy and no action")
             else:
-                yield failed(objective.span, f"objective '{objective.name}' has no action")
+                yield failed(objective.span, f"objective '{objective.name}' has {count} action(s); plan at least {MIN_ACTIONS}")
 
 
 class ActionOwner(Rule):
@@ -42,12 +72,14 @@ class ActionOwner(Rule):
         message="action has no owner",
         why="An action that belongs to everyone belongs to no one.",
         fix="Add `owner \"Name\"` to the action, naming someone on the account team.",
-        methodology=(6,),
+        methodology=(6, 11),
+        failing=(objective_with('      action "Executive briefing with the CFO" due 2027-02-15\n'),),
+        passing=(objective_with(_TWO),),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for action in ctx.plan.actions():
-            if action.owner and action.owner.strip():
+        for action in real_actions(ctx.plan):
+            if is_real_name(action.owner):
                 yield passed(action.span)
             else:
                 yield failed(action.span, f"action '{action.text}' has no owner")
@@ -63,15 +95,136 @@ class ActionDue(Rule):
         message="action has no due date",
         why="Without a date an action slides forever and nobody can tell it is late.",
         fix="Add `due 2027-03-01` (or a quarter such as `due Q2 2027`) to the action.",
-        methodology=(6,),
+        methodology=(6, 11),
+        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe"\n'),),
+        passing=(objective_with(_TWO),),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for action in ctx.plan.actions():
+        for action in real_actions(ctx.plan):
             if action.due is not None:
                 yield passed(action.span)
             else:
                 yield failed(action.span, f"action '{action.text}' has no due date")
 
 
-RULES: list[Rule] = [ObjectiveHasActions(), ActionOwner(), ActionDue()]
+class StrategyHasActions(Rule):
+    info = RuleInfo(
+        code="PL304",
+        name="strategy-actions",
+        category="actions",
+        severity=Severity.warning,
+        weight=1.0,
+        message="strategy has no action",
+        why="A strategy is a choice about how to reach an objective; without an action it is a slogan.",
+        fix="Add at least one `action \"...\" owner \"Name\" due DATE` inside the strategy, or remove it.",
+        methodology=(6,),
+        failing=(objective_with(""),),
+        passing=(objective_with(_TWO),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        for objective in real_objectives(ctx.plan):
+            for strategy in objective.strategies:
+                if strategy.actions:
+                    yield passed(strategy.span)
+                else:
+                    yield failed(strategy.span, f"strategy '{strategy.name}' has no action")
+
+
+class ActionOwnerOnTeam(Rule):
+    info = RuleInfo(
+        code="PL305",
+        name="action-owner-on-team",
+        category="actions",
+        severity=Severity.warning,
+        weight=1.5,
+        message="action owner is not on the plan's team",
+        why="An action owned by someone outside the account team will not be followed up in the plan review; "
+        "either they belong on the team or the action belongs to someone who is.",
+        fix="Add the person to `team \"...\"`, or give the action an owner who is the plan owner or on the team.",
+        methodology=(4, 6),
+        failing=(objective_with('      action "Executive briefing with the CFO" owner "Bob Smith" due 2027-02-15\n'),),
+        passing=(objective_with(_TWO),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        team = ctx.plan.people()
+        for action in real_actions(ctx.plan):
+            if not is_real_name(action.owner):
+                continue  # PL302 reports the missing owner
+            if action.owner in team:
+                yield passed(action.span)
+            else:
+                who = ", ".join(sorted(team)) or "nobody: add `owner` and `team` to the plan"
+                yield failed(action.span, f"'{action.owner}', owner of '{action.text}', is not on the plan's team ({who})")
+
+
+class ActionDueInPeriod(Rule):
+    info = RuleInfo(
+        code="PL306",
+        name="action-due-in-period",
+        category="actions",
+        severity=Severity.warning,
+        weight=1.0,
+        message="action's due date falls outside the plan period",
+        why="An action due outside the period will not be reviewed with this plan.",
+        fix="Move the due date inside `period START to END`.",
+        methodology=(6,),
+        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2026-06-01\n'),),
+        passing=(objective_with(_TWO),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        period = ctx.plan.period
+        if period is None:
+            return
+        for action in real_actions(ctx.plan):
+            if action.due is None:
+                continue
+            if period.start <= action.due.date <= period.end:
+                yield passed(action.span)
+            else:
+                yield failed(action.span, f"action '{action.text}' is due {action.due.text or action.due.date}, outside the plan period")
+
+
+class OverdueActions(Rule):
+    info = RuleInfo(
+        code="PL307",
+        name="overdue-action",
+        category="actions",
+        severity=Severity.warning,
+        weight=2.0,
+        message="open action is past its due date",
+        why="An open action past due means the plan is not being worked, or was never updated. Judged against "
+        "`--as-of DATE` (default: today), so a run can be reproduced.",
+        fix="Do it and mark it `done`, mark it `cancelled` if it no longer matters, or give it a new due date.",
+        methodology=(6, 7),
+        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2000-02-15\n'),),
+        passing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2000-02-15 done\n'),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        for action in real_actions(ctx.plan):
+            if action.due is None:
+                continue
+            if action.status in CLOSED or action.due.date >= ctx.as_of:
+                yield passed(action.span)
+            else:
+                late = (ctx.as_of - action.due.date).days
+                yield failed(
+                    action.span,
+                    f"action '{action.text}' was due {action.due.text or action.due.date} and is still "
+                    f"{action.status.value.replace('_', ' ')} ({late} day(s) late as of {ctx.as_of.isoformat()})",
+                )
+
+
+RULES: list[Rule] = [
+    ObjectiveHasActions(),
+    ActionOwner(),
+    ActionDue(),
+    StrategyHasActions(),
+    ActionOwnerOnTeam(),
+    ActionDueInPeriod(),
+    OverdueActions(),
+]

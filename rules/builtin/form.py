@@ -1,22 +1,141 @@
-"""Form, not tool: placeholder text left in the plan (methodology point 11).
+"""Form, not tool: placeholders, boilerplate, pasted sentences, one-word answers.
 
-`TBD`, `TODO`, `???`, `{{name}}` and `...` are the marks of a box filled in to
-get past a review. Every piece of prose is an item, so a plan with a few
-placeholders among much real text loses a little, and a plan of placeholders
-loses everything.
+Methodology point 11. Every piece of text the writer typed is an item, so a
+plan with a few placeholders among much real text loses a little, and a plan
+of placeholders loses everything. :func:`form_ratio` sums it up per plan: the
+share of the plan's text that reads as form, reported by PL905 with its
+breakdown. Each text counts under one reason only (a placeholder first), so
+``"TBD"`` is one placeholder, not also a one-word answer.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
 
+from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
-from planlint.walk import iter_header, iter_prose
 
-PLACEHOLDER = re.compile(
-    r"\b(?:TBD|TBC|TODO|FIXME|XXX|lorem ipsum)\b|\?\?\?|\{\{[^{}]*\}\}|\.\.\.|…|<[^<>]{1,40}>|^\s*(?:N/?A|-+|\?)\s*$",
-    re.IGNORECASE,
+from .formtext import boilerplate, normalise, placeholder, word_count
+from .prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, Prose, iter_text
+
+MAX_FORM_RATIO = 0.20
+MIN_PASTED_WORDS = 4
+
+PLACEHOLDER, BOILERPLATE, PASTED, ONE_WORD = "placeholder", "boilerplate", "pasted", "one-word"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why one text reads as form (``reason`` empty when it does not)."""
+
+    prose: Prose
+    reason: str = ""
+    detail: str = ""
+
+
+def verdicts(plan: Plan) -> list[Verdict]:
+    """Every text of the plan with the first reason it reads as form, in a fixed order."""
+    seen: dict[str, Prose] = {}
+    result = []
+    for prose in iter_text(plan):
+        result.append(_verdict(prose, seen))
+    return result
+
+
+def _verdict(prose: Prose, seen: dict[str, Prose]) -> Verdict:
+    found = placeholder(prose.text)
+    if found is not None:
+        return Verdict(prose, PLACEHOLDER, found)
+    if prose.kind == NAME:
+        return Verdict(prose)
+    phrase = boilerplate(prose.text)
+    if phrase is not None:
+        return Verdict(prose, BOILERPLATE, phrase)
+    if prose.kind == LABEL:
+        return Verdict(prose)
+    key = normalise(prose.text)
+    if word_count(prose.text) >= MIN_PASTED_WORDS:
+        first = seen.setdefault(key, prose)
+        if first is not prose:
+            return Verdict(prose, PASTED, f"line {first.span.line}")
+    if word_count(prose.text) < MIN_WORDS[prose.kind]:
+        return Verdict(prose, ONE_WORD, str(word_count(prose.text)))
+    return Verdict(prose)
+
+
+@dataclass(frozen=True)
+class FormRatio:
+    """How much of a plan's text reads as form, and why."""
+
+    form: int
+    total: int
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> Optional[float]:
+        return None if self.total == 0 else self.form / self.total
+
+    def describe(self) -> str:
+        """``38% of the plan's text reads as form (19 of 50 texts: 12 placeholder, 7 one-word)``."""
+        parts = ", ".join(f"{count} {reason}" for reason, count in sorted(self.reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+        share = 0 if self.ratio is None else round(self.ratio * 100)
+        return f"{share}% of the plan's text reads as form ({self.form} of {self.total} texts" + (f": {parts})" if parts else ")")
+
+
+def form_ratio(plan: Plan) -> FormRatio:
+    """The plan's form ratio: texts that read as form over the texts the writer typed.
+
+    Names (people, accounts, units) count only when they are placeholders: a
+    real name is not evidence that a plan is a tool, so it cannot dilute the ratio.
+    """
+    counted = [v for v in verdicts(plan) if v.reason or v.prose.kind != NAME]  # names count only as placeholders
+    reasons: dict[str, int] = {}
+    for verdict in counted:
+        if verdict.reason:
+            reasons[verdict.reason] = reasons.get(verdict.reason, 0) + 1
+    return FormRatio(form=sum(reasons.values()), total=len(counted), reasons=reasons)
+
+
+def _judge(ctx: CheckContext, reason: str, kinds: frozenset[str], message: Callable[[Verdict], str]) -> Iterable[Item]:
+    """One item per text of the given kinds that no other form rule has claimed."""
+    for verdict in verdicts(ctx.plan):
+        prose = verdict.prose
+        if prose.kind not in kinds or (verdict.reason and verdict.reason != reason):
+            continue
+        if verdict.reason == reason:
+            yield failed(prose.span, message(verdict))
+        elif prose.kind != NAME:  # a real name earns no credit: an empty plan is not a tidy one
+            yield passed(prose.span)
+
+
+def placeholder_message(verdict: Verdict) -> str:
+    return f"placeholder '{verdict.detail}' in {verdict.prose.where}: \"{verdict.prose.text}\""
+
+
+def boilerplate_message(verdict: Verdict) -> str:
+    return f"boilerplate '{verdict.detail}' in {verdict.prose.where}: \"{verdict.prose.text}\" says nothing specific"
+
+
+def pasted_message(verdict: Verdict) -> str:
+    return f"{verdict.prose.where}: \"{verdict.prose.text}\" is pasted (same text as {verdict.detail})"
+
+
+def one_word_message(verdict: Verdict) -> str:
+    need = MIN_WORDS[verdict.prose.kind]
+    return f"{verdict.prose.where}: \"{verdict.prose.text}\" is a {verdict.detail}-word answer; write at least {need} words"
+
+
+ALL_KINDS = frozenset({NAME, LABEL, SENTENCE, STEP})
+PROSE_KINDS = frozenset({LABEL, SENTENCE, STEP})
+ANSWER_KINDS = frozenset({SENTENCE, STEP})
+
+_FORM = (
+    'plan "{{Account}} plan" {\n  owner "TBD"\n  research {\n    customer {\n      goal "TBD"\n      fact "..."\n    }\n  }\n}\n'
+)
+_TOOL = (
+    'plan "Acme FY2027" {\n  owner "Jane Doe"\n  research {\n    customer {\n'
+    '      goal "Cut operating cost 10% by FY2028"\n      fact "IT budget frozen until April 2027"\n    }\n  }\n}\n'
 )
 
 
@@ -28,23 +147,111 @@ class Placeholders(Rule):
         severity=Severity.error,
         weight=3.0,
         message="placeholder text left in the plan",
-        why="Placeholders show a box filled in to pass a review, not a plan anyone works from.",
+        why="Placeholders (TBD, TODO, ???, {{name}}, ..., N/A with no reason, 'describe ... here') show a box "
+        "filled in to pass a review, not a plan anyone works from.",
         fix="Replace the placeholder with what you know, or turn it into a `question \"...\" ask \"Name\"`.",
         methodology=(11,),
+        failing=(_FORM,),
+        passing=(_TOOL,),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        # Header labels only count against a plan: a real name is no evidence of a real plan.
-        for prose in iter_header(ctx.plan):
-            match = PLACEHOLDER.search(prose.text)
-            if match:
-                yield failed(prose.span, f"placeholder '{match.group(0).strip()}' in {prose.where}: \"{prose.text}\"")
-        for prose in iter_prose(ctx.plan):
-            match = PLACEHOLDER.search(prose.text)
-            if match:
-                yield failed(prose.span, f"placeholder '{match.group(0).strip()}' in {prose.where}: \"{prose.text}\"")
-            else:
-                yield passed(prose.span)
+        return _judge(ctx, PLACEHOLDER, ALL_KINDS, placeholder_message)
 
 
-RULES: list[Rule] = [Placeholders()]
+class Boilerplate(Rule):
+    info = RuleInfo(
+        code="PL902",
+        name="boilerplate",
+        category="form",
+        severity=Severity.warning,
+        weight=2.0,
+        message="boilerplate phrase that says nothing specific",
+        why="'Trusted advisor', 'leverage synergies', 'add value' fit every account and so say nothing about this "
+        "one. A sentence with a number in it is excused: a number is the first sign of something specific.",
+        fix="Say what, how much and by when for this customer, or delete the line.",
+        methodology=(11,),
+        failing=('plan "Acme" {\n  research {\n    company {\n      strength "We are a trusted advisor with world-class service"\n    }\n  }\n}\n',),
+        passing=('plan "Acme" {\n  research {\n    company {\n      strength "Two ERP migration references in manufacturing"\n    }\n  }\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        return _judge(ctx, BOILERPLATE, PROSE_KINDS, boilerplate_message)
+
+
+class PastedText(Rule):
+    info = RuleInfo(
+        code="PL903",
+        name="pasted-text",
+        category="form",
+        severity=Severity.warning,
+        weight=2.0,
+        message="the same sentence is pasted in several places",
+        why="The same sentence as a goal, a pressure and a strength means one thought was pasted to fill three "
+        f"boxes. Sentences of {MIN_PASTED_WORDS} words or more are compared, ignoring case and punctuation; the "
+        "first occurrence passes, each copy fails.",
+        fix="Keep the sentence where it belongs and write what is true in the other places, or leave them out.",
+        methodology=(11,),
+        failing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      goal "Cut operating cost across the group"\n      pressure "Cut operating cost across the group"\n'
+            "    }\n  }\n}\n",
+        ),
+        passing=(_TOOL,),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        return _judge(ctx, PASTED, ANSWER_KINDS, pasted_message)
+
+
+class OneWordAnswers(Rule):
+    info = RuleInfo(
+        code="PL904",
+        name="one-word-answer",
+        category="form",
+        severity=Severity.warning,
+        weight=2.0,
+        message="one-word answer where a sentence is needed",
+        why=f"'Growth' as a goal or 'Price' as a weakness is a box ticked. Research lines need at least "
+        f"{MIN_WORDS[SENTENCE]} words; objective, strategy and action names at least {MIN_WORDS[STEP]}. "
+        "Names, titles and white-space entries may be one word.",
+        fix="Write the sentence a colleague would need: what, who, how much.",
+        methodology=(11,),
+        failing=('plan "Acme" {\n  research {\n    customer {\n      goal "Growth"\n    }\n  }\n}\n',),
+        passing=(_TOOL,),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        return _judge(ctx, ONE_WORD, ANSWER_KINDS, one_word_message)
+
+
+class FormRatioRule(Rule):
+    info = RuleInfo(
+        code="PL905",
+        name="form-ratio",
+        category="form",
+        severity=Severity.warning,
+        weight=3.0,
+        message=f"more than {MAX_FORM_RATIO:.0%} of the plan's text reads as form",
+        why="One placeholder is an oversight; a fifth of the text as placeholders, boilerplate, pasted sentences and "
+        "one-word answers is a form filled in for a review. This rule judges the plan as a whole, so a long form "
+        "cannot hide its filler among its length. The message gives the share and the breakdown.",
+        fix="Work down the placeholder, boilerplate, pasted-text and one-word findings; delete what you cannot fill "
+        "honestly and list it as an open question instead.",
+        methodology=(11,),
+        failing=(_FORM,),
+        passing=(_TOOL,),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        ratio = form_ratio(ctx.plan)
+        if ratio.ratio is None:
+            return
+        ctx.metrics["form_ratio"] = round(ratio.ratio, 3)  # shown per plan in JSON and reports, pass or fail
+        if ratio.ratio <= MAX_FORM_RATIO:
+            yield passed(ctx.plan.span)
+        else:
+            yield failed(ctx.plan.span, f"{ratio.describe()}; more than {MAX_FORM_RATIO:.0%} is a form")
+
+
+RULES: list[Rule] = [Placeholders(), Boilerplate(), PastedText(), OneWordAnswers(), FormRatioRule()]

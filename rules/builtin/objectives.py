@@ -1,14 +1,30 @@
-"""Objectives that are present and measurable (methodology point 6).
+"""Objectives: present, measurable, in the period, serving the customer, not vague.
 
-An objective without a number and a date cannot be tracked, so nobody can
-tell whether the plan is working.
+Methodology points 2 and 6. An objective without a number and a date cannot
+be tracked; one outside the plan period is not part of this plan; one that
+serves none of the customer's stated goals or initiatives will not get the
+customer's attention; "grow the relationship" with no number is a form entry.
 """
 
 from __future__ import annotations
 
+import difflib
 from typing import Iterable
 
+from planlint.model import Count, Money, ObjectiveCategory, Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
+
+from .expectations import expected
+from .formtext import boilerplate, is_substantive, normalise
+from .real import real_objectives
+
+MIN_CATEGORIES = 2
+MATCH_RATIO = 0.8
+
+_GOAL = '  research {\n    customer {\n      initiative "Consolidate three ERPs into one by Q3 2027"\n    }\n  }\n'
+_PERIOD = "  period 2027-01-01 to 2027-12-31\n"
+_REVENUE = '  objective revenue "Win the ERP consolidation" {\n    target $500k by 2027-06-30\n  }\n'
+_RELATIONSHIP = '  objective relationship "Quarterly review with the CFO" {\n    target 4 meetings by 2027-12-31\n  }\n'
 
 
 class ObjectivesPresent(Rule):
@@ -22,10 +38,13 @@ class ObjectivesPresent(Rule):
         why="A plan turns research into objectives; with none it is a report, not a plan.",
         fix="Add at least one `objective revenue \"...\" { target $... by DATE ... }`.",
         methodology=(6,),
+        failing=('plan "Acme" {\n  account "Acme Corp"\n}\n',),
+        passing=('plan "Acme" {\n' + _REVENUE + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if ctx.plan.objectives:
+        real = [o for o in real_objectives(ctx.plan) if is_substantive(o.name, 1)]
+        if real:
             yield passed(ctx.plan.span)
         else:
             yield failed(ctx.plan.span, self.info.message)
@@ -38,18 +57,32 @@ class ObjectiveMeasurable(Rule):
         category="objectives",
         severity=Severity.error,
         weight=3.0,
-        message="objective has no numeric target and date",
-        why="Only a number and a date make an objective something the team can track and the customer can feel.",
-        fix="Give the objective `target $500k by 2027-06-30` (money, a percentage or a count, and a date).",
+        message="objective has no metric, numeric target or date",
+        why="Only a metric, a number and a date make an objective something the team can track and the customer "
+        "can feel. Money is its own metric; a percentage or a bare count needs `metric \"...\"` to say of what.",
+        fix="Give the objective `target $500k by 2027-06-30` (money, a count such as `4 meetings`, or a "
+        "percentage with `metric \"share of IT spend\"`) and a date.",
         methodology=(6,),
+        failing=(
+            'plan "Acme" {\n  objective revenue "Win the ERP consolidation" {\n    target $500k\n  }\n}\n',
+            'plan "Acme" {\n  objective marketing "Raise awareness" {\n    target 30% by 2027-06-30\n  }\n}\n',
+        ),
+        passing=(
+            'plan "Acme" {\n' + _REVENUE + "}\n",
+            'plan "Acme" {\n  objective marketing "Raise awareness in plant IT" {\n    metric "plant IT managers who attended a demo"\n'
+            "    target 30% by 2027-06-30\n  }\n}\n",
+        ),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for objective in ctx.plan.objectives:
+        for objective in real_objectives(ctx.plan):
             target = objective.target
+            value = target.value if target else None
             missing = []
-            if target is None or target.value is None:
+            if value is None:
                 missing.append("numeric target")
+            elif not isinstance(value, Money) and not (isinstance(value, Count) and value.unit) and not is_substantive(objective.metric or "", 1):
+                missing.append("metric (what the number counts)")
             if target is None or target.by is None:
                 missing.append("date")
             if missing:
@@ -58,4 +91,182 @@ class ObjectiveMeasurable(Rule):
                 yield passed(objective.span)
 
 
-RULES: list[Rule] = [ObjectivesPresent(), ObjectiveMeasurable()]
+class RevenueObjective(Rule):
+    info = RuleInfo(
+        code="PL203",
+        name="revenue-objective",
+        category="objectives",
+        severity=Severity.error,
+        weight=2.0,
+        message="the plan has no revenue objective",
+        why="An account plan is a sales plan first: it commits to revenue over the plan period, combined across the "
+        "units with current opportunities.",
+        fix="Add `objective revenue \"...\" { target $... by DATE ... }`.",
+        methodology=(6,),
+        failing=('plan "Acme" {\n' + _RELATIONSHIP + "}\n",),
+        passing=('plan "Acme" {\n' + _REVENUE + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if any(o.category == ObjectiveCategory.revenue for o in real_objectives(ctx.plan)):
+            yield passed(ctx.plan.span)
+        else:
+            yield failed(ctx.plan.span, self.info.message)
+
+
+class ObjectiveCategories(Rule):
+    info = RuleInfo(
+        code="PL204",
+        name="objective-categories",
+        category="objectives",
+        severity=Severity.warning,
+        weight=1.5,
+        message=f"objectives cover fewer than {MIN_CATEGORIES} categories",
+        why="Revenue alone is next quarter. Business-development, marketing and account-wide objectives "
+        "(relationship, partnering, research, customer success) are what make next year's revenue possible.",
+        fix="Add an objective of another category, e.g. `objective relationship \"...\"` or "
+        "`objective business_development \"...\"`.",
+        methodology=(6,),
+        failing=('plan "Acme" {\n' + _REVENUE + "}\n",),
+        passing=('plan "Acme" {\n' + _REVENUE + _RELATIONSHIP + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code) or not real_objectives(ctx.plan):
+            return
+        categories = sorted({o.category.value for o in real_objectives(ctx.plan)})
+        if len(categories) >= MIN_CATEGORIES:
+            yield passed(ctx.plan.span)
+        else:
+            yield failed(ctx.plan.span, f"all objectives are {', '.join(categories)}; add one of another category")
+
+
+class ObjectiveInPeriod(Rule):
+    info = RuleInfo(
+        code="PL205",
+        name="objective-in-period",
+        category="objectives",
+        severity=Severity.error,
+        weight=2.0,
+        message="objective's date falls outside the plan period",
+        why="An objective due after the plan ends is not this plan's to reach, and one due before it starts was "
+        "copied from last year's plan.",
+        fix="Move the target date inside `period START to END`, or roll the plan period forward.",
+        methodology=(6,),
+        failing=(
+            'plan "Acme" {\n' + _PERIOD + '  objective revenue "Win the ERP consolidation" {\n    target $500k by 2028-06-30\n  }\n}\n',
+        ),
+        passing=('plan "Acme" {\n' + _PERIOD + _REVENUE + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        period = ctx.plan.period
+        if period is None:
+            return
+        for objective in real_objectives(ctx.plan):
+            by = objective.target.by if objective.target else None
+            if by is None:
+                continue
+            if period.start <= by.date <= period.end:
+                yield passed(objective.span)
+            else:
+                yield failed(
+                    objective.span,
+                    f"objective '{objective.name}' is due {by.text or by.date.isoformat()}, outside the plan period "
+                    f"{period.start.isoformat()} to {period.end.isoformat()}",
+                )
+
+
+def drivers(ctx: CheckContext) -> list[Statement]:
+    research = ctx.plan.research
+    customer = research.customer if research else None
+    if customer is None:
+        return []
+    return [*customer.goals, *customer.initiatives, *customer.pressures, *customer.obstacles]
+
+
+def matches(claim: str, driver: str) -> bool:
+    """Whether `supports "..."` refers to a stated driver: same words, contained, or nearly the same."""
+    a, b = normalise(claim), normalise(driver)
+    if not a or not b:
+        return False
+    if a == b or (len(a) >= 12 and a in b) or (len(b) >= 12 and b in a):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= MATCH_RATIO
+
+
+class ObjectiveSupportsDriver(Rule):
+    info = RuleInfo(
+        code="PL206",
+        name="objective-supports-goal",
+        category="objectives",
+        severity=Severity.warning,
+        weight=2.0,
+        message="objective supports none of the customer's stated goals or initiatives",
+        why="Objectives that serve the customer's own goals, initiatives, pressures or obstacles are the ones the "
+        "customer will fund; the rest are our quota, and they can tell.",
+        fix="Add `supports \"...\"` quoting a goal, initiative, pressure or obstacle from the customer research "
+        "(the text must match one of them).",
+        methodology=(2, 6),
+        failing=(
+            'plan "Acme" {\n' + _GOAL + '  objective revenue "Win the ERP consolidation" {\n    target $500k by 2027-06-30\n  }\n}\n',
+            'plan "Acme" {\n' + _GOAL + '  objective revenue "Win the ERP consolidation" {\n    supports "Make more money"\n  }\n}\n',
+        ),
+        passing=(
+            'plan "Acme" {\n' + _GOAL + '  objective revenue "Win the ERP consolidation" {\n'
+            '    supports "Consolidate three ERPs into one by Q3 2027"\n    target $500k by 2027-06-30\n  }\n}\n',
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        stated = [d for d in drivers(ctx) if is_substantive(d.text)]
+        for objective in real_objectives(ctx.plan):
+            claims = [t.text for t in objective.supports]
+            if not claims:
+                yield failed(objective.span, f"objective '{objective.name}' does not say which customer goal or initiative it supports")
+            elif any(matches(claim, d.text) for claim in claims for d in stated):
+                yield passed(objective.span)
+            else:
+                yield failed(
+                    objective.span,
+                    f"objective '{objective.name}' supports \"{claims[0]}\", which is not a goal, initiative, pressure "
+                    "or obstacle in the customer research",
+                )
+
+
+class VagueObjective(Rule):
+    info = RuleInfo(
+        code="PL207",
+        name="vague-objective",
+        category="objectives",
+        severity=Severity.error,
+        weight=2.0,
+        message="vague objective with no number",
+        why="'Grow the relationship', 'increase revenue' and 'leverage synergies' fit every account and commit to "
+        "nothing. With no number they are the surest sign of a plan written as a form.",
+        fix="Say what changes, by how much and by when: `objective revenue \"Win the ERP consolidation\" "
+        "{ target $500k by 2027-06-30 }`.",
+        methodology=(6, 11),
+        failing=('plan "Acme" {\n  objective relationship "Grow the relationship" {\n  }\n}\n',),
+        passing=('plan "Acme" {\n' + _REVENUE + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        for objective in real_objectives(ctx.plan):
+            phrase = boilerplate(objective.name)
+            has_number = objective.target is not None and objective.target.value is not None
+            if phrase and not has_number:
+                yield failed(objective.span, f"objective '{objective.name}' is vague ('{phrase}') and has no number")
+            else:
+                yield passed(objective.span)
+
+
+RULES: list[Rule] = [
+    ObjectivesPresent(),
+    ObjectiveMeasurable(),
+    RevenueObjective(),
+    ObjectiveCategories(),
+    ObjectiveInPeriod(),
+    ObjectiveSupportsDriver(),
+    VagueObjective(),
+]

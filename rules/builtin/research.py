@@ -1,17 +1,37 @@
-"""Research for insight: the Three Cs (methodology point 1).
+"""Research for insight: the Three Cs, the customer's drivers, sources and unknowns.
 
-A plan with no research on the customer, the competitor and our own company
-has no insight to bring the customer; it is a form. Each C must be present
-and say more than one line.
+Methodology points 1 (customer, competitor, company), 2 (goals, pressures,
+initiatives, obstacles), 3 (facts name their source) and 8 (open questions
+with whom to ask). Only *substantive* lines count (see
+:func:`formtext.is_substantive`): ``fact "TBD"`` is not research, so a long
+form cannot outscore a short honest plan by having many lines.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-MIN_LINES = 2
+from .formtext import is_substantive, normalise
+
+MIN_CUSTOMER_LINES = 3  # "several substantive facts"
+MIN_COMPANY_LINES = 2
+MIN_SOURCE_KINDS = 2
+MIN_REASON_WORDS = 5
+
+
+def substantive(statements: Iterable[Statement]) -> list[Statement]:
+    """Statements that say something, each sentence counted once (a pasted copy adds nothing)."""
+    seen: set[str] = set()
+    result = []
+    for statement in statements:
+        key = normalise(statement.text)
+        if is_substantive(statement.text) and key not in seen:
+            seen.add(key)
+            result.append(statement)
+    return result
 
 
 class CustomerResearch(Rule):
@@ -21,10 +41,20 @@ class CustomerResearch(Rule):
         category="research",
         severity=Severity.error,
         weight=3.0,
-        message="customer research is missing or a single line",
-        why="Without research on the customer's goals, pressures and initiatives there is no insight to bring them.",
-        fix="Add a `research { customer { ... } }` block with at least two goals, pressures, initiatives, obstacles or facts.",
+        message=f"customer research has fewer than {MIN_CUSTOMER_LINES} substantive lines",
+        why="Without research on the customer's goals, pressures and initiatives there is no insight to bring them. "
+        "Lines that are placeholders, boilerplate or a word or two do not count.",
+        fix=f"Add a `research {{ customer {{ ... }} }}` block with at least {MIN_CUSTOMER_LINES} real goals, pressures, "
+        "initiatives, obstacles or facts, each a full sentence.",
         methodology=(1, 2),
+        failing=('plan "Acme" {\n  research {\n    customer {\n      fact "TBD"\n      goal "Growth"\n    }\n  }\n}\n',),
+        passing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      goal "Cut operating cost 10% by FY2028" source "FY2026 annual report"\n'
+            '      pressure "New low-cost entrants in the EU market" source external\n'
+            '      fact "IT budget frozen until April 2027" source crm\n'
+            "    }\n  }\n}\n",
+        ),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
@@ -32,8 +62,11 @@ class CustomerResearch(Rule):
         customer = research.customer if research else None
         if customer is None:
             yield failed(ctx.plan.span, "no customer research: add research { customer { ... } }")
-        elif len(customer.statements()) < MIN_LINES:
-            yield failed(customer.span, f"customer research has {len(customer.statements())} line(s); write at least {MIN_LINES}")
+            return
+        real = len(substantive(customer.statements()))
+        if real < MIN_CUSTOMER_LINES:
+            total = len(customer.statements())
+            yield failed(customer.span, f"customer research has {real} substantive line(s) of {total}; write at least {MIN_CUSTOMER_LINES}")
         else:
             yield passed(customer.span)
 
@@ -45,24 +78,46 @@ class CompetitorResearch(Rule):
         category="research",
         severity=Severity.error,
         weight=2.0,
-        message="competitor research is missing or a single line",
-        why="The customer is comparing you with someone, even if it is doing nothing; not knowing who means losing to them.",
-        fix="Add `competitor \"Name\" { strength \"...\" weakness \"...\" }`, or `no_competitor \"reason\"` when there truly is none.",
+        message="competitor research is missing, or a competitor lacks a strength or a weakness",
+        why="The customer is comparing you with someone, even if it is doing nothing; not knowing who, "
+        "and where they are strong and weak, means losing to them.",
+        fix="Add `competitor \"Name\" { strength \"...\" weakness \"...\" }`, or "
+        f"`no_competitor \"reason\"` (at least {MIN_REASON_WORDS} words) when there truly is none.",
         methodology=(1,),
+        failing=(
+            'plan "Acme" {\n  research {\n    competitor "Globex" {\n      strength "Installed in two divisions"\n    }\n  }\n}\n',
+            'plan "Acme" {\n  research {\n    no_competitor "N/A"\n  }\n}\n',
+        ),
+        passing=(
+            'plan "Acme" {\n  research {\n    competitor "Globex" {\n'
+            '      strength "Installed in two divisions"\n'
+            '      weakness "Slow support response, 3 escalations in 2026"\n'
+            "    }\n  }\n}\n",
+            'plan "Acme" {\n  research {\n    no_competitor "Sole-source framework contract signed in 2025 until 2029"\n  }\n}\n',
+        ),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         research = ctx.plan.research
-        if research is not None and research.no_competitor is not None and research.no_competitor.reason.strip():
-            yield passed(research.no_competitor.span)
-            return
+        if research is not None and research.no_competitor is not None:
+            reason = research.no_competitor
+            if is_substantive(reason.reason, MIN_REASON_WORDS):
+                yield passed(reason.span)
+            else:
+                yield failed(reason.span, f"no_competitor needs a reason of at least {MIN_REASON_WORDS} words, not \"{reason.reason}\"")
+            if not research.competitors:
+                return
         if research is None or not research.competitors:
-            yield failed((research or ctx.plan).span, "no competitor research: name at least one competitor")
+            yield failed((research or ctx.plan).span, "no competitor research: name at least one competitor, or say why there is none")
             return
         for competitor in research.competitors:
-            lines = len(competitor.strengths) + len(competitor.weaknesses) + len(competitor.facts)
-            if lines < MIN_LINES:
-                yield failed(competitor.span, f"competitor '{competitor.name}' has {lines} line(s) of research; write at least {MIN_LINES}")
+            missing = []
+            if not substantive(competitor.strengths):
+                missing.append("strength")
+            if not substantive(competitor.weaknesses):
+                missing.append("weakness")
+            if missing:
+                yield failed(competitor.span, f"competitor '{competitor.name}' has no {' and no '.join(missing)}")
             else:
                 yield passed(competitor.span)
 
@@ -74,10 +129,18 @@ class CompanyResearch(Rule):
         category="research",
         severity=Severity.error,
         weight=2.0,
-        message="research on our own company is missing or a single line",
-        why="Our strengths, references and differentiators are what make us relevant to this customer.",
-        fix="Add `company { strength \"...\" reference \"...\" }` with at least two lines that matter to this customer.",
+        message=f"research on our own company has fewer than {MIN_COMPANY_LINES} substantive lines",
+        why="Our strengths, references and differentiators are what make us relevant to this customer; "
+        "'world-class service' is not one of them.",
+        fix=f"Add `company {{ strength \"...\" reference \"...\" }}` with at least {MIN_COMPANY_LINES} lines that matter to this customer.",
         methodology=(1,),
+        failing=('plan "Acme" {\n  research {\n    company {\n      strength "World-class service"\n    }\n  }\n}\n',),
+        passing=(
+            'plan "Acme" {\n  research {\n    company {\n'
+            '      strength "Two ERP migration references in manufacturing"\n'
+            '      reference "Initech consolidated four ERPs with us in 2025"\n'
+            "    }\n  }\n}\n",
+        ),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
@@ -85,10 +148,207 @@ class CompanyResearch(Rule):
         company = research.company if research else None
         if company is None:
             yield failed((research or ctx.plan).span, "no research on our own company: add company { strength ... }")
-        elif len(company.statements()) < MIN_LINES:
-            yield failed(company.span, f"company research has {len(company.statements())} line(s); write at least {MIN_LINES}")
+            return
+        real = len(substantive(company.statements()))
+        if real < MIN_COMPANY_LINES:
+            yield failed(company.span, f"company research has {real} substantive line(s); write at least {MIN_COMPANY_LINES}")
         else:
             yield passed(company.span)
 
 
-RULES: list[Rule] = [CustomerResearch(), CompetitorResearch(), CompanyResearch()]
+DRIVERS = (("goals", "goal"), ("pressures", "pressure"), ("initiatives", "initiative"), ("obstacles", "obstacle"))
+
+
+class BusinessDrivers(Rule):
+    info = RuleInfo(
+        code="PL104",
+        name="business-drivers",
+        category="research",
+        severity=Severity.warning,
+        weight=2.0,
+        message="a customer business driver (goal, pressure, initiative or obstacle) is missing",
+        why="Goals, pressures, initiatives and obstacles are what the customer's executives think about; "
+        "objectives that serve them get attention, objectives that do not get ignored. Each of the four counts "
+        "separately, so a plan with goals only scores a quarter.",
+        fix="In `customer { ... }` write at least one substantive `goal`, `pressure`, `initiative` and `obstacle`.",
+        methodology=(2,),
+        failing=('plan "Acme" {\n  research {\n    customer {\n      goal "Cut operating cost 10% by FY2028"\n    }\n  }\n}\n',),
+        passing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      goal "Cut operating cost 10% by FY2028"\n'
+            '      pressure "New low-cost entrants in the EU market"\n'
+            '      initiative "Consolidate three ERPs into one by Q3 2027"\n'
+            '      obstacle "No internal integration team"\n'
+            "    }\n  }\n}\n",
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        research = ctx.plan.research
+        customer = research.customer if research else None
+        span = customer.span if customer else ctx.plan.span
+        for field, word in DRIVERS:
+            statements = getattr(customer, field) if customer else []
+            if substantive(statements):
+                yield passed(span)
+            else:
+                yield failed(span, f"no customer {word}: add `{word} \"...\"` to the customer research")
+
+
+class FactSources(Rule):
+    info = RuleInfo(
+        code="PL105",
+        name="fact-source",
+        category="research",
+        severity=Severity.warning,
+        weight=1.5,
+        message="a researched line does not say where it came from",
+        why="A fact with a source can be checked and trusted in a review; one without is an opinion. "
+        "Naming the source also shows which sources the plan has not used yet.",
+        fix="Add `source crm`, `source account_team`, `source customer`, `source external` or "
+        "`source \"document name\"` after the line.",
+        methodology=(3,),
+        failing=('plan "Acme" {\n  research {\n    customer {\n      fact "IT budget frozen until April 2027"\n    }\n  }\n}\n',),
+        passing=('plan "Acme" {\n  research {\n    customer {\n      fact "IT budget frozen until April 2027" source crm\n    }\n  }\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        for statement in sourced_statements(ctx):
+            if statement.source is not None or (statement.source_text or "").strip():
+                yield passed(statement.span)
+            else:
+                yield failed(statement.span, f"{statement.kind} \"{statement.text}\" names no source")
+
+
+def sourced_statements(ctx: CheckContext) -> list[Statement]:
+    """The lines that should name a source: customer research and competitor facts."""
+    research = ctx.plan.research
+    if research is None:
+        return []
+    statements = list(research.customer.statements()) if research.customer else []
+    for competitor in research.competitors:
+        statements += competitor.facts
+    return substantive(statements)
+
+
+def source_kind(statement: Statement) -> str | None:
+    """The kind of source: a keyword, or 'document' for a quoted document."""
+    if statement.source is not None:
+        return statement.source.value
+    if (statement.source_text or "").strip():
+        return "document"
+    return None
+
+
+class SourceVariety(Rule):
+    info = RuleInfo(
+        code="PL106",
+        name="integrated-sources",
+        category="research",
+        severity=Severity.warning,
+        weight=1.0,
+        message=f"research draws on fewer than {MIN_SOURCE_KINDS} kinds of source",
+        why="Insight comes from integrating CRM data, the account team, the customer and outside research; "
+        "a plan built from one source sees the account from one side only.",
+        fix="Name sources on your facts and add facts from a source you have not used yet "
+        "(crm, account_team, customer, external, or a quoted document).",
+        methodology=(3,),
+        failing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      fact "IT budget frozen until April 2027" source crm\n'
+            '      fact "Three open support tickets on invoicing" source crm\n'
+            "    }\n  }\n}\n",
+        ),
+        passing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      fact "IT budget frozen until April 2027" source crm\n'
+            '      goal "Cut operating cost 10% by FY2028" source "FY2026 annual report"\n'
+            "    }\n  }\n}\n",
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        statements = sourced_statements(ctx)
+        if not statements:
+            return
+        kinds = sorted({kind for kind in map(source_kind, statements) if kind})
+        span = ctx.plan.research.span if ctx.plan.research else ctx.plan.span
+        if len(kinds) >= MIN_SOURCE_KINDS:
+            yield passed(span)
+        else:
+            used = ", ".join(kinds) or "none named"
+            yield failed(span, f"research uses {len(kinds)} kind(s) of source ({used}); integrate at least {MIN_SOURCE_KINDS}")
+
+
+class OpenQuestions(Rule):
+    info = RuleInfo(
+        code="PL107",
+        name="open-questions",
+        category="research",
+        severity=Severity.warning,
+        weight=1.5,
+        message="the plan lists no open question",
+        why="A plan that only records what is known is a report. Listing what you do not know yet, "
+        "and whom to ask, is what turns research into next week's conversations.",
+        fix="Add `question \"...\" ask \"Name\"` (or `how \"...\"`) to the customer research.",
+        methodology=(8,),
+        failing=('plan "Acme" {\n  research {\n    customer {\n      fact "IT budget frozen until April 2027"\n    }\n  }\n}\n',),
+        passing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      question "Who owns the integration budget?" ask "Mary Chen"\n'
+            "    }\n  }\n}\n",
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        research = ctx.plan.research
+        customer = research.customer if research else None
+        questions = [q for q in customer.questions if is_substantive(q.text)] if customer else []
+        span = customer.span if customer else ctx.plan.span
+        if questions:
+            yield passed(span)
+        else:
+            yield failed(span, "no open question: list what you still need to find out, and from whom")
+
+
+class QuestionHasAsk(Rule):
+    info = RuleInfo(
+        code="PL108",
+        name="question-ask",
+        category="research",
+        severity=Severity.warning,
+        weight=1.0,
+        message="an open question says neither whom to ask nor how to find out",
+        why="A question nobody is going to ask stays open for ever.",
+        fix="Add `ask \"Name\"` or `how \"...\"` to the question.",
+        methodology=(8,),
+        failing=('plan "Acme" {\n  research {\n    customer {\n      question "Who owns the integration budget?"\n    }\n  }\n}\n',),
+        passing=(
+            'plan "Acme" {\n  research {\n    customer {\n'
+            '      question "Who owns the integration budget?" ask "Mary Chen"\n'
+            '      question "What did the last ERP project cost?" how "Annual report 2024, capex note"\n'
+            "    }\n  }\n}\n",
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        research = ctx.plan.research
+        if research is None or research.customer is None:
+            return
+        for question in research.customer.questions:
+            if is_substantive(question.ask or "", 1) or is_substantive(question.how or "", 2):
+                yield passed(question.span)
+            else:
+                yield failed(question.span, f"question \"{question.text}\" says neither whom to ask nor how to find out")
+
+
+RULES: list[Rule] = [
+    CustomerResearch(),
+    CompetitorResearch(),
+    CompanyResearch(),
+    BusinessDrivers(),
+    FactSources(),
+    SourceVariety(),
+    OpenQuestions(),
+    QuestionHasAsk(),
+]

@@ -1,0 +1,179 @@
+"""Baselines: adopt planlint on plans that already exist, then only allow them to improve.
+
+``check --write-baseline FILE`` records every current finding and each plan's
+score. ``check --baseline FILE`` then:
+
+* hides the findings the baseline already knows, so only *new* ones fail;
+* reports baseline entries that no longer occur as *prunable* (they were fixed);
+* applies a **score ratchet**: a plan scoring below its recorded score fails
+  (finding PL013), so plans only get better. For a plan in the baseline the
+  recorded score is its bar; plans not in the baseline meet ``fail-under``.
+
+A finding's fingerprint is its file, rule code and message, never its line:
+adding a line at the top of a plan must not turn every finding into a new one.
+Identical fingerprints are counted, so a third "action has no owner" with the
+same text is new even when two were known.
+
+Paths are stored relative to the baseline file's folder, so the baseline works
+from any working directory and on any machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .atomic import write_text_atomic
+from .meta import SCORE_BELOW_BASELINE
+from .results import FileResult, Finding
+
+FORMAT = "planlint-baseline"
+FORMAT_VERSION = 1
+TOLERANCE = 1e-9
+
+Fingerprint = tuple[str, str]  # (code, message); the file is the key above it
+
+
+class BaselineError(Exception):
+    """The baseline file cannot be read; the run stops with exit code 2."""
+
+
+@dataclass
+class PlanEntry:
+    score: Optional[float]
+    findings: Counter[Fingerprint] = field(default_factory=Counter)
+
+
+@dataclass
+class Baseline:
+    folder: Path
+    plans: dict[str, PlanEntry] = field(default_factory=dict)
+
+    def key(self, display_path: str) -> str:
+        """A result's path as the baseline stores it: relative to the baseline's folder, with '/'."""
+        return Path(os.path.relpath(Path(display_path).resolve(), self.folder)).as_posix()
+
+
+@dataclass
+class Outcome:
+    """What applying a baseline changed: findings hidden, entries to prune."""
+
+    known: int = 0
+    prunable: list[str] = field(default_factory=list)
+
+
+def _fingerprint(finding: Finding) -> Fingerprint:
+    return (finding.code, finding.message)
+
+
+def _recordable(finding: Finding) -> bool:
+    """Counted findings, except the ratchet's own: the baseline records the plan, not itself."""
+    return finding.suppressed is None and finding.code != SCORE_BELOW_BASELINE.code
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def build(results: Iterable[FileResult], folder: Path) -> Baseline:
+    baseline = Baseline(folder=folder.resolve())
+    for result in results:
+        entry = PlanEntry(score=result.score if result.kind == "plan" else None)
+        entry.findings.update(_fingerprint(f) for f in result.findings if _recordable(f))
+        baseline.plans[baseline.key(result.path)] = entry
+    return baseline
+
+
+def dumps(baseline: Baseline) -> str:
+    """Sorted keys and entries, so re-writing an unchanged baseline changes no byte."""
+    plans = {}
+    for path in sorted(baseline.plans):
+        entry = baseline.plans[path]
+        rows = [{"code": code, "message": message, "count": count}
+                for (code, message), count in sorted(entry.findings.items())]
+        plans[path] = {"score": entry.score, "findings": rows}
+    data = {"format": FORMAT, "version": FORMAT_VERSION, "plans": plans}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write(results: Iterable[FileResult], path: Path) -> Baseline:
+    baseline = build(results, path.parent)
+    write_text_atomic(path, dumps(baseline))
+    return baseline
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load(path: Path) -> Baseline:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file (create one with --write-baseline {path})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+    except json.JSONDecodeError as error:
+        raise BaselineError(f"{path}:{error.lineno}:{error.colno}: not a planlint baseline: {error.msg}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BaselineError(f"{path}: not a planlint baseline (expected \"format\": \"{FORMAT}\")")
+    if data.get("version") != FORMAT_VERSION:
+        raise BaselineError(f"{path}: baseline version {data.get('version')!r} is not supported (expected {FORMAT_VERSION})")
+    baseline = Baseline(folder=path.parent.resolve())
+    try:
+        for plan_path, entry in data["plans"].items():
+            counts: Counter[Fingerprint] = Counter()
+            for row in entry["findings"]:
+                counts[(str(row["code"]), str(row["message"]))] += int(row["count"])
+            score = entry.get("score")
+            baseline.plans[plan_path] = PlanEntry(score=None if score is None else float(score), findings=counts)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise BaselineError(f"{path}: malformed baseline entry ({type(error).__name__}: {error})") from None
+    return baseline
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def apply(baseline: Baseline, results: list[FileResult]) -> Outcome:
+    """Hide known findings, add ratchet findings, and list what can be pruned. Mutates ``results``."""
+    outcome = Outcome()
+    for result in results:
+        key = baseline.key(result.path)
+        entry = baseline.plans.get(key)
+        if entry is None:
+            continue
+        remaining = Counter(entry.findings)
+        kept: list[Finding] = []
+        for finding in result.findings:
+            fingerprint = _fingerprint(finding)
+            if _recordable(finding) and remaining[fingerprint] > 0:
+                remaining[fingerprint] -= 1
+                outcome.known += 1
+            else:
+                kept.append(finding)
+        if result.kind == "plan" and entry.score is not None and result.score < entry.score - TOLERANCE:
+            kept.insert(0, _ratchet_finding(result.score, entry.score))
+        result.findings = kept
+        for (code, message), count in sorted(remaining.items()):
+            if count > 0:
+                outcome.prunable.append(f"{key}: {code} {message}" + (f" (x{count})" if count > 1 else ""))
+    checked = {baseline.key(result.path) for result in results}
+    for key in sorted(baseline.plans):
+        if key not in checked and not (baseline.folder / key).exists():
+            outcome.prunable.append(f"{key}: the plan no longer exists")
+    return outcome
+
+
+def in_baseline(baseline: Baseline, result: FileResult) -> bool:
+    entry = baseline.plans.get(baseline.key(result.path))
+    return entry is not None and entry.score is not None
+
+
+def _ratchet_finding(score: float, recorded: float) -> Finding:
+    info = SCORE_BELOW_BASELINE
+    return Finding(code=info.code, name=info.name, severity=info.severity, category=info.category,
+                   message=f"score {score:.1f} is below the baseline's {recorded:.1f} for this plan; "
+                           f"plans may only get better (fix the new findings, or rewrite the baseline)")

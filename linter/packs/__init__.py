@@ -1,0 +1,1 @@
+"""TOML rule packs (being written)."""

@@ -1,0 +1,189 @@
+"""Small inline SVG charts for the HTML report: category bars, the two-by-two, trend lines.
+
+Each function turns already-computed report data into an ``<svg>`` string.
+They compute no scores: only pixel positions. Every coloured mark has its
+words beside it (a score, a band name, a quadrant letter), so the charts
+read the same in greyscale print and for colour-blind readers, and each
+chart has a ``<title>`` for screen readers.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Sequence
+
+from .model import CategoryBar, PortfolioView, TrendPoint
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+BAND_COLOURS: dict[str, str] = {
+    "tool": "#1e7b3c",
+    "developing": "#2862a8",
+    "thin": "#9a5b00",
+    "form": "#b3261e",
+    "no plan": "#6b7280",
+    "": "#6b7280",
+}
+QUADRANT_FILLS = {"A": "#eef5ff", "B": "#f3f0fb", "C": "#eef7f1", "D": "#f6f6f4"}
+INK = "#1f2328"
+MUTED = "#57606a"
+GRID = "#d0d7de"
+
+
+def colour(band: str) -> str:
+    return BAND_COLOURS.get(band, BAND_COLOURS[""])
+
+
+def _svg(width: int, height: int, title: str, body: list[str], css_class: str) -> str:
+    return (
+        f'<svg class="{css_class}" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" font-family="{escape(FONT)}">'
+        f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
+    )
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def category_bars(bars: Sequence[CategoryBar], width: int = 420) -> str:
+    """One horizontal bar per category, its score and band written at its end."""
+    label_w, value_w, row_h = 150, 112, 26
+    track_w = width - label_w - value_w
+    body: list[str] = []
+    for row, bar in enumerate(bars):
+        y = row * row_h
+        body.append(f'<g class="category" data-category="{escape(bar.name)}">')
+        body.append(f'<text x="0" y="{y + 17}" font-size="13" fill="{INK}">{escape(bar.title.split(" (")[0])}</text>')
+        body.append(f'<rect class="track" x="{label_w}" y="{y + 6}" width="{track_w}" height="14" rx="3" fill="#eef1f4"/>')
+        if bar.score is None:
+            body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="12" fill="{MUTED}">not applicable</text>')
+        else:
+            filled = round(track_w * bar.score / 100, 1)
+            body.append(f'<rect class="bar" x="{label_w}" y="{y + 6}" width="{filled}" height="14" rx="3" fill="{colour(bar.band)}"/>')
+            body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="13" fill="{INK}">'
+                        f'<tspan font-weight="600">{_num(bar.score)}</tspan> <tspan fill="{MUTED}">{escape(bar.band)}</tspan></text>')
+        body.append("</g>")
+    summary = "; ".join(f"{b.title}: {'n/a' if b.score is None else _num(b.score)}" for b in bars)
+    return _svg(width, max(row_h * len(bars), row_h), f"Category scores. {summary}", body, "chart-bars")
+
+
+def score_meter(score: float, band: str, width: int = 90) -> str:
+    """A thin 0-100 bar beside a score in the summary table."""
+    filled = round(width * score / 100, 1)
+    body = [
+        f'<rect x="0" y="3" width="{width}" height="8" rx="4" fill="#eef1f4"/>',
+        f'<rect x="0" y="3" width="{filled}" height="8" rx="4" fill="{colour(band)}"/>',
+    ]
+    return _svg(width, 14, f"score {_num(score)} of 100 ({band})", body, "meter")
+
+
+def sparkline(points: Sequence[TrendPoint], width: int = 130, height: int = 30) -> str:
+    """A plan's score over its last commits and now, on a fixed 0-100 scale so plans compare."""
+    if not points:
+        return ""
+    pad = 4
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
+
+    def xy(index: int, score: float) -> tuple[float, float]:
+        return round(pad + index * step, 1), round(pad + (height - 2 * pad) * (1 - score / 100), 1)
+
+    coords = [xy(i, p.score) for i, p in enumerate(points)]
+    body = [f'<line x1="{pad}" x2="{width - pad}" y1="{height - pad}" y2="{height - pad}" stroke="{GRID}" stroke-width="1"/>']
+    if len(coords) > 1:
+        path = " ".join(f"{x},{y}" for x, y in coords)
+        body.append(f'<polyline class="trend-line" points="{path}" fill="none" stroke="{INK}" stroke-width="1.6" stroke-linejoin="round"/>')
+    for (x, y), point in zip(coords, points):
+        last = point is points[-1]
+        body.append(f'<circle class="trend-point" cx="{x}" cy="{y}" r="{2.8 if last else 1.8}" fill="{INK if last else MUTED}">'
+                    f"<title>{escape(_point_label(point))}</title></circle>")
+    title = "Score over time: " + ", ".join(_point_label(p) for p in points)
+    return _svg(width, height, title, body, "sparkline")
+
+
+def _point_label(point: TrendPoint) -> str:
+    where = f"{point.label} {point.commit}".strip()
+    return f"{where}: {_num(point.score)}"
+
+
+def trend_chart(points: Sequence[TrendPoint], bands: Sequence[tuple[str, float]], width: int = 720, height: int = 230) -> str:
+    """The team's mean score over time, with the band floors drawn and named."""
+    left, right, top, bottom = 92, 20, 16, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    inset = 28  # keeps the first and last score labels clear of the band names and the edge
+    step = (plot_w - 2 * inset) / max(len(points) - 1, 1)
+
+    def y_of(score: float) -> float:
+        return round(top + plot_h * (1 - score / 100), 1)
+
+    body: list[str] = []
+    for name, floor in bands:
+        if floor <= 0:
+            continue
+        y = y_of(floor)
+        body.append(f'<line class="band-floor" x1="{left}" x2="{left + plot_w}" y1="{y}" y2="{y}" stroke="{GRID}" stroke-dasharray="4 3"/>')
+        body.append(f'<text x="{left - 8}" y="{y + 4}" font-size="11" text-anchor="end" fill="{colour(name)}">{escape(name)} {floor:g}</text>')
+    body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y_of(0)}" y2="{y_of(0)}" stroke="{MUTED}"/>')
+    body.append(f'<text x="{left - 8}" y="{y_of(0) + 4}" font-size="11" text-anchor="end" fill="{MUTED}">0</text>')
+    body.append(f'<text x="{left - 8}" y="{y_of(100) + 4}" font-size="11" text-anchor="end" fill="{MUTED}">100</text>')
+    coords = [(round(left + inset + i * step if len(points) > 1 else left + plot_w / 2, 1), y_of(p.score)) for i, p in enumerate(points)]
+    if len(coords) > 1:
+        body.append(f'<polyline class="trend-line" points="{" ".join(f"{x},{y}" for x, y in coords)}" fill="none" '
+                    f'stroke="{INK}" stroke-width="2.2" stroke-linejoin="round"/>')
+    label_every = max(1, (len(points) + 9) // 10)
+    for index, ((x, y), point) in enumerate(zip(coords, points)):
+        body.append(f'<circle class="trend-point" cx="{x}" cy="{y}" r="4" fill="{INK}"><title>{escape(_point_label(point))}</title></circle>')
+        body.append(f'<text x="{x}" y="{y - 9}" font-size="12" font-weight="600" text-anchor="middle" fill="{INK}">{_num(point.score)}</text>')
+        if index % label_every == 0 or index == len(points) - 1:
+            body.append(f'<text x="{x}" y="{top + plot_h + 18}" font-size="11" text-anchor="middle" fill="{MUTED}">{escape(point.label)}</text>')
+            if point.commit:
+                body.append(f'<text x="{x}" y="{top + plot_h + 32}" font-size="10" text-anchor="middle" fill="{MUTED}" '
+                            f'font-family="ui-monospace, monospace">{escape(point.commit)}</text>')
+    title = "Team mean score over time: " + ", ".join(_point_label(p) for p in points)
+    return _svg(width, height, title, body, "chart-trend")
+
+
+QUADRANT_CELLS = {"B": (0, 0), "A": (1, 0), "D": (0, 1), "C": (1, 1)}  # column, row: future revenue grows upwards
+
+
+def quadrant_chart(view: PortfolioView, width: int = 640, height: int = 480) -> str:
+    """The A/B/C/D two-by-two: current revenue across, future revenue up, one marker per account."""
+    left, right, top, bottom = 56, 16, 12, 52
+    plot_w, plot_h = width - left - right, height - top - bottom
+    half_w, half_h = plot_w / 2, plot_h / 2
+    body: list[str] = []
+    titles = {q.letter: q for q in view.quadrants}
+    for letter, (col, row) in QUADRANT_CELLS.items():
+        x, y = left + col * half_w, top + row * half_h
+        quadrant = titles.get(letter)
+        body.append(f'<rect class="quadrant" data-quadrant="{letter}" x="{x}" y="{y}" width="{half_w}" height="{half_h}" '
+                    f'fill="{QUADRANT_FILLS[letter]}" stroke="#ffffff" stroke-width="3"/>')
+        body.append(f'<text x="{x + 12}" y="{y + 30}" font-size="28" font-weight="700" fill="#8c959f" opacity="0.55">{letter}</text>')
+        if quadrant is not None:
+            body.append(f'<text x="{x + 40}" y="{y + 22}" font-size="12" fill="{MUTED}">{escape(quadrant.advice.split(": ", 1)[-1])}</text>')
+            body.append(f'<text x="{x + 40}" y="{y + 37}" font-size="11" fill="{MUTED}">{quadrant.count} account{"s" if quadrant.count != 1 else ""}</text>')
+    body.append(f'<text x="{left + half_w / 2}" y="{top + plot_h + 18}" font-size="12" text-anchor="middle" fill="{MUTED}">low</text>')
+    body.append(f'<text x="{left + 1.5 * half_w}" y="{top + plot_h + 18}" font-size="12" text-anchor="middle" fill="{MUTED}">high</text>')
+    body.append(f'<text x="{left + plot_w / 2}" y="{top + plot_h + 40}" font-size="13" font-weight="600" text-anchor="middle" fill="{INK}">Current revenue →</text>')
+    body.append(f'<text x="{left - 10}" y="{top + half_h / 2}" font-size="12" text-anchor="end" fill="{MUTED}" '
+                f'transform="rotate(-90 {left - 10} {top + half_h / 2})" dy="4">high</text>')
+    body.append(f'<text x="{left - 10}" y="{top + 1.5 * half_h}" font-size="12" text-anchor="end" fill="{MUTED}" '
+                f'transform="rotate(-90 {left - 10} {top + 1.5 * half_h})" dy="4">low</text>')
+    body.append(f'<text x="16" y="{top + plot_h / 2}" font-size="13" font-weight="600" text-anchor="middle" fill="{INK}" '
+                f'transform="rotate(-90 16 {top + plot_h / 2})" dy="4">Future revenue →</text>')
+    for placement in view.placements:
+        cx = round(left + placement.x * plot_w, 1)
+        cy = round(top + (1 - placement.y) * plot_h, 1)
+        score = "no plan" if placement.score is None else _num(placement.score)
+        label = f"{placement.account} · {score}"
+        gap = 17 if placement.note else 13  # clear of the dashed ring
+        anchor, dx = ("end", -gap) if placement.x > 0.78 else ("start", gap)
+        body.append(f'<g class="account" data-account="{escape(placement.account)}" data-quadrant="{placement.quadrant}">')
+        body.append(f'<circle class="marker" cx="{cx}" cy="{cy}" r="9" fill="{colour(placement.band)}" stroke="#ffffff" stroke-width="2">'
+                    f"<title>{escape(f'{placement.account}: quadrant {placement.quadrant}, current {placement.current}, future {placement.future}, plan score {score} ({placement.band})')}</title></circle>")
+        if placement.note:
+            body.append(f'<circle cx="{cx}" cy="{cy}" r="13" fill="none" stroke="{colour("form")}" stroke-width="2" stroke-dasharray="3 2"/>')
+        body.append(f'<text x="{cx + dx}" y="{cy + 4}" font-size="12" text-anchor="{anchor}" fill="{INK}" '
+                    f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(label)}</text>')
+        body.append("</g>")
+    return _svg(width, height, f"Portfolio two-by-two: {len(view.placements)} accounts placed by current and future revenue", body, "chart-quadrant")

@@ -1,0 +1,124 @@
+"""Cadence: a plan has a period, a review rhythm, and was reviewed recently.
+
+Methodology point 7. A plan reviewed once for compliance and never again is
+the definition of a form. Staleness is judged against ``--as-of DATE``
+(default: today) so the same plan gives the same verdict in CI next year.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from planlint.model import CADENCE_DAYS, Cadence
+from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
+
+from .expectations import expected
+
+DEFAULT_CADENCE = Cadence.quarterly  # judged against when none is declared
+
+
+class ReviewCadence(Rule):
+    info = RuleInfo(
+        code="PL401",
+        name="review-cadence",
+        category="cadence",
+        severity=Severity.warning,
+        weight=2.0,
+        message="the plan declares no review cadence",
+        why="A plan is a tool only if it is reviewed on a rhythm (monthly for the biggest accounts, quarterly for most); "
+        "without one nobody knows when it is out of date.",
+        fix="Add `cadence monthly` (or weekly, biweekly, quarterly, semiannual, annual) to the plan.",
+        methodology=(7,),
+        failing=('plan "Acme" {\n  reviewed 2027-01-10\n}\n',),
+        passing=('plan "Acme" {\n  cadence monthly\n  reviewed 2027-01-10\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        yield passed(ctx.plan.span) if ctx.plan.cadence is not None else failed(ctx.plan.span, self.info.message)
+
+
+class ReviewFresh(Rule):
+    info = RuleInfo(
+        code="PL402",
+        name="stale-review",
+        category="cadence",
+        severity=Severity.warning,
+        weight=2.0,
+        message="the plan's last review is older than its cadence allows",
+        why="A plan not reviewed within its own cadence is not being used. Judged against `--as-of DATE` "
+        f"(default: today); a plan with no cadence is judged against {DEFAULT_CADENCE.value}.",
+        fix="Review the plan with the team and update `reviewed DATE`.",
+        methodology=(7,),
+        failing=('plan "Acme" {\n  cadence monthly\n  reviewed 2001-01-10\n}\n', 'plan "Acme" {\n  cadence monthly\n}\n'),
+        passing=('plan "Acme" {\n  cadence monthly\n  reviewed 2999-01-10\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        plan = ctx.plan
+        cadence = plan.cadence or DEFAULT_CADENCE
+        allowed = CADENCE_DAYS[cadence]
+        if plan.reviewed is None:
+            yield failed(plan.span, "the plan has no `reviewed DATE`: record when it was last reviewed")
+            return
+        age = (ctx.as_of - plan.reviewed.date).days
+        if age <= allowed:
+            yield passed(plan.reviewed.span)
+        else:
+            yield failed(
+                plan.reviewed.span,
+                f"last reviewed {plan.reviewed.date.isoformat()}, {age} days before {ctx.as_of.isoformat()}; "
+                f"a {cadence.value} cadence allows {allowed}",
+            )
+
+
+class PlanPeriod(Rule):
+    info = RuleInfo(
+        code="PL403",
+        name="plan-period",
+        category="cadence",
+        severity=Severity.error,
+        weight=2.0,
+        message="the plan declares no period",
+        why="Objectives, due dates and the revenue the pipeline can yield are all judged against the plan period; "
+        "without one the plan never ends and never starts.",
+        fix="Add `period 2027-01-01 to 2027-12-31`.",
+        methodology=(6, 7),
+        failing=('plan "Acme" {\n  cadence monthly\n}\n',),
+        passing=('plan "Acme" {\n  period 2027-01-01 to 2027-12-31\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        yield passed(ctx.plan.period.span) if ctx.plan.period else failed(ctx.plan.span, self.info.message)
+
+
+class PlanCurrent(Rule):
+    info = RuleInfo(
+        code="PL404",
+        name="plan-expired",
+        category="cadence",
+        severity=Severity.warning,
+        weight=1.0,
+        message="the plan period is over",
+        why="A plan whose period ended is history: its objectives are met or missed, and the account is running "
+        "without a plan. Judged against `--as-of DATE` (default: today).",
+        fix="Roll the plan forward: set a new `period`, carry over what is still open, and review it.",
+        methodology=(7,),
+        failing=('plan "Acme" {\n  period 2001-01-01 to 2001-12-31\n}\n',),
+        passing=('plan "Acme" {\n  period 2001-01-01 to 2999-12-31\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        period = ctx.plan.period
+        if period is None:
+            return
+        if ctx.as_of <= period.end:
+            yield passed(period.span)
+        else:
+            yield failed(period.span, f"the plan period ended {period.end.isoformat()}, before {ctx.as_of.isoformat()}")
+
+
+RULES: list[Rule] = [ReviewCadence(), ReviewFresh(), PlanPeriod(), PlanCurrent()]

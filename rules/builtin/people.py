@@ -1,0 +1,191 @@
+"""People and influence: who decides, who sponsors us, and who on our side owns them.
+
+Methodology point 4. Deals are decided by people; a plan that names no economic
+buyer or champion, or whose key people have nobody on our team looking after
+the relationship, is guessing. Stakeholders named ``TBD`` do not count.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from planlint.model import ObjectiveCategory, Role, Stakeholder
+from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
+
+from .expectations import expected
+from .formtext import is_real_name
+from .real import real_objectives
+
+MIN_STAKEHOLDERS = 3
+DECIDERS = frozenset({Role.economic_buyer, Role.decision_maker})
+SPONSORS = frozenset({Role.champion, Role.sponsor})
+KEY_ROLES = DECIDERS | SPONSORS
+
+_MARY = '  stakeholder "Mary Chen" {\n    title "CFO"\n    role economic_buyer\n    influence high\n    stance supporter\n    owner "Jane Doe"\n  }\n'
+_TOM = '  stakeholder "Tom Hart" {\n    title "Head of IT"\n    role champion\n    influence medium\n    stance supporter\n    owner "Raj Patel"\n  }\n'
+_ANA = '  stakeholder "Ana Ruiz" {\n    title "Plant manager"\n    role user\n    influence low\n    stance neutral\n  }\n'
+_TEAM = '  owner "Jane Doe"\n  team "Raj Patel"\n'
+
+
+def real_stakeholders(ctx: CheckContext) -> list[Stakeholder]:
+    return [s for s in ctx.plan.stakeholders if is_real_name(s.name)]
+
+
+def is_key(stakeholder: Stakeholder) -> bool:
+    """Key people: deciders, sponsors, and anyone of high influence."""
+    return stakeholder.role in KEY_ROLES or stakeholder.influence is not None and stakeholder.influence.value == "high"
+
+
+class EnoughStakeholders(Rule):
+    info = RuleInfo(
+        code="PL151",
+        name="stakeholders",
+        category="people",
+        severity=Severity.warning,
+        weight=2.0,
+        message=f"the plan names fewer than {MIN_STAKEHOLDERS} stakeholders",
+        why="B2B decisions involve several people; a plan built on one contact loses the deal when that person "
+        "moves or is overruled.",
+        fix=f"Add `stakeholder \"Name\" {{ title ... role ... influence ... stance ... }}` until at least {MIN_STAKEHOLDERS} people are mapped.",
+        methodology=(4,),
+        failing=('plan "Acme" {\n' + _MARY + "}\n",),
+        passing=('plan "Acme" {\n' + _MARY + _TOM + _ANA + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        count = len(real_stakeholders(ctx))
+        if count >= MIN_STAKEHOLDERS:
+            yield passed(ctx.plan.span)
+        else:
+            yield failed(ctx.plan.span, f"the plan names {count} stakeholder(s); map at least {MIN_STAKEHOLDERS}")
+
+
+class BuyingRoles(Rule):
+    info = RuleInfo(
+        code="PL152",
+        name="buying-roles",
+        category="people",
+        severity=Severity.error,
+        weight=3.0,
+        message="no economic buyer or decision maker, or no champion or sponsor, among the stakeholders",
+        why="Someone signs and someone sells for you when you are not in the room. Not knowing either is the most "
+        "common reason forecast deals slip. Each of the two counts separately.",
+        fix="Give stakeholders `role economic_buyer` (or `decision_maker`) and `role champion` (or `sponsor`); "
+        "if you do not know who they are, add a question to find out.",
+        methodology=(4,),
+        failing=('plan "Acme" {\n' + _ANA + "}\n",),
+        passing=('plan "Acme" {\n' + _MARY + _TOM + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        roles = {s.role for s in real_stakeholders(ctx)}
+        span = ctx.plan.span
+        yield passed(span) if roles & DECIDERS else failed(span, "no stakeholder is the economic buyer or decision maker")
+        yield passed(span) if roles & SPONSORS else failed(span, "no stakeholder is a champion or sponsor")
+
+
+class InfluenceAndStance(Rule):
+    info = RuleInfo(
+        code="PL153",
+        name="stakeholder-profile",
+        category="people",
+        severity=Severity.warning,
+        weight=2.0,
+        message="a stakeholder lacks a title, role, influence or stance",
+        why="A name alone says nothing about how to win: the map needs what each person does, how much they "
+        "weigh in the decision and which side they are on.",
+        fix="Give each stakeholder `title \"...\"`, `role ...`, `influence high|medium|low` and "
+        "`stance supporter|neutral|opponent|unknown`.",
+        methodology=(4,),
+        failing=('plan "Acme" {\n  stakeholder "Mary Chen" {\n    title "CFO"\n  }\n}\n',),
+        passing=('plan "Acme" {\n' + _MARY + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        for person in real_stakeholders(ctx):
+            missing = [
+                field
+                for field, value in (("title", person.title if is_real_name(person.title) else None), ("role", person.role),
+                                     ("influence", person.influence), ("stance", person.stance))
+                if value is None
+            ]
+            if missing:
+                yield failed(person.span, f"stakeholder '{person.name}' has no {', '.join(missing)}")
+            else:
+                yield passed(person.span)
+
+
+class RelationshipOwner(Rule):
+    info = RuleInfo(
+        code="PL154",
+        name="relationship-owner",
+        category="people",
+        severity=Severity.warning,
+        weight=2.0,
+        message="a key stakeholder has no relationship owner from our team",
+        why="Relationships with deciders, sponsors and high-influence people are built by someone in particular; "
+        "when it is nobody's job it does not happen.",
+        fix="Add `owner \"Name\"` to each key stakeholder, naming the plan owner or someone on `team`.",
+        methodology=(4,),
+        failing=('plan "Acme" {\n' + _TEAM + '  stakeholder "Mary Chen" {\n    role economic_buyer\n    influence high\n  }\n}\n',),
+        passing=('plan "Acme" {\n' + _TEAM + _MARY + "}\n",),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        team = ctx.plan.people()
+        for person in real_stakeholders(ctx):
+            if not is_key(person):
+                continue
+            if not is_real_name(person.owner):
+                yield failed(person.span, f"key stakeholder '{person.name}' has no relationship owner")
+            elif person.owner not in team:
+                yield failed(person.span, f"'{person.owner}', who owns the relationship with '{person.name}', is not on the plan's team")
+            else:
+                yield passed(person.span)
+
+
+class RelationshipObjectivePerson(Rule):
+    info = RuleInfo(
+        code="PL155",
+        name="relationship-objective-person",
+        category="people",
+        severity=Severity.warning,
+        weight=1.5,
+        message="a relationship objective names no stakeholder",
+        why="A relationship is with a person. 'Improve relationships' with nobody named is the classic form entry.",
+        fix="Add `with \"Name\"` to the relationship objective, naming a stakeholder mapped in the plan.",
+        methodology=(4, 6),
+        failing=(
+            'plan "Acme" {\n  objective relationship "Build executive access" {\n    target 3 meetings by 2027-06-30\n  }\n}\n',
+        ),
+        passing=(
+            'plan "Acme" {\n' + _MARY + '  objective relationship "Quarterly business review with the CFO" {\n'
+            '    with "Mary Chen"\n    target 4 meetings by 2027-12-31\n  }\n}\n',
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        if not expected(ctx, self.info.code):
+            return
+        known = {s.name.strip().lower() for s in real_stakeholders(ctx)}
+        for objective in real_objectives(ctx.plan):
+            if objective.category != ObjectiveCategory.relationship:
+                continue
+            named = [p.text for p in objective.people if is_real_name(p.text)]
+            if not named:
+                yield failed(objective.span, f"relationship objective '{objective.name}' names nobody (add `with \"Name\"`)")
+            elif not any(name.strip().lower() in known for name in named):
+                yield failed(objective.span, f"relationship objective '{objective.name}' names {', '.join(named)}, who is not a mapped stakeholder")
+            else:
+                yield passed(objective.span)
+
+
+RULES: list[Rule] = [EnoughStakeholders(), BuyingRoles(), InfluenceAndStance(), RelationshipOwner(), RelationshipObjectivePerson()]

@@ -1,0 +1,94 @@
+"""Sales velocity: can the pipeline the plan states yield the revenue it targets?
+
+Methodology point 10. velocity = deals × average value × win rate ÷ cycle
+length (per day); over the plan period the pipeline yields velocity × days.
+A revenue target more than :data:`MAX_STRETCH` times that is a finding whose
+message shows the arithmetic, so the reader can check it and see which lever
+(more deals, bigger deals, better win rate, shorter cycle) would close the gap.
+Both rules apply only where the plan states a pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
+from planlint.velocity import STRETCH_FACTOR, missing_inputs, money, velocity_check
+
+from .expectations import expected
+
+MAX_STRETCH = STRETCH_FACTOR  # 1.5: the one place the threshold lives is planlint.velocity
+
+_PERIOD = "  period 2027-01-01 to 2027-12-31\n"
+
+
+def pipeline_plan(target: str, deals: int = 8) -> str:
+    return (
+        'plan "Acme" {\n' + _PERIOD + f"  pipeline {{\n    deals {deals}\n    average $150k\n    win_rate 25%\n    cycle 120 days\n  }}\n"
+        f'  objective revenue "Win the ERP consolidation" {{\n    target {target} by 2027-12-31\n  }}\n}}\n'
+    )
+
+
+class PipelineComplete(Rule):
+    info = RuleInfo(
+        code="PL501",
+        name="pipeline-complete",
+        category="velocity",
+        severity=Severity.warning,
+        weight=1.0,
+        message="the pipeline leaves out a velocity input",
+        why="Sales velocity needs all four numbers: deals, average deal value, win rate and cycle length. "
+        "A pipeline with one missing cannot be checked against the targets.",
+        fix="Complete `pipeline { deals N average $... win_rate N% cycle N days }`.",
+        methodology=(10,),
+        failing=('plan "Acme" {\n  pipeline {\n    deals 8\n    average $150k\n  }\n}\n',),
+        passing=(pipeline_plan("$500k"),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        pipeline = ctx.plan.pipeline
+        if pipeline is None or not expected(ctx, self.info.code):
+            return
+        missing = missing_inputs(ctx.plan)
+        if missing:
+            yield failed(pipeline.span, f"the pipeline has no {', '.join(missing)}")
+        else:
+            yield passed(pipeline.span)
+
+
+class VelocitySupportsTarget(Rule):
+    info = RuleInfo(
+        code="PL502",
+        name="velocity-target",
+        category="velocity",
+        severity=Severity.warning,
+        weight=2.0,
+        message=f"revenue target is more than {MAX_STRETCH:g}× what the pipeline can yield over the plan period",
+        why="velocity = deals × average value × win rate ÷ cycle length; over the plan period the pipeline yields "
+        f"velocity × days. A target more than {MAX_STRETCH:g}× that is a hope, not a plan: it needs more pipeline, "
+        "bigger deals, a better win rate or a shorter cycle — or a smaller target.",
+        fix="Add business-development objectives that grow the pipeline, or bring the revenue target in line with "
+        "what the pipeline can yield.",
+        methodology=(10,),
+        failing=(pipeline_plan("$2M"),),
+        passing=(pipeline_plan("$500k"),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        pipeline = ctx.plan.pipeline
+        check = velocity_check(ctx.plan)
+        if check is None or pipeline is None or not expected(ctx, self.info.code):
+            return  # no complete pipeline, no period or no money revenue target: nothing to compare
+        if check.capacity > 0 and check.realistic:
+            yield passed(pipeline.span)
+            return
+        ratio = check.target / check.capacity if check.capacity > 0 else float("inf")
+        yield failed(
+            pipeline.span,
+            f"revenue targets total {money(check.target, check.currency)} but the pipeline yields about "
+            f"{money(check.capacity, check.currency)} over the {check.period_days}-day plan period: {check.arithmetic()}; "
+            f"the target is {ratio:.1f}× that (more than {MAX_STRETCH:g}×)",
+        )
+
+
+RULES: list[Rule] = [PipelineComplete(), VelocitySupportsTarget()]

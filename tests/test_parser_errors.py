@@ -1,0 +1,175 @@
+"""Errors a sales rep can act on: exact wording, positions, recovery, unreadable files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planlint.diagnostics import PlanSyntaxError
+from planlint.parser import MAX_ERRORS, parse_file, parse_text
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def errors(text: str) -> list[tuple[int, int, str, str]]:
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_text(text, "a.plan")
+    return [(d.line, d.column, d.code, d.message) for d in caught.value.diagnostics]
+
+
+def only(text: str) -> tuple[int, int, str, str]:
+    found = errors(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_misspelt_keyword_gets_did_you_mean() -> None:
+    assert only('plan "A" {\n  objectve revenue "X" { }\n}\n') == (
+        2, 3, "PL001", "unknown keyword 'objectve' — did you mean 'objective'?")
+    assert only('plann "A" { }') == (1, 1, "PL001", "unknown keyword 'plann' — did you mean 'plan'?")
+
+
+def test_missing_date_after_by() -> None:
+    line, column, code, message = only('plan "A" {\n  objective revenue "X" {\n    target $5k by soon\n  }\n}\n')
+    assert (line, column, code) == (3, 19, "PL001")
+    assert message == "expected a date like 2027-06-30 after 'by', not 'soon'"
+
+
+def test_date_cut_short_before_closing_brace() -> None:
+    assert only('plan "A" {\n  objective revenue "X" {\n    target $5k by\n  }\n}\n')[3] == (
+        "expected a date like 2027-06-30 after 'by', not '}'")
+
+
+def test_value_not_quoted() -> None:
+    assert only('plan "A" {\n  account Acme\n}\n') == (
+        2, 11, "PL001", "expected a quoted text like \"...\" after 'account', not 'Acme'")
+
+
+def test_missing_to_in_period() -> None:
+    assert only('plan "A" {\n  period 2027-01-01 2027-12-31\n}\n')[3] == (
+        "expected 'to' after '2027-01-01', not '2027-12-31'")
+
+
+def test_impossible_date_is_pl002() -> None:
+    assert only('plan "A" {\n  reviewed 2027-02-30\n}\n') == (2, 12, "PL002", "2027-02-30 is not a real date")
+
+
+def test_period_ending_before_it_starts() -> None:
+    line, column, code, message = only('plan "A" {\n  period 2027-12-31 to 2027-01-01\n}\n')
+    assert (line, column, code) == (2, 3, "PL002")
+    assert "ends (2027-01-01) before it starts (2027-12-31)" in message
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("role economic_buyr", "unknown role 'economic_buyr' — did you mean 'economic_buyer'?"),
+    ("stance hostile", "unknown stance 'hostile' (use one of: supporter, neutral, opponent, unknown)"),
+    ("influence hgh", "unknown influence 'hgh' — did you mean 'high'?"),
+])
+def test_unknown_enum_values_list_the_valid_ones(statement: str, expected: str) -> None:
+    line, _, code, message = only(f'plan "A" {{\n  stakeholder "B" {{ {statement} }}\n}}\n')
+    assert (line, code) == (2, "PL002") and message.startswith(expected)
+    assert "use one of:" in message
+
+
+def test_unknown_cadence_and_category() -> None:
+    found = errors('plan "A" {\n  cadence montly\n  objective sales "X" { }\n}\n')
+    assert [m for *_, m in found][0].startswith("unknown cadence 'montly' — did you mean 'monthly'?")
+    assert found[1][:3] == (3, 13, "PL002") and "unknown objective category 'sales'" in found[1][3]
+
+
+def test_unterminated_string() -> None:
+    assert only('plan "A" {\n  account "Acme\n}\n') == (
+        2, 11, "PL001", "this text is missing its closing quote '\"' (a text must end on the same line)")
+
+
+def test_unclosed_block_at_end_of_file_names_the_block() -> None:
+    assert only('plan "A" {\n  owner "B"\n  pipeline {\n    deals 3\n}\n') == (
+        3, 12, "PL001", "the block 'pipeline {' is never closed: add a '}' where it ends")
+
+
+def test_unclosed_block_in_the_middle_is_found_by_indentation() -> None:
+    found = errors('plan "A" {\n  stakeholder "B" {\n    role champion\n  stakeholder "C" {\n    role usr\n  }\n}\n')
+    assert found[0] == (2, 19, "PL001", "the block 'stakeholder \"B\" {' is never closed: add a '}' where it ends")
+    assert found[1][:3] == (5, 10, "PL002")  # parsing went on past the missing brace
+
+
+def test_extra_closing_brace() -> None:
+    assert only('plan "A" {\n  owner "x" }\n}\n') == (3, 1, "PL001", "there is one '}' too many here: it closes no block")
+
+
+def test_several_errors_in_one_file_are_all_reported() -> None:
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_file(SAMPLES / "broken.plan")
+    messages = [d.message for d in caught.value.diagnostics]
+    assert len(messages) >= 5
+    assert messages[0] == "unknown keyword 'objectve' — did you mean 'objective'?"
+    assert any("not a real date" in m for m in messages)
+    assert any("is never closed" in m for m in messages)
+    assert any(m.startswith("expected a date like 2027-06-30 after 'by'") for m in messages)
+
+
+def test_errors_are_capped() -> None:
+    body = "".join(f'  reviewed 2027-02-{30 + i % 2}\n' for i in range(50))
+    assert len(errors('plan "A" {\n' + body + "}\n")) == MAX_ERRORS
+
+
+def test_render_shows_line_and_caret() -> None:
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_text('plan "A" {\n  reviewed 2027-02-30\n}\n', "acme.plan")
+    assert caught.value.diagnostics[0].render() == (
+        "acme.plan:2:12: 2027-02-30 is not a real date\n"
+        "      reviewed 2027-02-30\n"
+        "               ^^^^^^^^^^")
+
+
+def test_empty_and_whitespace_only_files() -> None:
+    for text in ("", "   \n\t\n", "\ufeff"):
+        assert only(text) == (1, 1, "PL001", 'the file is empty: a plan starts with  plan "Name" { ... }')
+
+
+def test_comment_only_file_says_what_is_expected() -> None:
+    line, _, code, message = only("# just a comment\n")
+    assert code == "PL001" and "'plan' or 'portfolio'" in message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "nope.plan"
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_file(path)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "PL003" and diagnostic.message == f"cannot read {path}: no such file"
+
+
+def test_not_utf8_names_the_byte_and_place(tmp_path: Path) -> None:
+    path = tmp_path / "latin.plan"
+    path.write_bytes(b'plan "A" {\n  account "Caf\xe9"\n}\n')
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_file(path)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("PL003", 2, 15)
+    assert diagnostic.message.startswith("the file is not UTF-8 text: byte 0xe9 at line 2, column 15")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "image.plan"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_file(path)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "PL003" and "binary file" in diagnostic.message
+
+
+def test_directory_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_file(tmp_path)
+    assert caught.value.diagnostics[0].code == "PL003"
+
+
+def test_deep_nesting_is_a_clean_error() -> None:
+    for text in ('plan "x" {' + "research {" * 20000 + "}" * 20001,
+                 'plan "x" {' + "{" * 50000,
+                 "}" * 50000):
+        with pytest.raises(PlanSyntaxError) as caught:
+            parse_text(text)
+        assert 1 <= len(caught.value.diagnostics) <= MAX_ERRORS

@@ -1,0 +1,97 @@
+"""No input may crash the parser: only PlanSyntaxError, never a traceback; big files stay linear."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planlint.diagnostics import PlanSyntaxError
+from planlint.model import Plan
+from planlint.parser import MAX_ERRORS, parse_text
+
+SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "acme.plan").read_text(encoding="utf-8")
+TOKENS = re.findall(r'"[^"\n]*"|#[^\n]*|\S+|\n', SAMPLE)
+VOCABULARY = sorted(set(TOKENS)) + ["{", "}", '"', "#", ",", "$", "%", "Q3", "2027-02-30", "\x00", "\t", "é"]
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check(text: str) -> None:
+    try:
+        parsed = parse_text(text)
+    except PlanSyntaxError as error:
+        assert 1 <= len(error.diagnostics) <= MAX_ERRORS
+        for diagnostic in error.diagnostics:
+            assert diagnostic.line >= 1 and diagnostic.column >= 1 and diagnostic.message
+            diagnostic.render()
+    else:
+        assert parsed.document is not None
+
+
+@FAST
+@given(st.text(max_size=300))
+def test_arbitrary_text(text: str) -> None:
+    check(text)
+
+
+@FAST
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=60))
+def test_random_token_soup(tokens: list[str]) -> None:
+    check(" ".join(tokens))
+
+
+@FAST
+@given(st.data())
+def test_mutations_of_a_valid_plan(data: st.DataObject) -> None:
+    tokens = list(TOKENS)
+    for _ in range(data.draw(st.integers(1, 4))):
+        position = data.draw(st.integers(0, len(tokens) - 1))
+        if data.draw(st.booleans()):
+            del tokens[position]
+        else:
+            tokens.insert(position, data.draw(st.sampled_from(VOCABULARY)))
+    check(" ".join(tokens))
+
+
+OBJECTIVE = '''  objective revenue "Objective number {i}" {{
+    metric "Signed value"
+    target $500k by 2027-06-30
+    strategy "Strategy {i}" {{
+      action "Do the thing {i}" owner "Jane Doe" due 2027-02-15
+    }}
+  }}
+'''
+
+
+def big_plan(objectives: int) -> str:
+    body = "".join(OBJECTIVE.format(i=i) for i in range(objectives))
+    return 'plan "Big" {\n  period 2027-01-01 to 2027-12-31\n' + body + "}\n"
+
+
+def timed(text: str) -> float:
+    start = time.process_time()
+    document = parse_text(text).document
+    assert isinstance(document, Plan)
+    return time.process_time() - start
+
+
+def test_large_file_parses_in_linear_time_without_recursion_error() -> None:
+    small, large = big_plan(1_000), big_plan(10_000)
+    assert len(large) > 2_000_000
+    small_time, large_time = timed(small), timed(large)
+    assert large_time < 10 * small_time * 2  # linear (CPU time, so a busy machine does not fail it)
+
+
+def test_errors_in_a_large_file_still_come_back_fast() -> None:
+    text = big_plan(5_000).replace("2027-02-15", "2027-02-30", 3)
+    start = time.perf_counter()
+    try:
+        parse_text(text)
+    except PlanSyntaxError as error:
+        assert len(error.diagnostics) == 3
+    else:
+        raise AssertionError("three bad dates were not reported")
+    assert time.perf_counter() - start < 10

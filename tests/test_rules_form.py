@@ -1,0 +1,125 @@
+"""Form rules (PL901-PL905) and the honesty of the score: a form scores low however long it is."""
+
+from __future__ import annotations
+
+from _rules import GOOD, change, lint, messages, rule
+
+HONEST_SHORT = """\
+plan "Initech FY2027" {
+  account "Initech"
+  owner "Bob Smith"
+  period 2027-01-01 to 2027-12-31
+  research {
+    customer {
+      goal "Move payroll for 4,000 staff off the mainframe by 2028" source customer
+      pressure "Mainframe support contract ends March 2028" source crm
+      fact "Their last payroll project overran by nine months" source account_team
+    }
+    competitor "ADP" {
+      strength "Runs payroll for their UK subsidiary"
+      weakness "No on-premise option, which their works council demands"
+    }
+  }
+  stakeholder "Peter Gibbons" {
+    title "Head of HR systems"
+    role champion
+    influence medium
+    stance supporter
+    owner "Bob Smith"
+  }
+  objective revenue "Sign the payroll migration" {
+    target $400k by 2027-09-30
+    supports "Move payroll for 4,000 staff off the mainframe by 2028"
+    strategy "Prove we can migrate without overrun" {
+      action "Migration risk workshop with Peter Gibbons" owner "Bob Smith" due 2027-03-15
+      action "Fixed-timeline proposal" owner "Bob Smith" due 2027-05-01
+    }
+  }
+}
+"""
+
+
+def filler_plan() -> str:
+    """A plan of 60 lines where every box holds a placeholder but every structural field is set."""
+    lines = ['plan "Initech FY2027" {', '  account "Initech"', '  owner "Bob Smith"', '  team "TBD", "TBD"',
+             "  period 2027-01-01 to 2027-12-31", "  cadence monthly", "  reviewed 2027-02-20",
+             "  research {", "    customer {"]
+    lines += [f'      {kind} "TBD" source crm' for kind in ("goal", "pressure", "initiative", "obstacle", "fact", "fact")]
+    lines += ['      question "TBD" ask "TBD"', "    }", '    competitor "TBD" {', '      strength "TBD"',
+              '      weakness "TBD"', "    }", "    company {", '      strength "TBD"', '      reference "TBD"', "    }", "  }",
+              '  unit "TBD" {', '    current "TBD"', '    white_space "TBD"', "  }"]
+    for n in range(3):
+        lines += [f'  stakeholder "Person {n}" {{', '    title "TBD"', "    role economic_buyer" if n == 0 else "    role champion",
+                  "    influence high", "    stance supporter", '    owner "Bob Smith"', "  }"]
+    lines += ['  objective revenue "TBD" {', "    target $1M by 2027-12-31", '    supports "TBD"', '    strategy "TBD" {',
+              '      action "TBD" owner "Bob Smith" due 2027-06-30', '      action "TBD" owner "Bob Smith" due 2027-06-30',
+              "    }", "  }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def test_forty_lines_of_placeholder_filler_score_lower_than_a_short_honest_plan() -> None:
+    filler, honest = filler_plan(), HONEST_SHORT
+    assert filler.count("\n") >= 40 > honest.count("\n")
+    filler_result, honest_result = lint(filler), lint(honest)
+    assert filler_result.score < 30 and filler_result.band == "form"
+    assert honest_result.score > filler_result.score + 30
+    assert filler_result.metrics["form_ratio"] > 0.9 and honest_result.metrics["form_ratio"] == 0.0
+
+
+def test_the_form_ratio_is_reported_with_its_breakdown() -> None:
+    [message] = messages(lint(filler_plan(), select=["PL905"]), "PL905")
+    assert message.startswith("97% of the plan's text reads as form (33 of 34 texts: 33 placeholder)")
+
+
+def test_a_real_name_earns_no_form_credit_so_an_empty_plan_has_no_form_score() -> None:
+    result = lint('plan "Acme FY2027" {\n  owner "Jane Doe"\n}\n')
+    assert "form" not in result.categories and result.score < 15
+
+
+def test_placeholders_are_found_everywhere_including_names() -> None:
+    text = change('owner "Raj Patel"\n  }\n  stakeholder "Lee Park"', 'owner "{{owner}}"\n  }\n  stakeholder "Lee Park"')
+    text = change('weakness "No claims-specific workflow module"', 'weakness "???"', text)
+    assert messages(lint(text, select=["PL901"]), "PL901") == [
+        'placeholder \'???\' in competitor Hooli Cloud: "???"',
+    ]  # the stakeholder owner is not free text; the competitor weakness is
+    na = change('weakness "No claims-specific workflow module"', 'weakness "N/A"')
+    assert messages(lint(na, select=["PL901"]), "PL901") == ["placeholder 'N/A' in competitor Hooli Cloud: \"N/A\""]
+    reasoned = change('weakness "No claims-specific workflow module"', 'weakness "N/A: the product has no claims module to compare"')
+    assert messages(lint(reasoned, select=["PL901"]), "PL901") == []
+
+
+def test_boilerplate_is_flagged_unless_the_sentence_has_a_number() -> None:
+    text = change('strength "Claims intake platform live at three regional insurers"', 'strength "We add value as a trusted advisor"')
+    assert messages(lint(text, select=["PL902"]), "PL902") == [
+        "boilerplate 'add value' in company research: \"We add value as a trusted advisor\" says nothing specific"]
+    specific = change('strength "Claims intake platform live at three regional insurers"',
+                      'strength "We add value: 12% lower claims cost at 3 insurers"')
+    assert messages(lint(specific, select=["PL902"]), "PL902") == []
+
+
+def test_a_pasted_sentence_fails_each_copy_after_the_first() -> None:
+    sentence = "Regulator fines for late claims doubled in 2026"
+    text = change('obstacle "Claims IT team lost two architects this year"', f'obstacle "{sentence}"')
+    text = change('fact "Budget for the intake platform approved in January"', f'fact "{sentence.upper()}."', text)
+    result = lint(text, select=["PL903"])
+    assert messages(result, "PL903") == [
+        f'customer research: "{sentence}" is pasted (same text as line 13)',
+        f'customer research: "{sentence.upper()}." is pasted (same text as line 13)',
+    ]
+
+
+def test_one_word_answers_in_research_and_two_word_steps() -> None:
+    text = change('pressure "Regulator fines for late claims doubled in 2026"', 'pressure "Regulation"')
+    text = change('action "Cost model workshop with the claims team"', 'action "Workshop"', text)
+    result = lint(text, select=["PL904"])
+    assert messages(result, "PL904") == [
+        'customer research: "Regulation" is a 1-word answer; write at least 3 words',
+        'action: "Workshop" is a 1-word answer; write at least 2 words',
+    ]
+    assert rule(result, "PL904").total > 20  # every sentence and step is an item: partial credit
+
+
+def test_each_form_text_counts_under_one_reason_only() -> None:
+    text = change('pressure "Regulator fines for late claims doubled in 2026"', 'pressure "TBD"')
+    result = lint(text, select=["PL9"])
+    assert [f.code for f in result.failing()] == ["PL901"]  # not also a one-word answer
