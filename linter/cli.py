@@ -16,7 +16,7 @@ from typing import Callable, Optional, Sequence
 
 from . import __version__
 
-COMMANDS = ("check", "rules", "explain", "parse", "schema", "config", "report", "portfolio")
+COMMANDS = ("check", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"planlint {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f".commands.{name}", __package__).register(subparsers)
+        importlib.import_module(f".commands.{name.replace('-', '_')}", __package__).register(subparsers)
     return parser
 
 

@@ -17,7 +17,6 @@ stops with exit code 2 rather than silently ignoring a setting.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -29,11 +28,6 @@ from pydantic import BaseModel, ValidationError
 
 from .rule import RuleInfo
 from .settings import PerFile, Settings, selector_matches_any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAMES = (".planlint.toml", "planlint.toml", "pyproject.toml")
 PYPROJECT = "pyproject.toml"
@@ -155,6 +149,10 @@ def shown_path(path: Path) -> str:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):  # imported here: runs without a config file never pay for it
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
@@ -211,6 +209,8 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
 
 def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the closest candidate, or nothing when none is close."""
+    import difflib
+
     pool = list(candidates)
     folded = {candidate.lower().replace("_", "-"): candidate for candidate in pool}
     close = difflib.get_close_matches(wrong.lower().replace("_", "-"), list(folded), n=1, cutoff=0.6)

@@ -15,9 +15,9 @@ from . import scoring
 from .diagnostics import Diagnostic, PlanSyntaxError
 from .model import Comment, Plan, PlanFile
 from .portfolio import plan_quadrant
-from .registry import Registry
+from .registry import LoadProblem, Registry
 from .results import FileResult, Finding, Fix, RuleScore
-from .rule import CheckContext, Rule, RuleInfo, Severity
+from .rule import CheckContext, Rule, Severity
 from .settings import Settings, effective_severity, effective_weight, is_selected
 from .suppressions import read_suppressions
 
@@ -39,10 +39,6 @@ class Linter:
             name: self.settings.category_weights.get(name, category.weight)
             for name, category in self.registry.categories.items()
         }
-
-    def known_rules(self) -> list[RuleInfo]:
-        """Every loaded rule, selected or not: a suppression may name any of them."""
-        return [rule.info for rule in self.registry.rules]
 
     def reference_date(self) -> dt.date:
         return self.as_of or self.settings.as_of or dt.date.today()
@@ -83,8 +79,8 @@ class Linter:
         self, plan: Plan, path: str, comments: Sequence[Comment] = (), options: Optional[dict[str, Any]] = None
     ) -> FileResult:
         ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(), options=dict(options or {}))
-        suppressions = read_suppressions(comments, plan, self.known_rules())
-        findings: list[Finding] = []
+        suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
+        findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
         tallies: list[scoring.RuleTally] = []
         scores: list[RuleScore] = []
         for rule in self.rules:
@@ -133,7 +129,7 @@ class Linter:
                     score=None if ratio is None else round(ratio * 100, 1),
                 )
             )
-        findings.extend(suppressions.findings([rule.info for rule in self.rules], self.settings))
+        findings.extend(suppressions.findings(self.rules, self.settings))
         score, categories = scoring.plan_score(tallies, self.category_weights)
         findings.sort(key=finding_order)
         return FileResult(
@@ -172,6 +168,17 @@ def internal_error(code: str, pack: str, exc: BaseException) -> Finding:
         name="internal-error",
         severity=Severity.error,
         message=f"rule {code} from '{pack}' crashed ({type(exc).__name__}: {exc}); the other rules still ran",
+        category="internal",
+    )
+
+
+def load_error(problem: LoadProblem) -> Finding:
+    """A plugin that failed to load or whose hook raised, shown on every plan it would have checked."""
+    return Finding(
+        code=INTERNAL_ERROR,
+        name="internal-error",
+        severity=Severity.error,
+        message=f"{problem.source}: {problem.message}; the other rules still ran",
         category="internal",
     )
 

@@ -31,14 +31,33 @@ from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer, LexerState, PatternStr, TerminalDef
 
 WORD_TERMINAL = "NAME"
-# A terminal of whole words, as written in the grammar: /(?:goal|pressure|...)(?![\w-])/
-WORD_LIST = re.compile(r"\(\?:[A-Za-z_][\w|-]*\)(?:\(\?![^()]*\))?")
+# The shapes of a terminal that only ever matches whole words: `plan`, `plan(?![\w-])`,
+# `(?:goal|pressure|note)(?![\w-])`. Its words are typed by context instead of matched.
+LOOKAHEAD = re.compile(r"\(\?![^()]*\)$")
+WORDS = re.compile(r"(?:[A-Za-z_]|\\-)(?:[\w]|\\-)*(?:\|(?:[A-Za-z_]|\\-)(?:[\w]|\\-)*)*")
 MAX_CACHED_WORDS = 4096
+NEWLINE_SIGNS = ("\n", r"\n", r"\s")  # in a regexp: a terminal that may span lines
 
 
 def _lark_order(terminal: TerminalDef) -> tuple[int, int, int, str]:
     """The precedence Lark's scanner gives terminals that match the same text."""
     return (-terminal.priority, -terminal.pattern.max_width, -len(terminal.pattern.value), terminal.name)
+
+
+def whole_words(terminal: TerminalDef) -> Optional[frozenset[str]]:
+    """The words a keyword-like terminal matches, or None when it is not one."""
+    pattern = terminal.pattern
+    if pattern.flags:
+        return None
+    if isinstance(pattern, PatternStr):
+        body = re.escape(pattern.value)
+    else:
+        body = LOOKAHEAD.sub("", pattern.value)
+        if body.startswith("(?:") and body.endswith(")"):
+            body = body[3:-1]
+    if not WORDS.fullmatch(body):
+        return None
+    return frozenset(word.replace("\\", "") for word in body.split("|"))
 
 
 class PlanLexer(Lexer):
@@ -48,51 +67,39 @@ class PlanLexer(Lexer):
         terminals = {t.name: t for t in conf.terminals}
         if WORD_TERMINAL not in terminals:
             raise ValueError(f"PlanLexer needs a {WORD_TERMINAL} terminal in the grammar")
-        word = re.compile(terminals[WORD_TERMINAL].pattern.to_regexp())
+        name_terminal = terminals[WORD_TERMINAL]
+        word = re.compile(name_terminal.pattern.to_regexp())
         self.ignore = frozenset(conf.ignore)
         self.callbacks: dict[str, Callable[[Token], Token]] = dict(conf.callbacks)
         self.terminal_names = frozenset(terminals)
         self.terminals_by_name = conf.terminals_by_name
 
-        self.keywords: dict[str, str] = {}  # "objective" -> the terminal Lark made for it
-        self.word_terminals: list[tuple[str, re.Pattern[str]]] = []  # regex terminals matching whole words
+        # Terminals that only match whole words, in Lark's precedence, NAME among them.
+        self.word_terminals: list[tuple[str, frozenset[str]]] = []
         others: list[TerminalDef] = []
-        for terminal in terminals.values():
-            pattern = terminal.pattern
-            if isinstance(pattern, PatternStr) and word.fullmatch(pattern.value) and not pattern.flags:
-                self.keywords[pattern.value] = terminal.name
-            elif terminal.name == WORD_TERMINAL or (not pattern.flags and WORD_LIST.fullmatch(pattern.value)):
-                self.word_terminals.append((terminal.name, re.compile(pattern.to_regexp())))
+        for terminal in sorted(terminals.values(), key=_lark_order):
+            words = whole_words(terminal) if terminal is not name_terminal else frozenset()
+            if terminal is name_terminal or (words and all(word.fullmatch(w) for w in words)):
+                self.word_terminals.append((terminal.name, words or frozenset()))
             else:
                 others.append(terminal)
-        order = {t.name: _lark_order(t) for t in conf.terminals}
-        self.word_terminals.sort(key=lambda entry: order[entry[0]])
 
-        # Terminals that may stand before a word (QUARTER's "Q3 2027", MONEY's "EUR 40") must be
-        # tried first, as in Lark; the word pattern comes after them and before the rest.
-        others.sort(key=_lark_order)
-        alternatives = [f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in others]
-        alternatives.insert(self._word_slot(others, terminals[WORD_TERMINAL]), f"(?P<{WORD_TERMINAL}>{word.pattern})")
+        # Terminals tried before NAME in Lark's order (QUARTER's "Q3 2027", MONEY's "EUR 40")
+        # stay ahead of the word pattern; the rest follow it.
+        before = [t for t in others if _lark_order(t) < _lark_order(name_terminal)]
+        after = [t for t in others if t not in before]
+        alternatives = [f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in before]
+        alternatives.append(f"(?P<{WORD_TERMINAL}>{word.pattern})")
+        alternatives += [f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in after]
         self.pattern = re.compile("|".join(alternatives), conf.g_regex_flags)
-        self.multiline = frozenset(t.name for t in others if "\n" in t.pattern.to_regexp() or "\\s" in t.pattern.to_regexp()
-                                   or "\\n" in t.pattern.to_regexp())
-        self._types: dict[str, tuple[tuple[str, ...], str]] = {}
+        self.multiline = frozenset(t.name for t in others if any(s in t.pattern.to_regexp() for s in NEWLINE_SIGNS))
+        self._types: dict[str, tuple[str, ...]] = {}
 
-    @staticmethod
-    def _word_slot(others: list[TerminalDef], word: TerminalDef) -> int:
-        """Where the word pattern goes: after every terminal Lark would try before NAME."""
-        key = _lark_order(word)
-        return sum(1 for t in others if _lark_order(t) < key or t.priority > word.priority)
-
-    def _word_types(self, value: str) -> tuple[tuple[str, ...], str]:
-        """(the terminals this word can be, in precedence order; the type when none is accepted)."""
-        found = self._types.get(value)
-        if found is None:
-            keyword = self.keywords.get(value)
-            candidates = tuple(name for name, pattern in self.word_terminals if pattern.fullmatch(value))
-            found = ((keyword, *candidates) if keyword else candidates, keyword or (candidates or (WORD_TERMINAL,))[0])
-            if len(self._types) < MAX_CACHED_WORDS:
-                self._types[value] = found
+    def _word_types(self, value: str) -> tuple[str, ...]:
+        """The terminals this word can be, in Lark's precedence (NAME matches every word)."""
+        found = tuple(name for name, words in self.word_terminals if name == WORD_TERMINAL or value in words)
+        if len(self._types) < MAX_CACHED_WORDS:
+            self._types[value] = found
         return found
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
@@ -103,7 +110,7 @@ class PlanLexer(Lexer):
         states = parser_state.parse_conf.states
         state_stack = parser_state.state_stack
         ignore, callbacks, multiline = self.ignore, self.callbacks, self.multiline
-        word_types = self._word_types
+        word_types, cached_types = self._word_types, self._types.get
         last: Optional[Token] = None
         for match in self.pattern.finditer(text, position, end):
             start = match.start()
@@ -114,7 +121,8 @@ class PlanLexer(Lexer):
             position = match.end()
             if kind == WORD_TERMINAL:
                 accepted = states[state_stack[-1]]
-                candidates, kind = word_types(value)
+                candidates = cached_types(value) or word_types(value)
+                kind = candidates[0]  # what Lark's root lexer says when none is accepted
                 for candidate in candidates:
                     if candidate in accepted:
                         kind = candidate

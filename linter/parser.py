@@ -23,6 +23,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from pydantic import ValidationError
 
 from .builder import STATE, PlanBuilder
+from .lexer import PlanLexer  # same tokens as lexer="contextual", faster (see lexer.py)
 from .diagnostics import INVALID_VALUE, SYNTAX_ERROR, UNREADABLE_FILE, Diagnostic, PlanSyntaxError
 from .model import PlanFile
 from .syntax_errors import keyword_of, message_for
@@ -80,7 +81,7 @@ def get_parser() -> Lark:
     global _parser
     if _parser is None:
         grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
-        options: dict[str, Any] = dict(parser="lalr", lexer="contextual", transformer=PlanBuilder(),
+        options: dict[str, Any] = dict(parser="lalr", lexer=PlanLexer, transformer=PlanBuilder(),
                                        edit_terminals=_whole_word_keywords, keep_all_tokens=True, lexer_callbacks={"COMMENT": _on_comment})
         cache = _cache_file(grammar)
         try:
@@ -343,6 +344,11 @@ def _parse_with_recovery(text: str, path: str) -> tuple[Optional[dict[str, Any]]
 
 def parse_text(text: str, path: str = "<string>") -> PlanFile:
     """Parse plan text into a :class:`PlanFile`, or raise :class:`PlanSyntaxError` with every problem found."""
+    if isinstance(text, (bytes, bytearray)):
+        return parse_bytes(bytes(text), path)
+    if not isinstance(text, str):
+        raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, code=UNREADABLE_FILE,
+                                          message=f"planlint can only read text, not {type(text).__name__}")])
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():

@@ -8,7 +8,7 @@ rule still runs. A broken plugin must never take the whole run down.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from typing import Iterable
 
@@ -22,10 +22,16 @@ BUILTIN_PLUGINS = ("planlint.rules.builtin",)
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """A plugin or pack that could not be loaded, named for the report."""
+    """A plugin or pack that could not be loaded, named for the report.
+
+    ``fatal`` problems (a broken TOML pack, a rule code used twice) stop a
+    check with exit 2: the user asked for those rules and would otherwise get
+    a silently different verdict. A broken installed plugin is not fatal.
+    """
 
     source: str
     message: str
+    fatal: bool = False
 
 
 @dataclass
@@ -34,6 +40,9 @@ class Registry:
     categories: dict[str, Category] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
     plugin_names: list[str] = field(default_factory=list)
+
+    def fatal_problems(self) -> list[LoadProblem]:
+        return [problem for problem in self.problems if problem.fatal]
 
     def by_code(self) -> dict[str, Rule]:
         return {rule.info.code: rule for rule in self.rules}
@@ -144,14 +153,27 @@ def load_registry(
                 LoadProblem(
                     f"plugin '{plugin_name}'",
                     f"rule code {code} is already used by '{seen[code]}'; codes must be unique across packs",
+                    fatal=True,
                 )
             )
             continue
         seen[code] = plugin_name
+        rule = _named_for(rule, plugin_name)
         registry.categories.setdefault(rule.info.category, Category(rule.info.category, rule.info.category.title()))
         registry.rules.append(rule)
     registry.rules.sort(key=lambda rule: rule.info.code)
     return registry
+
+
+def _named_for(rule: Rule, plugin_name: str) -> Rule:
+    """Make sure a third-party rule names its plugin (RuleInfo.pack defaults to 'builtin'),
+    so an internal error in it is reported under the right name."""
+    if rule.info.pack == "builtin" and plugin_name not in BUILTIN_PLUGINS:
+        try:
+            rule.info = replace(rule.info, pack=plugin_name)
+        except AttributeError:  # a rule object that forbids attribute writes keeps its own name
+            pass
+    return rule
 
 
 def _register_pack(manager: pluggy.PluginManager, path: str, problems: list[LoadProblem]) -> None:
@@ -161,6 +183,9 @@ def _register_pack(manager: pluggy.PluginManager, path: str, problems: list[Load
     except ImportError:
         problems.append(LoadProblem(path, "TOML rule packs are not supported by this build"))
         return
+    name = f"pack:{path}"
+    if manager.has_plugin(name):
+        return  # the same pack named twice (configuration and --pack): load it once
     plugin = load_pack_plugin(path, problems)
     if plugin is not None:
-        manager.register(plugin, name=f"pack:{path}")
+        manager.register(plugin, name=name)

@@ -83,9 +83,10 @@ def iter_lint_files(
     are shared out to a fork pool, with a ``cache`` unchanged files are not
     linted again.
     """
-    from .parallel import run_tasks
+    from .parallel import Transfer, run_tasks
 
-    return run_tasks(partial(lint_one, linter, cache), paths, jobs)
+    as_json = Transfer(FileResult.model_dump_json, FileResult.model_validate_json)
+    return run_tasks(partial(lint_one, linter, cache), paths, jobs, as_json)
 
 
 def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileResult:

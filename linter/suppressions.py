@@ -43,7 +43,7 @@ from pydantic import BaseModel
 from .meta import INVALID_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
 from .model import Comment, Plan, Span
 from .results import Finding
-from .rule import Item, RuleInfo
+from .rule import Item, Rule, RuleInfo
 from .settings import Settings, selector_matches
 
 DIRECTIVE = re.compile(r"^#?\s*planlint\s*:\s*(?P<body>.*)$", re.IGNORECASE)
@@ -96,8 +96,11 @@ class Suppressions:
                 suppression.used.update(matched)
         return reason
 
-    def findings(self, selected: Sequence[RuleInfo], settings: Settings) -> list[Finding]:
+    def findings(self, selected_rules: Sequence[Rule], settings: Settings) -> list[Finding]:
         """Problems with the comments themselves, after every rule has run."""
+        if self is NO_SUPPRESSIONS:
+            return []
+        selected = [rule.info for rule in selected_rules]
         out = list(self.problems)
         for suppression in self.reasonless:
             out.append(_finding(SUPPRESSION_WITHOUT_REASON, suppression.span,
@@ -130,11 +133,15 @@ def _finding(info: RuleInfo, span: Span, message: str) -> Finding:
 # --------------------------------------------------------------------------- reading comments
 
 
-def read_suppressions(comments: Sequence[Comment], plan: Plan, known: Sequence[RuleInfo]) -> Suppressions:
-    """Understand every ``# planlint:`` comment of a plan. Plans without one cost almost nothing."""
+def read_suppressions(comments: Sequence[Comment], plan: Plan, rules: Sequence[Rule]) -> Suppressions:
+    """Understand every ``# planlint:`` comment of a plan. Plans without one cost almost nothing.
+
+    ``rules`` are all the loaded rules, selected or not: a suppression may name any of them.
+    """
     directives = [(comment, match) for comment in comments if (match := DIRECTIVE.match(comment.text.strip()))]
     if not directives:
         return NO_SUPPRESSIONS
+    known = [rule.info for rule in rules]
     result = Suppressions()
     layout = _Layout(plan)
     for comment, match in directives:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from enum import Enum
 from typing import Iterable
 
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .model import ActionStatus, Cadence, CompetitorPosition, Level, ObjectiveCategory, Role, Source, Stance
 
 TERMINAL_WORDS = {
     "STRING": 'a quoted text like "..."',
@@ -39,6 +42,25 @@ KIND_WORDS = {
     "STATUS": ("done", "open", "in_progress", "blocked", "cancelled"),
 }
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def _choices(what: str, enum: Iterable[Enum]) -> str:
+    return f"{what} ({', '.join(str(member.value) for member in enum)})"
+
+
+# What the bare word after a keyword may be, so "expected a word after 'role'"
+# becomes "expected a role (economic_buyer, decision_maker, ...)".
+WORD_CHOICES = {
+    "objective": _choices("an objective category", ObjectiveCategory),
+    "role": _choices("a role", Role),
+    "stance": _choices("a stance", Stance),
+    "influence": _choices("a level", Level),
+    "cadence": _choices("a cadence", Cadence),
+    "position": _choices("a position", CompetitorPosition),
+    "status": _choices("a status", ActionStatus),
+    "source": _choices("a source", Source) + ' or a quoted document name like "FY2026 annual report"',
+}
+QUOTE_LOOKALIKES = "'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb"
 
 
 def keyword_of(parser: Lark, terminal: str) -> str | None:
@@ -169,10 +191,12 @@ def word_at(text: str, position: int) -> str:
     return match.group(0) if match else ""
 
 
-def _expected_phrase(parser: Lark, expected: set[str], block: str | None = None) -> str:
+def _expected_phrase(parser: Lark, expected: set[str], block: str | None = None, after: str = "") -> str:
     expected = {name for name in expected if not name.startswith("__") or keyword_of(parser, name)}
     if expected <= {"DATE", "QUARTER"} and expected:
         return "a date like 2027-06-30"
+    if expected <= {"NAME", "STRING"} and "NAME" in expected and after in WORD_CHOICES:
+        return WORD_CHOICES[after]
     keywords = expected_keywords(parser, expected, block)
     others = sorted(describe(parser, name) for name in expected if not keyword_of(parser, name) and name not in KIND_WORDS)
     if len(keywords) > 3:
@@ -187,15 +211,17 @@ def _expected_phrase(parser: Lark, expected: set[str], block: str | None = None)
 def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> str:
     """A message for an unexpected word: a misspelt keyword, or a word where a value belongs."""
     word = word_at(text, position)
-    keywords = expected_keywords(parser, expected)
+    block = enclosing_block(text, position) if "KIND" in expected else None
+    keywords = expected_keywords(parser, expected, block)
+    after = previous_word(text, position)
+    phrase = _expected_phrase(parser, expected, block, after)
     if word and keywords and not expected & {"STRING", "DATE", "QUARTER", "MONEY", "NUMBER", "PERCENT", "NAME"}:
         close = difflib.get_close_matches(word, keywords, n=1, cutoff=0.6)
         if close:
             return f"unknown keyword '{word}' — did you mean '{close[0]}'?"
-        return f"unknown keyword '{word}' here; expected {_expected_phrase(parser, expected)}"
-    after = previous_word(text, position)
+        return f"unknown keyword '{word}' here; expected {phrase}"
     shown = f"'{word}'" if word else f"'{text[position:position + 1]}'"
-    return f"expected {_expected_phrase(parser, expected)} after '{after}', not {shown}" if after else f"expected {_expected_phrase(parser, expected)}, not {shown}"
+    return f"expected {phrase} after '{after}', not {shown}" if after else f"expected {phrase}, not {shown}"
 
 
 def closes_nothing(text: str, position: int) -> bool:
@@ -232,6 +258,9 @@ def message_for(parser: Lark, text: str, error: UnexpectedInput, expected: set[s
         char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
         if char == '"':
             return "this text is missing its closing quote '\"' (a text must end on the same line)"
+        if char and char in QUOTE_LOOKALIKES:
+            shown = "'...'" if char == "'" else "curly quotes \u201c...\u201d (turn off smart quotes in your editor)"
+            return f"write texts between straight double quotes \"...\", not {shown}"
         if char.isalpha() or char == "_":
             return word_error(parser, text, error.pos_in_stream, expected)
         shown = repr(char) if not char.isprintable() else f"'{char}'"
@@ -246,6 +275,6 @@ def message_for(parser: Lark, text: str, error: UnexpectedInput, expected: set[s
             return "there is one '}' too many here: it closes no block"
         after = previous_word(text, token.start_pos)
         what = describe(parser, token.type) if token.type in ("RBRACE", "LBRACE", "COMMA") else f"'{token}'"
-        lead = f"expected {_expected_phrase(parser, expected)}"
+        lead = f"expected {_expected_phrase(parser, expected, after=after)}"
         return f"{lead} after '{after}', not {what}" if after else f"{lead}, not {what}"
     return str(error).splitlines()[0]

@@ -8,10 +8,10 @@ their exact values.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import subprocess
 from pathlib import Path
-from typing import Callable
 
 from planlint.engine import Linter
 from planlint.registry import load_registry
@@ -117,8 +117,14 @@ portfolio "Territory" {
 """
 
 
-def linter_for(_: Path, linter: Linter = Linter(load_registry(), Settings(), as_of=AS_OF)) -> Linter:
-    return linter
+@functools.lru_cache(maxsize=1)
+def shared_linter() -> Linter:
+    return Linter(load_registry(), Settings(), as_of=AS_OF)
+
+
+def linter_for(_: Path) -> Linter:
+    """Every test file is judged by the built-in pack as of :data:`AS_OF`."""
+    return shared_linter()
 
 
 def report_on(paths: list[Path], **options: object) -> Report:
@@ -149,5 +155,3 @@ def make_repo(root: Path) -> Path:
     commit(repo, {"acme.plan": FULL}, "2027-01-19T10:00:00")
     return repo
 
-
-Writer = Callable[[str, str], Path]

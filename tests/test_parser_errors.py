@@ -173,3 +173,61 @@ def test_deep_nesting_is_a_clean_error() -> None:
         with pytest.raises(PlanSyntaxError) as caught:
             parse_text(text)
         assert 1 <= len(caught.value.diagnostics) <= MAX_ERRORS
+
+
+# --------------------------------------------------------------------------- recovery and wording details
+
+
+STAKEHOLDERS = (
+    'plan "A" {\n'
+    '  stakeholder "Mary Chen" {\n'
+    '    title "CFO"\n'
+    "    role economic_buyer\n"
+    "  }\n"
+    '  stakeholder "David Park" {\n'
+    "    role decision_maker\n"
+    "  }\n"
+    "}\n"
+)
+
+
+def test_missing_opening_brace_is_one_error_not_one_per_line() -> None:
+    text = STAKEHOLDERS.replace('"Mary Chen" {', '"Mary Chen"')
+    assert only(text) == (3, 5, "PL001", "expected '{' after '\"Mary Chen\"', not 'title'")
+
+
+def test_missing_closing_brace_in_the_middle_is_one_error() -> None:
+    text = STAKEHOLDERS.replace("    role economic_buyer\n  }\n", "    role economic_buyer\n\n")
+    assert only(text) == (2, 27, "PL001", "the block 'stakeholder \"Mary Chen\" {' is never closed: add a '}' where it ends")
+
+
+def test_later_errors_keep_their_lines_after_a_block_is_mended() -> None:
+    text = STAKEHOLDERS.replace("    role economic_buyer\n  }\n", "    role economic_buyer\n") + ""
+    text = text.replace("role decision_maker", "role decision_makr")
+    found = errors(text)
+    assert found[-1][:3] == (6, 10, "PL002") and "decision_makr" in found[-1][3]
+
+
+def test_sentence_words_are_offered_for_the_block_they_belong_to() -> None:
+    assert only('plan "A" {\n  stakeholder "B" {\n    not "x"\n  }\n}\n')[3] == "unknown keyword 'not' — did you mean 'note'?"
+    message = only('plan "A" {\n  stakeholder "B" {\n    role champion champion\n  }\n}\n')[3]
+    assert message == "unknown keyword 'champion' here; expected a keyword such as influence, note, owner, role, stance, title or '}'"
+
+
+def test_a_missing_word_lists_the_words_allowed_there() -> None:
+    assert only('plan "A" {\n  objective "X" { }\n}\n')[3] == (
+        "expected an objective category (revenue, business_development, marketing, relationship, partnering, "
+        "research, customer_success) after 'objective', not '\"X\"'")
+    assert only('plan "A" {\n  cadence\n}\n')[3].startswith("expected a cadence (weekly, biweekly, monthly,")
+
+
+@pytest.mark.parametrize("quoted", ["'Acme'", "\u201cAcme\u201d"])
+def test_single_and_curly_quotes_are_explained(quoted: str) -> None:
+    line, column, code, message = only(f'plan "A" {{\n  account {quoted}\n}}\n')
+    assert (line, column, code) == (2, 11, "PL001")
+    assert message.startswith('write texts between straight double quotes "...", not ')
+
+
+def test_comment_after_a_header_is_not_quoted_as_the_previous_word() -> None:
+    text = STAKEHOLDERS.replace('"Mary Chen" {', '"Mary Chen"  # the CFO {')
+    assert only(text)[3] == "expected '{' after '\"Mary Chen\"', not 'title'"

@@ -32,15 +32,14 @@ def test_trend_follows_the_commits_and_change_compares_with_the_version_before(t
     assert scores[0] < scores[1] < scores[2] == scores[3] == acme.score
     # no uncommitted edit: the change is what the last commit did
     assert acme.change.delta == round(scores[3] - scores[1], 1)
-    assert acme.change.basis.startswith("since the version before the last commit")
-    assert acme.trend[1].commit in acme.change.basis
+    assert acme.change.basis == f"since {acme.trend[1].commit} (2027-01-12)"
 
 
 def test_an_uncommitted_edit_is_compared_with_the_last_commit(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
     (repo / "acme.plan").write_text(THIN.replace("Initech", "Acme Corp"), encoding="utf-8")
     acme = by_path(report_on(list(repo.glob("*.plan"))))["plans/acme.plan"]
-    assert acme.change.basis.startswith("since the last commit")
+    assert acme.change.basis == f"since {acme.trend[-2].commit} (2027-01-19)"  # the last commit
     assert acme.change.delta is not None and acme.change.delta < -50
     assert any(reason.startswith("dropped") for reason in acme.attention)
 
@@ -70,6 +69,7 @@ def test_history_limit_cuts_the_trend_and_zero_reads_no_git(tmp_path: Path) -> N
     none = report_on(list(repo.glob("*.plan")), history=0)
     assert none.team_trend is None and all(plan.trend == [] for plan in none.plans)
     assert none.plans[0].change.basis == "history not read (--history 0)"
+    assert "not read" in none.change_rule and "previous version of each plan in git" in report_on(list(repo.glob("*.plan"))).change_rule
 
 
 def test_team_trend_is_the_mean_after_each_commit_then_now(tmp_path: Path) -> None:

@@ -67,3 +67,20 @@ def test_bad_arguments_exit_2_with_a_message(folder: Path) -> None:
     blocked.write_text("x", encoding="utf-8")
     unwritable = run("report", "plans", "-o", "file/report.html", cwd=folder)
     assert unwritable.code == 2 and "cannot write file/report.html" in unwritable.err
+
+
+def test_a_portfolio_alone_brings_the_plans_it_names(folder: Path) -> None:
+    from _report import PORTFOLIO
+
+    (folder / "plans" / "portfolio.plan").write_text(PORTFOLIO, encoding="utf-8")
+    done = run("report", "plans/portfolio.plan", "--format", "markdown", "--as-of", "2027-02-01", cwd=folder)
+    assert done.code == 0, done.err
+    assert "`plans/acme.plan`" in done.out and "`plans/initech.plan`" in done.out
+    assert "missing or unreadable" not in done.out
+    assert "| Hooli | D | low | low |" in done.out
+
+
+def test_no_plan_files_is_a_usage_error(folder: Path) -> None:
+    (folder / "empty").mkdir()
+    done = run("report", "empty", cwd=folder)
+    assert done.code == 2 and "no plan files (*.plan) in empty" in done.err

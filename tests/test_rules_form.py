@@ -68,7 +68,7 @@ def test_forty_lines_of_placeholder_filler_score_lower_than_a_short_honest_plan(
 
 def test_the_form_ratio_is_reported_with_its_breakdown() -> None:
     [message] = messages(lint(filler_plan(), select=["PL905"]), "PL905")
-    assert message.startswith("97% of the plan's text reads as form (33 of 34 texts: 33 placeholder)")
+    assert message == "100% of the plan's text reads as form (25 of 25 texts: 25 placeholder); more than 20% is a form"
 
 
 def test_a_real_name_earns_no_form_credit_so_an_empty_plan_has_no_form_score() -> None:
@@ -81,7 +81,8 @@ def test_placeholders_are_found_everywhere_including_names() -> None:
     text = change('weakness "No claims-specific workflow module"', 'weakness "???"', text)
     assert messages(lint(text, select=["PL901"]), "PL901") == [
         'placeholder \'???\' in competitor Hooli Cloud: "???"',
-    ]  # the stakeholder owner is not free text; the competitor weakness is
+        'placeholder \'{{owner}}\' in stakeholder Sam Ortiz: "{{owner}}"',
+    ]
     na = change('weakness "No claims-specific workflow module"', 'weakness "N/A"')
     assert messages(lint(na, select=["PL901"]), "PL901") == ["placeholder 'N/A' in competitor Hooli Cloud: \"N/A\""]
     reasoned = change('weakness "No claims-specific workflow module"', 'weakness "N/A: the product has no claims module to compare"')

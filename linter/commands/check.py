@@ -7,17 +7,16 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from .. import baseline as baseline_module
 from ..cache import cache_for
 from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from ..files import MissingPath, collect_plan_files
-from ..parallel import jobs_argument
-from ..reporters import FORMATS, get_reporter
-from .. import baseline as baseline_module
 from ..config import ConfigError, ConfigResolver, PlanGroup, check_rule_names, group_plans
+from ..files import MissingPath, collect_plan_files
 from ..meta import META_RULES
+from ..parallel import jobs_argument
 from ..progress import Progress
 from ..registry import Registry
-from ..reporters import sarif, statistics
+from ..reporters import FORMATS, get_reporter, sarif, statistics
 from ..results import FileResult, RunResult
 from ..rule import RuleInfo
 from ..runner import Options, file_fails, iter_lint_files, make_linter, make_registry, run_result
@@ -49,9 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = collect_plan_files(args.paths)
         groups = group_plans(paths, ConfigResolver(args.config))
-    except MissingPath as error:
-        raise UsageError(str(error)) from None
-    except ConfigError as error:
+    except (MissingPath, ConfigError) as error:
         raise UsageError(str(error)) from None
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics prints a table (text) or a list (json); drop --format " + args.format)
@@ -89,8 +86,7 @@ def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Names
         key = (tuple(settings.packs), tuple(sorted(settings.plugins.items())))
         if key not in registries:
             registries[key] = make_registry(settings, options)
-            for problem in registries[key].problems:
-                print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
+            _report_load_problems(registries[key])
         registry = registries[key]
         if id(group.config) not in checked_configs:
             checked_configs.add(id(group.config))
@@ -109,6 +105,16 @@ def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Names
     progress.close()
     ordered = [results[path] for path in sorted(results, key=lambda p: p.as_posix())]
     return ordered, fail_under, [rules[code] for code in sorted(rules)]
+
+
+def _report_load_problems(registry: Registry) -> None:
+    """Warn about broken plugins; stop (exit 2) on a broken pack or a clashing rule code."""
+    for problem in registry.problems:
+        if not problem.fatal:
+            print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
+    fatal = registry.fatal_problems()
+    if fatal:
+        raise UsageError("\nplanlint: error: ".join(f"{problem.source}: {problem.message}" for problem in fatal))
 
 
 def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo]) -> str:

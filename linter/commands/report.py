@@ -22,7 +22,7 @@ from ..engine import Linter
 from ..files import MissingPath, collect_plan_files
 from ..registry import Registry
 from ..report import FORMATS, render
-from ..report.build import DEFAULT_HISTORY, LinterFor, ReportOptions, build_report
+from ..report.build import DEFAULT_HISTORY, LinterFor, ReportOptions, build_report, with_referenced_plans
 from ..report.model import Report
 from ..runner import Options, make_linter, make_registry
 from ._common import iso_date, write_output
@@ -106,9 +106,11 @@ def linters_for(paths: list[Path], config: Optional[str], options: Options) -> t
 
 def run(args: argparse.Namespace) -> int:
     try:
-        paths = collect_plan_files(args.paths)
+        paths = with_referenced_plans(collect_plan_files(args.paths))
     except MissingPath as error:
         raise UsageError(str(error)) from None
+    if not paths:
+        raise UsageError(f"no plan files (*.plan) in {', '.join(args.paths)}")
     fmt = output_format(args.format, args.output)
     previous = load_previous(args.previous)
     options = Options(as_of=args.as_of, packs=tuple(args.pack))

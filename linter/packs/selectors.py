@@ -4,6 +4,11 @@ Each selector names a kind of item (``objectives``, ``actions``, ...), the
 model type of those items (so field paths can be checked at load time) and
 how to list them with a label for messages ("objective 'Win the ERP deal'").
 Each item is scored on its own, which is what gives a rule partial credit.
+
+Items that are placeholders themselves (``action "TBD"``, an objective named
+``{{objective}}``, and the actions under it) are not selected: grading a
+blank box for having an owner would let a long form earn points for its
+filler. The built-in rule PL901 reports the placeholder itself.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .. import model
+from .values import is_placeholder
 
 
 @dataclass(frozen=True)
@@ -35,8 +41,14 @@ def _named(kind: str, items: list[Any], attribute: str = "name") -> list[Selecte
     out = []
     for item in items:
         name = str(getattr(item, attribute, "") or "")
+        if kind != "plan" and is_placeholder(name):
+            continue
         out.append(Selected(item, f"{kind} '{name}'" if name else kind, name))
     return out
+
+
+def _real_objectives(plan: model.Plan) -> list[model.Objective]:
+    return [objective for objective in plan.objectives if not is_placeholder(objective.name)]
 
 
 def _customer(plan: model.Plan) -> model.CustomerResearch | None:
@@ -65,7 +77,7 @@ def _all_statements(plan: model.Plan) -> list[model.Statement]:
 
 def _objectives_of(category: model.ObjectiveCategory | None) -> Callable[[model.Plan], list[Selected]]:
     def select(plan: model.Plan) -> list[Selected]:
-        chosen = [o for o in plan.objectives if category is None or o.category == category]
+        chosen = [o for o in _real_objectives(plan) if category is None or o.category == category]
         return _named("objective", chosen)
 
     return select
@@ -77,9 +89,12 @@ def _build() -> dict[str, Selector]:
         Selector("objectives", model.Objective, "every objective", _objectives_of(None)),
         Selector(
             "strategies", model.Strategy, "every strategy under every objective",
-            lambda plan: _named("strategy", [s for o in plan.objectives for s in o.strategies]),
+            lambda plan: _named("strategy", [s for o in _real_objectives(plan) for s in o.strategies]),
         ),
-        Selector("actions", model.Action, "every action", lambda plan: _named("action", plan.actions(), "text")),
+        Selector(
+            "actions", model.Action, "every action",
+            lambda plan: _named("action", [a for o in _real_objectives(plan) for a in o.actions()], "text"),
+        ),
         Selector("stakeholders", model.Stakeholder, "every stakeholder", lambda plan: _named("stakeholder", plan.stakeholders)),
         Selector(
             "competitors", model.Competitor, "every competitor in the research",

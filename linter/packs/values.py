@@ -92,10 +92,10 @@ def text_of(value: Any) -> str:
     """The words a value shows a reader, for patterns, word counts and messages."""
     if value is None:
         return ""
+    if isinstance(value, Enum):  # before str: the model's enums are str enums
+        return str(value.value)
     if isinstance(value, str):
         return value
-    if isinstance(value, Enum):
-        return str(value.value)
     if isinstance(value, (model.Text, model.Statement, model.Question)):
         return value.text
     if isinstance(value, model.Action):
@@ -124,23 +124,52 @@ def show(value: Any) -> str:
     return text_of(value)
 
 
+def is_placeholder(text: str) -> bool:
+    """The built-in pack's judgement of a placeholder (``TBD``, ``{{name}}``, ``N/A``...), shared so all rules agree."""
+    from ..rules.builtin.formtext import placeholder  # lazy: the built-in pack imports this package
+
+    return placeholder(text) is not None
+
+
+def is_substantive(text: str, words: int) -> bool:
+    """Says something: no placeholder, no boilerplate, at least ``words`` words (the built-in pack's test)."""
+    from ..rules.builtin.formtext import is_substantive as substantive
+
+    return substantive(text, words)
+
+
 def is_present(value: Any) -> bool:
-    """Present and not blank: an empty list, an empty string or an empty text do not count."""
+    """Present and not blank: an empty list, blank text or a placeholder such as ``TBD`` do not count."""
     if value is None:
         return False
     if isinstance(value, list):
         return any(is_present(v) for v in value)
     if isinstance(value, (str, model.Text, model.Statement, model.Question)):
-        return bool(text_of(value).strip())
+        return not is_placeholder(text_of(value))
     return True
 
 
-def count_of(value: Any) -> int:
+COUNTING = ("all", "real", "substantive")
+
+
+def count_of(value: Any, counting: str = "all", words: int = 3) -> int:
+    """How many values there are: all of them, the real ones (not placeholders), or the
+    substantive ones (distinct sentences with no placeholder or boilerplate and at least ``words`` words)."""
     if value is None:
         return 0
-    if isinstance(value, list):
-        return len(value)
-    return 1 if is_present(value) else 0
+    values = value if isinstance(value, list) else [value]
+    if counting == "all":
+        return len(values) if isinstance(value, list) else (1 if is_present(value) else 0)
+    if counting == "real":
+        return sum(1 for v in values if not is_placeholder(text_of(v)))
+    distinct = {normalise_sentence(text_of(v)) for v in values if is_substantive(text_of(v), words)}
+    return len(distinct)
+
+
+def normalise_sentence(text: str) -> str:
+    from ..rules.builtin.formtext import normalise as fold
+
+    return fold(text)
 
 
 def normalise(text: str) -> str:

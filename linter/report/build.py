@@ -103,6 +103,35 @@ def read_inputs(paths: Sequence[Path], linter_for: LinterFor) -> list[Input]:
     return inputs
 
 
+PORTFOLIO_START = re.compile(r'^\s*portfolio\s+"', re.MULTILINE)
+
+
+def with_referenced_plans(paths: Sequence[Path]) -> list[Path]:
+    """The paths plus the plans a portfolio among them names (``plan "acme.plan"``) that exist on disk.
+
+    So `planlint report portfolio.plan` shows the portfolio's plans, not a chart of missing ones.
+    """
+    from ..parser import parse_file
+
+    found = list(paths)
+    known = {path.resolve() for path in paths}
+    for path in paths:
+        try:
+            if not PORTFOLIO_START.search(path.read_text(encoding="utf-8", errors="replace")):
+                continue
+            document = parse_file(path).document
+        except (OSError, PlanSyntaxError):
+            continue  # reported when the file itself is linted
+        if not isinstance(document, Portfolio):
+            continue
+        for account in document.accounts:
+            target = (path.parent / account.plan) if account.plan else None
+            if target is not None and target.is_file() and target.resolve() not in known:
+                known.add(target.resolve())
+                found.append(target)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
 def anchor_for(shown: str, taken: set[str]) -> str:
     base = "plan-" + (re.sub(r"[^a-z0-9]+", "-", shown.lower()).strip("-") or "file")
     anchor, n = base, 2
@@ -136,14 +165,12 @@ def change_from_git(history: Optional[History], trend: list[TrendPoint], current
         return Change(basis="new: not committed yet")
     committed = trend[:-1]  # oldest first; the last point is "now"
     if history.working_copy_changed:
-        base = committed[-1]
-        basis = f"since the last commit {base.commit} ({base.label})"
+        base = committed[-1]  # the edits not committed yet
     elif len(committed) >= 2:
-        base = committed[-2]
-        basis = f"since the version before the last commit: {base.commit} ({base.label})"
+        base = committed[-2]  # what the last commit changed
     else:
         return Change(basis="first version in git")
-    return Change(delta=round(current - base.score, 1), basis=basis, previous=base.score)
+    return Change(delta=round(current - base.score, 1), basis=f"since {base.commit} ({base.label})", previous=base.score)
 
 
 def change_from_report(previous: Report, shown: str, current: float) -> Change:
@@ -289,4 +316,15 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         portfolio=view,
         team_trend=team_trend(series, mean, options.history) if options.history > 0 else None,
         notes=notes,
+        change_rule=change_rule(options),
     )
+
+
+def change_rule(options: ReportOptions) -> str:
+    """What the change column compares with, in one sentence for the reader."""
+    if options.previous is not None:
+        return f"Change is since the previous report (as of {options.previous.as_of})."
+    if options.history == 0:
+        return "Change is not shown: git history was not read (--history 0)."
+    return ("Change is since the previous version of each plan in git: the last commit when the file has "
+            "uncommitted edits, else the commit before it. Earlier versions are scored as of their commit day.")

@@ -30,6 +30,7 @@ a { color: #0a5ec2; text-decoration: none; }
 .card { flex: 1 1 190px; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; background: var(--soft); }
 .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
 .card .value { font-size: 28px; font-weight: 700; line-height: 1.2; }
+.card .bands { font-size: 16px; padding-top: 8px; display: flex; flex-wrap: wrap; gap: 6px 12px; }
 .card .sub { color: var(--muted); font-size: 13px; }
 .band { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #ffffff; font-size: 12px; font-weight: 600;
   white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -109,15 +110,14 @@ def change_cell(change: Change) -> str:
 
 def summary_cards(report: Report) -> str:
     t = report.totals
-    band_counts = " · ".join(f"{count} {escape(name)}" for name, count in t.bands.items())
+    band_counts = " ".join(f'<span class="count">{band_chip(name)} {count}</span>' for name, count in t.bands.items())
     return (
         '<div class="cards">'
         f'<div class="card"><div class="label">Team mean score</div><div class="value">{t.mean_score:.1f}</div>'
         f'<div class="sub">{band_chip(t.mean_band)} of 100</div></div>'
         f'<div class="card"><div class="label">Need attention</div><div class="value">{t.needing_attention}'
         f'<small class="sub"> of {t.plans} plans</small></div><div class="sub">listed first below</div></div>'
-        f'<div class="card"><div class="label">Plans by band</div><div class="value" style="font-size:16px;padding-top:8px">'
-        f'{band_counts}</div></div>'
+        f'<div class="card"><div class="label">Plans by band</div><div class="value bands">{band_counts}</div></div>'
         f'<div class="card"><div class="label">Findings</div><div class="value">{t.findings}</div>'
         f'<div class="sub">across all plans</div></div>'
         "</div>"
@@ -244,7 +244,8 @@ def render(report: Report) -> str:
     body = [
         f"<header><h1>{escape(report.title)}</h1><div class=\"meta\">{subtitle}</div></header>",
         summary_cards(report),
-        '<h2 id="plans">Plans</h2><p class="lead">Plans needing attention come first, lowest score first.</p>',
+        f'<h2 id="plans">Plans</h2><p class="lead">Plans needing attention come first, lowest score first. '
+        f"{escape(report.change_rule)}</p>",
         summary_table(report),
     ]
     if report.portfolio is not None:

@@ -50,7 +50,7 @@ def summary(report: Report) -> str:
         "",
         "## Plans",
         "",
-        "Plans needing attention come first, lowest score first.",
+        f"Plans needing attention come first, lowest score first. {report.change_rule}".rstrip(),
         "",
         table(
             ["Plan", "Owner", "Score", "Band", "Change", "Trend", "Needs attention"],

@@ -122,3 +122,4 @@ class Report(BaseModel):
     portfolio: Optional[PortfolioView] = None
     team_trend: Optional[TeamTrend] = None
     notes: list[str] = Field(default_factory=list, description="problems met while building the report (e.g. git unavailable)")
+    change_rule: str = Field(default="", description="what the change column compares with, in words")

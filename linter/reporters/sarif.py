@@ -14,7 +14,6 @@ import hashlib
 import json
 from pathlib import PurePosixPath
 from typing import Any, Iterable
-from urllib.parse import quote
 
 from .. import __version__
 from ..meta import META_RULES
@@ -27,6 +26,8 @@ INFORMATION_URI = "https://github.com/planlint/planlint"
 
 
 def _uri(path: str) -> dict[str, str]:
+    from urllib.parse import quote
+
     if PurePosixPath(path).is_absolute():
         return {"uri": "file://" + quote(path)}
     return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}

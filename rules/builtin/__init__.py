@@ -6,7 +6,10 @@ It registers through the very hooks a third-party plugin uses
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planlint.hookspecs import hookimpl
+from planlint.packs import load_rules_from_toml
 from planlint.rule import Category, Rule
 
 from . import actions, cadence, focus, form, objectives, people, portfolio, research, velocity
@@ -31,6 +34,16 @@ def planlint_categories() -> list[Category]:
     return list(CATEGORIES)
 
 
+# Rules simple enough to be declarative live in TOML, in the same format as a
+# company's own pack (docs/custom-rules.md); the rest need Python.
+TOML_PACKS = tuple(sorted(Path(__file__).parent.glob("*.toml")))
+
+
 @hookimpl
 def planlint_rules() -> list[Rule]:
-    return [rule for module in MODULES for rule in module.RULES]
+    declarative = [
+        rule
+        for path in TOML_PACKS
+        for rule in load_rules_from_toml(path, [category.name for category in CATEGORIES], pack_name="builtin")
+    ]
+    return [*(rule for module in MODULES for rule in module.RULES), *declarative]

@@ -62,52 +62,6 @@ class ObjectiveHasActions(Rule):
                 yield failed(objective.span, f"objective '{objective.name}' has {count} action(s); plan at least {MIN_ACTIONS}")
 
 
-class ActionOwner(Rule):
-    info = RuleInfo(
-        code="PL302",
-        name="action-owner",
-        category="actions",
-        severity=Severity.error,
-        weight=2.0,
-        message="action has no owner",
-        why="An action that belongs to everyone belongs to no one.",
-        fix="Add `owner \"Name\"` to the action, naming someone on the account team.",
-        methodology=(6, 11),
-        failing=(objective_with('      action "Executive briefing with the CFO" due 2027-02-15\n'),),
-        passing=(objective_with(_TWO),),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for action in real_actions(ctx.plan):
-            if is_real_name(action.owner):
-                yield passed(action.span)
-            else:
-                yield failed(action.span, f"action '{action.text}' has no owner")
-
-
-class ActionDue(Rule):
-    info = RuleInfo(
-        code="PL303",
-        name="action-due-date",
-        category="actions",
-        severity=Severity.error,
-        weight=2.0,
-        message="action has no due date",
-        why="Without a date an action slides forever and nobody can tell it is late.",
-        fix="Add `due 2027-03-01` (or a quarter such as `due Q2 2027`) to the action.",
-        methodology=(6, 11),
-        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe"\n'),),
-        passing=(objective_with(_TWO),),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for action in real_actions(ctx.plan):
-            if action.due is not None:
-                yield passed(action.span)
-            else:
-                yield failed(action.span, f"action '{action.text}' has no due date")
-
-
 class StrategyHasActions(Rule):
     info = RuleInfo(
         code="PL304",
@@ -221,8 +175,6 @@ class OverdueActions(Rule):
 
 RULES: list[Rule] = [
     ObjectiveHasActions(),
-    ActionOwner(),
-    ActionDue(),
     StrategyHasActions(),
     ActionOwnerOnTeam(),
     ActionDueInPeriod(),

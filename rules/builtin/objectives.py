@@ -27,29 +27,6 @@ _REVENUE = '  objective revenue "Win the ERP consolidation" {\n    target $500k 
 _RELATIONSHIP = '  objective relationship "Quarterly review with the CFO" {\n    target 4 meetings by 2027-12-31\n  }\n'
 
 
-class ObjectivesPresent(Rule):
-    info = RuleInfo(
-        code="PL201",
-        name="objectives-present",
-        category="objectives",
-        severity=Severity.error,
-        weight=3.0,
-        message="the plan has no objectives",
-        why="A plan turns research into objectives; with none it is a report, not a plan.",
-        fix="Add at least one `objective revenue \"...\" { target $... by DATE ... }`.",
-        methodology=(6,),
-        failing=('plan "Acme" {\n  account "Acme Corp"\n}\n',),
-        passing=('plan "Acme" {\n' + _REVENUE + "}\n",),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        real = [o for o in real_objectives(ctx.plan) if is_substantive(o.name, 1)]
-        if real:
-            yield passed(ctx.plan.span)
-        else:
-            yield failed(ctx.plan.span, self.info.message)
-
-
 class ObjectiveMeasurable(Rule):
     info = RuleInfo(
         code="PL202",
@@ -262,7 +239,6 @@ class VagueObjective(Rule):
 
 
 RULES: list[Rule] = [
-    ObjectivesPresent(),
     ObjectiveMeasurable(),
     RevenueObjective(),
     ObjectiveCategories(),

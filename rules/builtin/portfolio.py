@@ -1,9 +1,10 @@
 """Prioritise accounts (methodology point 9).
 
 A-quadrant accounts (high current and high future revenue) deserve a full
-plan: one whose plan is missing, or scores below the bar (default 70,
-``a-quadrant-min-score`` in the configuration, ``--min-score`` on the
-command line), is a finding. Every plan should also state the quadrant inputs.
+plan: one whose plan is missing, or scores below the bar (default 70;
+``planlint portfolio --min-score N``; a ``a_quadrant_min_score`` setting is
+honoured by :func:`planlint.portfolio_check.min_score_of` once the settings
+carry one), is a finding. Every plan should also state the quadrant inputs.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ class AQuadrantPlan(PortfolioRule):
                 yield failed(account.span, f"A-quadrant account '{account.name}' has no plan")
             elif not account.plan_found:
                 yield failed(account.span, f"A-quadrant account '{account.name}': plan file '{account.plan}' not found")
-            elif account.score is None or account.score < ctx.min_score:
-                shown = "unreadable" if account.score is None else f"{account.score:.1f}"
-                yield failed(account.span, f"A-quadrant account '{account.name}' has a plan scoring {shown}, below {ctx.min_score:g}")
+            elif account.score is None:
+                yield failed(account.span, f"A-quadrant account '{account.name}': '{account.plan}' cannot be read as a plan "
+                             "(run `planlint check` on it to see why)")
+            elif account.score < ctx.min_score:
+                yield failed(account.span, f"A-quadrant account '{account.name}' has a plan scoring {account.score:.1f}, below {ctx.min_score:g}")
             else:
                 yield passed(account.span)
 

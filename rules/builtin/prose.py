@@ -48,6 +48,8 @@ def iter_text(plan: Plan) -> Iterator[Prose]:
             yield from _statements("customer research", customer.statements())
             for question in customer.questions:
                 yield Prose("open question", question.text, question.span, SENTENCE)
+                if question.ask is not None:
+                    yield Prose("open question", question.ask, question.span, NAME)
         for competitor in research.competitors:
             yield Prose("competitor", competitor.name, competitor.span, NAME)
             where = f"competitor {competitor.name}"
@@ -64,6 +66,8 @@ def iter_text(plan: Plan) -> Iterator[Prose]:
         yield Prose("stakeholder", stakeholder.name, stakeholder.span, NAME)
         if stakeholder.title is not None:
             yield Prose(f"stakeholder {stakeholder.name}", stakeholder.title, stakeholder.span, LABEL)
+        if stakeholder.owner is not None:
+            yield Prose(f"stakeholder {stakeholder.name}", stakeholder.owner, stakeholder.span, NAME)
         yield from _statements(f"stakeholder {stakeholder.name}", stakeholder.notes)
     for objective in plan.objectives:
         yield Prose("objective", objective.name, objective.span, STEP)

@@ -16,8 +16,6 @@ from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, 
 
 from .formtext import is_substantive, normalise
 
-MIN_CUSTOMER_LINES = 3  # "several substantive facts"
-MIN_COMPANY_LINES = 2
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
 
@@ -32,43 +30,6 @@ def substantive(statements: Iterable[Statement]) -> list[Statement]:
             seen.add(key)
             result.append(statement)
     return result
-
-
-class CustomerResearch(Rule):
-    info = RuleInfo(
-        code="PL101",
-        name="customer-research",
-        category="research",
-        severity=Severity.error,
-        weight=3.0,
-        message=f"customer research has fewer than {MIN_CUSTOMER_LINES} substantive lines",
-        why="Without research on the customer's goals, pressures and initiatives there is no insight to bring them. "
-        "Lines that are placeholders, boilerplate or a word or two do not count.",
-        fix=f"Add a `research {{ customer {{ ... }} }}` block with at least {MIN_CUSTOMER_LINES} real goals, pressures, "
-        "initiatives, obstacles or facts, each a full sentence.",
-        methodology=(1, 2),
-        failing=('plan "Acme" {\n  research {\n    customer {\n      fact "TBD"\n      goal "Growth"\n    }\n  }\n}\n',),
-        passing=(
-            'plan "Acme" {\n  research {\n    customer {\n'
-            '      goal "Cut operating cost 10% by FY2028" source "FY2026 annual report"\n'
-            '      pressure "New low-cost entrants in the EU market" source external\n'
-            '      fact "IT budget frozen until April 2027" source crm\n'
-            "    }\n  }\n}\n",
-        ),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        research = ctx.plan.research
-        customer = research.customer if research else None
-        if customer is None:
-            yield failed(ctx.plan.span, "no customer research: add research { customer { ... } }")
-            return
-        real = len(substantive(customer.statements()))
-        if real < MIN_CUSTOMER_LINES:
-            total = len(customer.statements())
-            yield failed(customer.span, f"customer research has {real} substantive line(s) of {total}; write at least {MIN_CUSTOMER_LINES}")
-        else:
-            yield passed(customer.span)
 
 
 class CompetitorResearch(Rule):
@@ -120,40 +81,6 @@ class CompetitorResearch(Rule):
                 yield failed(competitor.span, f"competitor '{competitor.name}' has no {' and no '.join(missing)}")
             else:
                 yield passed(competitor.span)
-
-
-class CompanyResearch(Rule):
-    info = RuleInfo(
-        code="PL103",
-        name="company-research",
-        category="research",
-        severity=Severity.error,
-        weight=2.0,
-        message=f"research on our own company has fewer than {MIN_COMPANY_LINES} substantive lines",
-        why="Our strengths, references and differentiators are what make us relevant to this customer; "
-        "'world-class service' is not one of them.",
-        fix=f"Add `company {{ strength \"...\" reference \"...\" }}` with at least {MIN_COMPANY_LINES} lines that matter to this customer.",
-        methodology=(1,),
-        failing=('plan "Acme" {\n  research {\n    company {\n      strength "World-class service"\n    }\n  }\n}\n',),
-        passing=(
-            'plan "Acme" {\n  research {\n    company {\n'
-            '      strength "Two ERP migration references in manufacturing"\n'
-            '      reference "Initech consolidated four ERPs with us in 2025"\n'
-            "    }\n  }\n}\n",
-        ),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        research = ctx.plan.research
-        company = research.company if research else None
-        if company is None:
-            yield failed((research or ctx.plan).span, "no research on our own company: add company { strength ... }")
-            return
-        real = len(substantive(company.statements()))
-        if real < MIN_COMPANY_LINES:
-            yield failed(company.span, f"company research has {real} substantive line(s); write at least {MIN_COMPANY_LINES}")
-        else:
-            yield passed(company.span)
 
 
 DRIVERS = (("goals", "goal"), ("pressures", "pressure"), ("initiatives", "initiative"), ("obstacles", "obstacle"))
@@ -343,9 +270,7 @@ class QuestionHasAsk(Rule):
 
 
 RULES: list[Rule] = [
-    CustomerResearch(),
     CompetitorResearch(),
-    CompanyResearch(),
     BusinessDrivers(),
     FactSources(),
     SourceVariety(),

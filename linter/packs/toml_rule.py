@@ -1,0 +1,66 @@
+"""A rule defined in a TOML pack: select items, keep those that qualify, check each."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from ..rule import CheckContext, Item, Rule, RuleInfo, failed, passed
+from .checks import Check, Outcome, Scope
+from .selectors import Selected, Selector
+from .templates import render
+from .values import show
+
+
+class TomlRule(Rule):
+    """A declarative rule. ``when`` looks at the plan, ``where`` at each item, ``test`` decides."""
+
+    def __init__(
+        self,
+        info: RuleInfo,
+        selector: Selector,
+        test: Check,
+        when: Optional[Check] = None,
+        where: Optional[Check] = None,
+        source: str = "",
+    ) -> None:
+        self.info = info
+        self.selector = selector
+        self.test = test
+        self.when = when
+        self.where = where
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"TomlRule({self.info.code} {self.info.name} from {self.source or self.info.pack})"
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        plan = ctx.plan
+        scope = Scope(plan, ctx.as_of)
+        if self.when is not None and not self.when.evaluate(Selected(plan, "plan", plan.name), scope).passed:
+            return
+        chosen = self.selector.select(plan)
+        if self.where is not None:
+            chosen = [selected for selected in chosen if self.where.evaluate(selected, scope).passed]
+        scope.items = chosen
+        for selected in chosen:
+            outcome = self.test.evaluate(selected, scope)
+            if outcome.passed:
+                yield passed(selected.item.span)
+            else:
+                yield failed(outcome.span or selected.item.span, self._message(outcome, selected, plan.name))
+
+    def _message(self, outcome: Outcome, selected: Selected, plan_name: str) -> str:
+        return render(
+            outcome.message or self.info.message,
+            {
+                "item": selected.label,
+                "name": selected.name,
+                "field": outcome.field or "it",
+                "value": show(outcome.value),
+                "expected": outcome.expected,
+                "count": outcome.count,
+                "total": outcome.total,
+                "reason": outcome.reason,
+                "plan": plan_name,
+            },
+        )

@@ -1,0 +1,81 @@
+"""`--jobs`: the same output in the same order whether one process checks the plans or several."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from planlint import parallel
+from planlint.parallel import chunk_size, effective_jobs, run_tasks
+
+from _planlint import run, run_process, write
+
+ROOT = Path(__file__).resolve().parents[1]
+ACME = (ROOT / "samples" / "acme.plan").read_text(encoding="utf-8")
+
+needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="the pool needs the fork start method")
+
+
+def plan_folder(tmp_path: Path, count: int = 24) -> Path:
+    """Plans that differ from each other (owners dropped, one broken) so order mistakes would show."""
+    folder = tmp_path / "plans"
+    for index in range(count):
+        text = ACME.replace('owner "Raj Patel"', 'owner "Raj Patel"' if index % 3 else "", index % 4)
+        if index == 7:
+            text = text.replace("objective revenue", "objectve revenue", 1)
+        write(folder, f"plan-{index:02d}.plan", text)
+    return folder
+
+
+@needs_fork
+def test_two_jobs_print_exactly_what_one_job_prints(tmp_path: Path) -> None:
+    folder = plan_folder(tmp_path)
+    one = run("check", "--jobs", "1", "--no-cache", "--as-of", "2027-03-01", str(folder), cwd=tmp_path)
+    two = run("check", "--jobs", "2", "--no-cache", "--as-of", "2027-03-01", str(folder), cwd=tmp_path)
+    assert one.code == two.code == 1  # plan-07 cannot be read
+    assert two.out == one.out
+    assert "plan-07.plan:" in one.out and "24 files checked" in one.out
+
+
+@needs_fork
+def test_json_output_is_the_same_and_in_path_order(tmp_path: Path) -> None:
+    folder = plan_folder(tmp_path)
+    outputs = [run("check", "-j", jobs, "--no-cache", "--format", "json", "--as-of", "2027-03-01", str(folder),
+                   cwd=tmp_path).out for jobs in ("1", "2")]
+    assert outputs[0] == outputs[1]
+    paths = [entry["path"] for entry in json.loads(outputs[1])["files"]]
+    assert paths == sorted(paths) and len(paths) == 24
+
+
+@needs_fork
+def test_the_pool_really_uses_other_processes_and_keeps_input_order() -> None:
+    items = list(range(40))
+    results = list(run_tasks(lambda item: (item, os.getpid()), items, jobs=2))
+    assert [item for item, _ in results] == items
+    assert {pid for _, pid in results} - {os.getpid()}, "no work was done in a worker"
+
+
+def test_one_job_runs_in_this_process_and_accepts_any_callable() -> None:
+    seen: list[int] = []
+    results = list(run_tasks(lambda item: seen.append(item) or item * 2, [3, 1, 2], jobs=1))
+    assert results == [6, 2, 4] and seen == [3, 1, 2]
+
+
+def test_few_files_are_not_worth_starting_workers() -> None:
+    assert effective_jobs(8, 1) == 1  # `planlint check one.plan` never forks
+    assert effective_jobs(None, 3) == 1
+
+
+def test_chunks_are_about_an_eighth_of_each_jobs_share() -> None:
+    assert chunk_size(1000, 2) == 63
+    assert chunk_size(5, 2) == 1
+
+
+def test_a_bad_jobs_value_is_a_usage_error(tmp_path: Path) -> None:
+    plan = write(tmp_path, "a.plan", ACME)
+    result = run_process("check", "--jobs", "0", str(plan), cwd=tmp_path)
+    assert result.code == 2
+    assert "--jobs" in result.err and "at least 1" in result.err and "Traceback" not in result.err
