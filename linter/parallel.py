@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gc
 import math
-import multiprocessing
 import os
 from typing import Any, Callable, Iterator, NamedTuple, Optional, Sequence, TypeVar
 
@@ -54,6 +53,8 @@ def available_cores() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # imported when needed: `planlint check one.plan` never forks
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -109,6 +110,8 @@ def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int
     # nor write to their pages and un-share them (copy-on-write).
     gc.freeze()
     try:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             for results in pool.imap(_run_chunk, chunked(items, chunk_size(len(items), workers))):

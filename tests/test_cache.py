@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from planlint import runner
 from planlint.cache import ResultCache, run_fingerprint
-from planlint.registry import load_registry
 from planlint.engine import Linter
+from planlint.registry import load_registry
 from planlint.settings import Settings
 
 from _planlint import PLAN, run, write
@@ -102,8 +103,6 @@ def test_the_key_covers_the_reference_date_and_rule_versions() -> None:
     registry = load_registry()
     base = run_fingerprint(Linter(registry, Settings(), as_of=None))
     assert run_fingerprint(Linter(registry, Settings(), as_of=None)) == base
-    import datetime as dt
-
     assert run_fingerprint(Linter(registry, Settings(), as_of=dt.date(2030, 1, 1))) != base
     rule = registry.rules[0]
     original = rule.info

@@ -224,3 +224,14 @@ def test_builtin_toml_rules_are_part_of_the_builtin_pack() -> None:
     toml_codes = {code for code, rule in registry.by_code().items() if type(rule).__name__ == "TomlRule"}
     assert toml_codes == {"PL101", "PL103", "PL201", "PL302", "PL303"}
     assert all(registry.by_code()[code].info.pack == "builtin" for code in toml_codes)
+
+
+def test_the_reference_documents_every_check_selector_and_placeholder() -> None:
+    from planlint.packs.checks import COMBINATORS, OPERATORS
+    from planlint.packs.selectors import SELECTORS
+    from planlint.packs.templates import PLACEHOLDERS
+
+    doc = (ROOT / "docs" / "custom-rules.md").read_text(encoding="utf-8")
+    missing = [name for name in [*OPERATORS, *COMBINATORS, *SELECTORS] if f"`{name}`" not in doc]
+    missing += [name for name in PLACEHOLDERS if f"`{{{name}}}`" not in doc]
+    assert missing == []

@@ -1,0 +1,6 @@
+"""Let the plugin's tests run from a checkout, installed or not."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
