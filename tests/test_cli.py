@@ -103,3 +103,19 @@ def test_rules_explain_parse_and_schema() -> None:
     assert parsed["document"]["objectives"][0]["span"]["line"] > 1
     schema = json.loads(planlint("schema").stdout)
     assert "Plan" in schema["$defs"]
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "PL101"], ["check", "samples/acme.plan"]])
+def test_a_broken_pack_stops_every_command_with_exit_2(tmp_path: Path, command: list[str]) -> None:
+    pack = tmp_path / "broken.toml"
+    pack.write_text('[pack]\nname = "broken"\n\n[[rule]]\ncode = "BR101"\n')
+    result = planlint(*command, "--pack", str(pack))
+    assert result.returncode == 2
+    assert "broken.toml" in result.stderr and "BR101" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_text_output_shows_quadrant_and_form_share() -> None:
+    out = planlint("check", "samples/form.plan", "--as-of", "2027-02-01").stdout
+    head = next(line for line in out.splitlines() if line.startswith("samples/form.plan: score"))
+    assert "(form)" in head and "quadrant A" in head and "of its text reads as form" in head

@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..cli import UsageError
+
+if TYPE_CHECKING:
+    from ..registry import Registry
 
 
 def iso_date(value: str) -> dt.date:
@@ -38,3 +41,13 @@ def write_output(text: str, path: str | None) -> None:
         write_text_atomic(path, text)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def report_load_problems(registry: "Registry") -> None:
+    """Warn about broken plugins; stop (exit 2) on a broken pack or a clashing rule code."""
+    for problem in registry.problems:
+        if not problem.fatal:
+            print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
+    fatal = registry.fatal_problems()
+    if fatal:
+        raise UsageError("\nplanlint: error: ".join(f"{problem.source}: {problem.message}" for problem in fatal))

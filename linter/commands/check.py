@@ -20,7 +20,7 @@ from ..reporters import FORMATS, get_reporter, sarif, statistics
 from ..results import FileResult, RunResult
 from ..rule import RuleInfo
 from ..runner import Options, file_fails, iter_lint_files, make_linter, make_registry, run_result
-from ._common import iso_date, use_color, write_output
+from ._common import iso_date, report_load_problems, use_color, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -86,7 +86,7 @@ def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Names
         key = (tuple(settings.packs), tuple(sorted(settings.plugins.items())))
         if key not in registries:
             registries[key] = make_registry(settings, options)
-            _report_load_problems(registries[key])
+            report_load_problems(registries[key])
         registry = registries[key]
         if id(group.config) not in checked_configs:
             checked_configs.add(id(group.config))
@@ -105,16 +105,6 @@ def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Names
     progress.close()
     ordered = [results[path] for path in sorted(results, key=lambda p: p.as_posix())]
     return ordered, fail_under, [rules[code] for code in sorted(rules)]
-
-
-def _report_load_problems(registry: Registry) -> None:
-    """Warn about broken plugins; stop (exit 2) on a broken pack or a clashing rule code."""
-    for problem in registry.problems:
-        if not problem.fatal:
-            print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
-    fatal = registry.fatal_problems()
-    if fatal:
-        raise UsageError("\nplanlint: error: ".join(f"{problem.source}: {problem.message}" for problem in fatal))
 
 
 def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo]) -> str:

@@ -7,7 +7,7 @@ import difflib
 
 from ..cli import UsageError
 from ..registry import load_registry
-from ._common import write_output
+from ._common import report_load_problems, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,6 +23,7 @@ def _indent(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     registry = load_registry(pack_paths=args.pack)
+    report_load_problems(registry)
     rule = registry.find(args.rule)
     if rule is None:
         names = [r.info.code for r in registry.rules] + [r.info.name for r in registry.rules]

@@ -25,7 +25,7 @@ from ..report import FORMATS, render
 from ..report.build import DEFAULT_HISTORY, LinterFor, ReportOptions, build_report, with_referenced_plans
 from ..report.model import Report
 from ..runner import Options, make_linter, make_registry
-from ._common import iso_date, write_output
+from ._common import iso_date, report_load_problems, write_output
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -96,6 +96,7 @@ def linters_for(paths: list[Path], config: Optional[str], options: Options) -> t
         key = (tuple(group.settings.packs), tuple(sorted(group.settings.plugins.items())))
         if key not in registries:
             registries[key] = make_registry(group.settings, options)
+            report_load_problems(registries[key])
             for problem in registries[key].problems:
                 print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
         linter = make_linter(group.settings, options, registries[key])

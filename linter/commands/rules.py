@@ -6,7 +6,7 @@ import argparse
 import json
 
 from ..registry import load_registry
-from ._common import write_output
+from ._common import report_load_problems, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,6 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     registry = load_registry(pack_paths=args.pack)
+    report_load_problems(registry)
     infos = [rule.info for rule in registry.rules]
     if args.format == "json":
         rows = [
@@ -31,7 +32,5 @@ def run(args: argparse.Namespace) -> int:
     rows_text = [(i.code, i.name, i.category, i.severity.value, f"{i.weight:g}", i.pack) for i in infos]
     widths = [max(len(str(row[col])) for row in [header, *rows_text]) for col in range(len(header))]
     lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [header, *rows_text]]
-    for problem in registry.problems:
-        lines.append(f"warning: {problem.source}: {problem.message}")
     write_output("\n".join(lines) + "\n", None)
     return 0

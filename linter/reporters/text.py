@@ -31,6 +31,13 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
         return lines
     band = _paint(result.band, result.band, color) if result.band else ""
     head = f"{_paint(result.path, 'bold', color)}: score {result.score:.1f}/100 ({band})"
+    facts = []
+    if result.quadrant:
+        facts.append(f"quadrant {result.quadrant}")
+    if "form_ratio" in result.metrics:
+        facts.append(f"{result.metrics['form_ratio']:.0%} of its text reads as form")
+    if facts:
+        head += " · " + " · ".join(facts)
     lines.append(head)
     if result.categories:
         lines.append("  " + "  ".join(f"{name} {score:.1f}" for name, score in result.categories.items()))
