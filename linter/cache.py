@@ -86,7 +86,8 @@ def run_fingerprint(linter: Linter) -> str:
         f"as-of {linter.reference_date().isoformat()}",
         f"categories {sorted(linter.category_weights.items())}",
     ]
-    parts.extend(f"rule {r.info.code} {r.info.version} {r.info.pack}" for r in linter.rules)
+    # The whole RuleInfo, not just its version: a TOML pack edited in place changes its messages.
+    parts.extend(f"rule {r.info!r}" for r in linter.rules)
     parts.extend(source_stamps(code_files(type(rule).__module__ for rule in linter.rules)))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
@@ -122,7 +123,8 @@ class ResultCache:
             return None
 
     def put(self, key: str, result: FileResult) -> None:
-        if not self.writable or any(finding.code in NOT_CACHED for finding in result.findings):
+        # A portfolio's result depends on the plans it names, which its own content does not cover.
+        if not self.writable or result.kind == "portfolio" or any(finding.code in NOT_CACHED for finding in result.findings):
             return
         from .atomic import write_bytes_atomic
 

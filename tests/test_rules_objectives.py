@@ -13,7 +13,7 @@ def test_the_complete_plan_passes_every_objective_rule() -> None:
 
 def test_placeholder_objectives_are_not_objectives() -> None:
     text = 'plan "X" {\n  objective revenue "TBD" {\n    target $1M by 2027-06-30\n  }\n}\n'
-    assert messages(lint(text, select=["PL201"]), "PL201") == ["the plan has no objectives"]
+    assert messages(lint(text, select=["PL201"]), "PL201") == ["the plan has no real objective (objectives named with a placeholder or boilerplate do not count)"]
 
 
 def test_measurable_means_number_date_and_for_a_percentage_a_metric() -> None:
