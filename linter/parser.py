@@ -22,8 +22,8 @@ from lark.lexer import PatternRE, PatternStr, TerminalDef
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from pydantic import ValidationError
 
+from .braces import scan_braces
 from .builder import STATE, PlanBuilder
-from .lexer import PlanLexer  # same tokens as lexer="contextual", faster (see lexer.py)
 from .diagnostics import INVALID_VALUE, SYNTAX_ERROR, UNREADABLE_FILE, Diagnostic, PlanSyntaxError
 from .model import PlanFile
 from .syntax_errors import keyword_of, message_for
@@ -81,7 +81,7 @@ def get_parser() -> Lark:
     global _parser
     if _parser is None:
         grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
-        options: dict[str, Any] = dict(parser="lalr", lexer=PlanLexer, transformer=PlanBuilder(),
+        options: dict[str, Any] = dict(parser="lalr", lexer="contextual", transformer=PlanBuilder(),
                                        edit_terminals=_whole_word_keywords, keep_all_tokens=True, lexer_callbacks={"COMMENT": _on_comment})
         cache = _cache_file(grammar)
         try:
@@ -92,30 +92,6 @@ def get_parser() -> Lark:
 
 
 # --------------------------------------------------------------------------- recovery
-
-
-def _scan_braces(text: str, start: int = 0, end: Optional[int] = None) -> list[tuple[int, str]]:
-    """Positions of '{' and '}' outside strings and comments."""
-    found: list[tuple[int, str]] = []
-    end = len(text) if end is None else end
-    i, in_string = start, False
-    while i < end:
-        ch = text[i]
-        if in_string:
-            if ch == "\\":
-                i += 1
-            elif ch == '"' or ch == "\n":
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch == "#":
-            newline = text.find("\n", i)
-            i = end if newline == -1 else newline
-            continue
-        elif ch in "{}":
-            found.append((i, ch))
-        i += 1
-    return found
 
 
 def _indent_of(text: str, position: int) -> Optional[int]:
@@ -146,7 +122,7 @@ def _unclosed_brace(text: str, offset: Optional[int] = None,
     """
     end = len(text) if offset is None else offset
     stack: list[tuple[int, int]] = []
-    for position, ch in _scan_braces(text, 0, end):
+    for position, ch in scan_braces(text, 0, end):
         if ch == "{":
             stack.append((position, _line_indent(text, position)))
             continue
@@ -201,7 +177,7 @@ def _blank(text: str, start: int, end: int, keep_closers: bool = True) -> str:
     is off), so the surrounding structure survives.
     """
     depth = 0
-    for position, ch in _scan_braces(text, start):
+    for position, ch in scan_braces(text, start):
         if position >= end and depth <= 0:
             break
         depth += 1 if ch == "{" else -1

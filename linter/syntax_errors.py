@@ -16,6 +16,7 @@ from typing import Iterable
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from .braces import closes_nothing, open_blocks
 from .model import ActionStatus, Cadence, CompetitorPosition, Level, ObjectiveCategory, Role, Source, Stance
 
 TERMINAL_WORDS = {
@@ -114,26 +115,7 @@ BLOCK_KINDS = {
 
 def enclosing_block(text: str, position: int) -> str | None:
     """The keyword opening the innermost block still open at ``position``."""
-    openers: list[int] = []
-    in_string, i = False, 0
-    while i < position:
-        ch = text[i]
-        if in_string:
-            if ch == "\\":
-                i += 1
-            elif ch in '"\n':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch == "#":
-            newline = text.find("\n", i)
-            i = position if newline == -1 else newline
-            continue
-        elif ch == "{":
-            openers.append(i)
-        elif ch == "}" and openers:
-            openers.pop()
-        i += 1
+    openers = open_blocks(text, position)
     if not openers:
         return None
     header = _without_comment(text[text.rfind("\n", 0, openers[-1]) + 1:openers[-1]])
@@ -222,30 +204,6 @@ def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> st
         return f"unknown keyword '{word}' here; expected {phrase}"
     shown = f"'{word}'" if word else f"'{text[position:position + 1]}'"
     return f"expected {phrase} after '{after}', not {shown}" if after else f"expected {phrase}, not {shown}"
-
-
-def closes_nothing(text: str, position: int) -> bool:
-    """Whether the '}' at ``position`` has no '{' left open before it."""
-    depth, in_string, i = 0, False, 0
-    while i < position:
-        ch = text[i]
-        if in_string:
-            if ch == "\\":
-                i += 1
-            elif ch in '"\n':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch == "#":
-            newline = text.find("\n", i)
-            i = position if newline == -1 else newline
-            continue
-        elif ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
-        i += 1
-    return depth == 0
 
 
 def message_for(parser: Lark, text: str, error: UnexpectedInput, expected: set[str] | None = None) -> str:

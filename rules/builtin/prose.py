@@ -2,7 +2,7 @@
 
 The form rules judge text differently by kind: a name may be one word
 (``"Globex"``), a white-space entry may be two (``"Field service"``), but a
-researched fact of one word is a box ticked. :func:`planlint.walk.iter_prose`
+researched fact of one word is a box ticked. an earlier walker
 lists sentences only; the form rules also need names (``owner "TBD"`` is a
 placeholder too), so this walker adds them and says which is which.
 """
