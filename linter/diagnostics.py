@@ -32,12 +32,15 @@ class Diagnostic:
         head = f"{self.path}:{self.line}:{self.column}: {self.message}"
         if not self.source_line:
             return head
-        shown = self.source_line.expandtabs(1)[:200]
-        width = 1
-        if self.end_line == self.line and self.end_column > self.column:
-            width = self.end_column - self.column
-        caret = " " * (max(self.column, 1) - 1) + "^" * max(1, min(width, len(shown) - self.column + 2))
-        return f"{head}\n    {shown}\n    {caret}"
+        return head + "\n" + excerpt(self.source_line, self.line, self.column, self.end_line, self.end_column)
+
+
+def excerpt(source_line: str, line: int, column: int, end_line: int, end_column: int) -> str:
+    """The source line, indented, with carets under columns ``column`` to ``end_column``."""
+    shown = source_line.expandtabs(1)[:200]
+    width = end_column - column if end_line == line and end_column > column else 1
+    width = max(1, min(width, len(shown) - column + 2))
+    return f"    {shown}\n    {' ' * (max(column, 1) - 1)}{'^' * width}"
 
 
 class PlanSyntaxError(Exception):

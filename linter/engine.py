@@ -196,6 +196,7 @@ def unreadable_result(path: str, diagnostics: list[Diagnostic]) -> FileResult:
             column=d.column,
             end_line=d.end_line or d.line,
             end_column=d.end_column or d.column + 1,
+            source_line=d.source_line or None,
         )
         for d in diagnostics
     ]

@@ -23,6 +23,7 @@ class Finding(BaseModel):
     end_line: int = 1
     end_column: int = 1
     suppressed: Optional[str] = Field(default=None, description="the reason given, when suppressed")
+    source_line: Optional[str] = Field(default=None, description="the offending source line, for errors that stop a file being read")
 
 
 class RuleScore(BaseModel):

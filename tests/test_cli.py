@@ -119,3 +119,12 @@ def test_text_output_shows_quadrant_and_form_share() -> None:
     out = planlint("check", "samples/form.plan", "--as-of", "2027-02-01").stdout
     head = next(line for line in out.splitlines() if line.startswith("samples/form.plan: score"))
     assert "(form)" in head and "quadrant A" in head and "of its text reads as form" in head
+
+
+def test_text_output_shows_the_source_line_and_a_caret_for_syntax_errors() -> None:
+    out = planlint("check", "samples/broken.plan", "--no-cache").stdout.splitlines()
+    index = out.index(next(line for line in out if "unknown keyword 'objectve'" in line))
+    assert out[index + 1].strip().startswith("objectve revenue")
+    caret = out[index + 2]
+    assert caret.strip() == "^" * len("objectve")
+    assert caret.index("^") == out[index + 1].index("objectve")

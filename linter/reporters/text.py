@@ -5,6 +5,7 @@ Colour only when asked (the caller decides: a terminal and no ``NO_COLOR``).
 
 from __future__ import annotations
 
+from ..diagnostics import excerpt
 from ..results import FileResult, Finding, RunResult
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
@@ -22,6 +23,8 @@ def _finding_line(result: FileResult, finding: Finding, color: bool) -> str:
     line = f"{where} {severity} {finding.code} {finding.name}: {finding.message}"
     if finding.suppressed is not None:
         line += _paint(f"  (suppressed: {finding.suppressed})", "dim", color)
+    if finding.source_line is not None:
+        line += "\n" + excerpt(finding.source_line, finding.line, finding.column, finding.end_line, finding.end_column)
     return line
 
 
