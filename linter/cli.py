@@ -27,21 +27,34 @@ class UsageError(Exception):
     """A problem with what the user asked for: printed plainly, exit 2."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, or with ``only`` that one.
+
+    Importing a command module imports what it needs (the report builder,
+    the pack loader...), so a run registers only the command it was asked
+    for: ``planlint check one.plan`` in a pre-commit hook does not pay for
+    ``report``. Help, ``--version`` and unknown commands get the full parser.
+    """
     parser = argparse.ArgumentParser(
         prog="planlint",
         description="Lint B2B sales account plans and score their completeness (0-100).",
     )
     parser.add_argument("--version", action="version", version=f"planlint {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         importlib.import_module(f".commands.{name.replace('-', '_')}", __package__).register(subparsers)
     return parser
 
 
+def invoked_command(argv: Sequence[str]) -> Optional[str]:
+    """The subcommand when the command line starts with one (``planlint check ...``), else None."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(invoked_command(arguments))
+    args = parser.parse_args(arguments)
     handler: Optional[Callable[[argparse.Namespace], int]] = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

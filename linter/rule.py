@@ -14,9 +14,11 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable, NamedTuple, Optional
+from typing import Any, Callable, Iterable, NamedTuple, Optional, TypeVar
 
 from .model import Plan, Span
+
+T = TypeVar("T")
 
 
 class Severity(str, Enum):
@@ -58,6 +60,10 @@ class CheckContext:
 
     ``metrics`` lets a rule report a figure about the plan (such as the share
     of its text that reads as form); the engine copies them into the result.
+    ``shared`` holds what several rules derive from the same plan (the form
+    verdicts on every text, say), computed by the first rule that asks and
+    reused by the rest: see :meth:`memo`. It lives as long as this context,
+    that is one plan's check.
     """
 
     plan: Plan
@@ -65,6 +71,15 @@ class CheckContext:
     as_of: dt.date = field(default_factory=dt.date.today)
     options: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, float] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[Plan], T]) -> T:
+        """``compute(plan)``, computed once per plan check and shared between rules under ``key``."""
+        try:
+            return self.shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self.shared[key] = compute(self.plan)
+            return value
 
 
 class Rule(ABC):

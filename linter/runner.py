@@ -40,18 +40,39 @@ def make_linter(settings: Settings, options: Options, registry: Optional[Registr
     return Linter(registry or make_registry(settings, options), settings, as_of=options.as_of)
 
 
+class SummaryCounter:
+    """The run's summary counted file by file, so a streamed report need not hold the results."""
+
+    def __init__(self) -> None:
+        self.files = self.plans = 0
+        self.score_total = 0.0
+        self.severities = {severity: 0 for severity in Severity}
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        for finding in result.failing():
+            self.severities[finding.severity] += 1
+        if result.kind == "plan":
+            self.plans += 1
+            self.score_total += result.score  # added in file order, as sum() would
+
+    def summary(self) -> Summary:
+        counts = self.severities
+        return Summary(
+            files=self.files,
+            findings=sum(counts.values()),
+            mean_score=round(self.score_total / self.plans, 1) if self.plans else 0.0,
+            errors=counts[Severity.error],
+            warnings=counts[Severity.warning],
+            infos=counts[Severity.info],
+        )
+
+
 def summarise(files: Iterable[FileResult]) -> Summary:
-    files = list(files)
-    counted = [finding for result in files for finding in result.failing()]
-    scores = [result.score for result in files if result.kind == "plan"]
-    return Summary(
-        files=len(files),
-        findings=len(counted),
-        mean_score=round(sum(scores) / len(scores), 1) if scores else 0.0,
-        errors=sum(1 for f in counted if f.severity == Severity.error),
-        warnings=sum(1 for f in counted if f.severity == Severity.warning),
-        infos=sum(1 for f in counted if f.severity == Severity.info),
-    )
+    counter = SummaryCounter()
+    for result in files:
+        counter.add(result)
+    return counter.summary()
 
 
 def run_result(files: list[FileResult]) -> RunResult:

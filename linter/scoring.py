@@ -75,15 +75,35 @@ def fix_gains(tallies: Sequence[RuleTally], category_weights: Mapping[str, float
     """For each failing rule, the points the plan would gain if all its items passed.
 
     Sorted by gain (largest first), then by code so the order is stable.
+    Fixing one rule changes only its own category's score, so only that mean
+    is recomputed (over the same pairs in the same order as :func:`plan_score`,
+    hence the same floating-point result) instead of the whole plan per rule.
     """
     base, _ = plan_score(tallies, category_weights)
+    by_category: dict[str, list[tuple[float, float]]] = {}
+    position: dict[int, tuple[str, int]] = {}
+    for index, tally in enumerate(tallies):
+        ratio = tally.ratio
+        if ratio is not None and tally.weight > 0:
+            pairs = by_category.setdefault(tally.category, [])
+            position[index] = (tally.category, len(pairs))
+            pairs.append((ratio, tally.weight))
+    means = {name: _weighted_mean(by_category[name]) for name in sorted(by_category)}
     gains: list[tuple[str, float]] = []
     for index, tally in enumerate(tallies):
         if tally.total == 0 or tally.passed == tally.total:
             continue
-        fixed = list(tallies)
-        fixed[index] = RuleTally(tally.code, tally.category, tally.weight, tally.total, tally.total)
-        improved, _ = plan_score(fixed, category_weights)
+        if index in position:
+            name, slot = position[index]
+            pairs = list(by_category[name])
+            pairs[slot] = (1.0 if tally.total else 0.0, tally.weight)
+            fixed_means = dict(means)
+            fixed_means[name] = _weighted_mean(pairs)
+        else:
+            fixed_means = means  # a rule of weight 0 counts in no category: fixing it changes nothing
+        categories = {name: mean for name, mean in fixed_means.items() if mean is not None}
+        mean = _weighted_mean([(ratio, category_weights.get(name, 1.0)) for name, ratio in categories.items()])
+        improved = round(0.0 if mean is None else mean * 100, 1)
         gain = round(improved - base, 1)
         if gain > 0:
             gains.append((tally.code, gain))

@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 from ..cli import UsageError
 
@@ -39,6 +40,30 @@ def write_output(text: str, path: str | None) -> None:
 
     try:
         write_text_atomic(path, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """Where a streamed report goes: stdout, or a file that appears whole (see :func:`write_output`)."""
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    from ..atomic import atomic_text_writer
+
+    try:
+        writer = atomic_text_writer(path)
+        out = writer.__enter__()
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        yield out
+    except BaseException:
+        writer.__exit__(*sys.exc_info())
+        raise
+    try:
+        writer.__exit__(None, None, None)
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 

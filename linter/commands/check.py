@@ -5,22 +5,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, NamedTuple, Optional
 
 from .. import baseline as baseline_module
 from ..cache import cache_for
 from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..config import ConfigError, ConfigResolver, PlanGroup, check_rule_names, group_plans
+from ..engine import Linter
 from ..files import MissingPath, collect_plan_files
 from ..meta import META_RULES
 from ..parallel import jobs_argument
 from ..progress import Progress
 from ..registry import Registry
 from ..reporters import FORMATS, get_reporter, sarif, statistics
+from ..reporters.stream import STREAMING_FORMATS, open_stream
 from ..results import FileResult, RunResult
 from ..rule import RuleInfo
-from ..runner import Options, file_fails, iter_lint_files, make_linter, make_registry, run_result
-from ._common import iso_date, report_load_problems, use_color, write_output
+from ..runner import Options, SummaryCounter, file_fails, iter_lint_files, make_linter, make_registry, run_result
+from ._common import iso_date, open_output, report_load_problems, use_color, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,13 +56,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--statistics prints a table (text) or a list (json); drop --format " + args.format)
     baseline = _load_baseline(args.baseline)
     options = Options(as_of=args.as_of, fail_under=args.fail_under, packs=tuple(args.pack))
-    files, fail_under, rules = _lint_groups(groups, options, args)
+    batches, rules = _prepare(groups, options)
+    color = args.output is None and use_color(sys.stdout, args.color)
+    if _streams(args, baseline):
+        return _stream_report(batches, args, color)
+    results = list(_results_in_order(batches, args))
+    files = [file_result for file_result, _ in results]
+    fail_under = {file_result.path: bar for file_result, bar in results}
     if args.write_baseline:
         _write_baseline(files, args.write_baseline, args.quiet)
     if baseline is not None:
         _report_baseline(baseline_module.apply(baseline, files), args.quiet)
     result = run_result(files)
-    color = args.output is None and use_color(sys.stdout, args.color)
     write_output(_render(result, args, color, rules), args.output)
     if args.write_baseline or args.exit_zero:
         return EXIT_OK
@@ -72,15 +79,20 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(fails(f) for f in files) else EXIT_OK
 
 
-def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Namespace
-                 ) -> tuple[list[FileResult], dict[str, Optional[float]], list[RuleInfo]]:
-    """Lint each group of plans with its own settings; results come back in path order."""
+class Batch(NamedTuple):
+    """One group of plans with the linter for its settings and its --fail-under bar."""
+
+    paths: list[Path]
+    linter: Linter
+    fail_under: Optional[float]
+
+
+def _prepare(groups: list[PlanGroup], options: Options) -> tuple[list[Batch], list[RuleInfo]]:
+    """A linter per group of plans, every configuration checked before any output is written."""
     registries: dict[tuple[object, ...], Registry] = {}
     checked_configs: set[int] = set()
-    results: dict[Path, FileResult] = {}
-    fail_under: dict[str, Optional[float]] = {}
     rules: dict[str, RuleInfo] = {}
-    progress = Progress(sum(len(group.paths) for group in groups), enabled=not args.quiet)
+    batches = []
     for group in groups:
         settings = group.settings
         key = (tuple(settings.packs), tuple(sorted(settings.plugins.items())))
@@ -95,16 +107,62 @@ def _lint_groups(groups: list[PlanGroup], options: Options, args: argparse.Names
             except ConfigError as error:
                 raise UsageError(str(error)) from None
         rules.update((rule.info.code, rule.info) for rule in registry.rules)
-        linter = make_linter(settings, options, registry)
         bar = options.fail_under if options.fail_under is not None else settings.fail_under
-        for path, file_result in zip(group.paths, iter_lint_files(linter, group.paths, jobs=args.jobs,
-                                                                   cache=cache_for(linter, args.cache))):
-            results[path] = file_result
-            fail_under[file_result.path] = bar
+        batches.append(Batch(group.paths, make_linter(settings, options, registry), bar))
+    return batches, [rules[code] for code in sorted(rules)]
+
+
+def _results_in_order(batches: list[Batch], args: argparse.Namespace) -> Iterator[tuple[FileResult, Optional[float]]]:
+    """Each plan's result and bar, in path order, as soon as it is known.
+
+    Paths arrive sorted and each group keeps that order, so one group (the
+    usual case), or groups that follow one another in the sorted list, are
+    passed on as they come. Groups whose plans interleave (configurations
+    that alternate folder by folder) are collected and sorted first.
+    """
+    progress = Progress(sum(len(batch.paths) for batch in batches), enabled=not args.quiet)
+    every = [path for batch in batches for path in batch.paths]
+    in_order = all(a.as_posix() <= b.as_posix() for a, b in zip(every, every[1:]))
+    held: dict[Path, tuple[FileResult, Optional[float]]] = {}
+    for batch in batches:
+        cache = cache_for(batch.linter, args.cache)
+        for path, file_result in zip(batch.paths, iter_lint_files(batch.linter, batch.paths, jobs=args.jobs, cache=cache)):
             progress.advance()
+            if in_order:
+                yield file_result, batch.fail_under
+            else:
+                held[path] = (file_result, batch.fail_under)
     progress.close()
-    ordered = [results[path] for path in sorted(results, key=lambda p: p.as_posix())]
-    return ordered, fail_under, [rules[code] for code in sorted(rules)]
+    for path in sorted(held, key=lambda p: p.as_posix()):
+        yield held[path]
+
+
+def _streams(args: argparse.Namespace, baseline: Optional[baseline_module.Baseline]) -> bool:
+    """Whether the report can be written as results arrive (see :mod:`planlint.reporters.stream`).
+
+    A baseline (read or written) and ``--statistics`` need the whole run, as
+    do the SARIF and JUnit formats; they hold the results until the end. So
+    does a report to a terminal: there the progress bar runs first and the
+    report follows it, rather than the two garbling each other on one screen.
+    """
+    to_terminal = args.output in (None, "-") and hasattr(sys.stdout, "isatty") and sys.stdout.isatty()
+    return (baseline is None and not args.write_baseline and not args.statistics and not to_terminal
+            and args.format in STREAMING_FORMATS)
+
+
+def _stream_report(batches: list[Batch], args: argparse.Namespace, color: bool) -> int:
+    """Write each plan's report as its result arrives, holding only the summary counts."""
+    name = "concise" if args.quiet and args.format == "text" else args.format
+    failed = False
+    counter = SummaryCounter()
+    with open_output(args.output) as out:
+        stream = open_stream(name, out, color)
+        for file_result, bar in _results_in_order(batches, args):
+            stream.file(file_result)
+            counter.add(file_result)
+            failed = failed or file_fails(file_result, bar)
+        stream.end(counter.summary())
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
 
 
 def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo]) -> str:

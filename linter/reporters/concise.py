@@ -6,13 +6,27 @@ starts with, without scores, fixes or summary. Suppressed findings are left out.
 
 from __future__ import annotations
 
-from ..results import RunResult
+from typing import TextIO
+
+from ..results import FileResult, RunResult, Summary
+from .stream import render_with
+
+
+class Stream:
+    """The concise report written file by file (see :mod:`planlint.reporters.stream`)."""
+
+    def __init__(self, out: TextIO, color: bool = False) -> None:
+        self.out = out
+
+    def file(self, result: FileResult) -> None:
+        self.out.write("".join(
+            f"{result.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.name}: {f.message}\n"
+            for f in result.failing()
+        ))
+
+    def end(self, summary: Summary) -> None:
+        pass
 
 
 def render(result: RunResult, color: bool = False) -> str:
-    lines = [
-        f"{file_result.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.name}: {f.message}"
-        for file_result in result.files
-        for f in file_result.failing()
-    ]
-    return "".join(line + "\n" for line in lines)
+    return render_with(Stream, result, color)

@@ -9,7 +9,10 @@ findings are not annotated. Each plan's score is a notice on its file.
 
 from __future__ import annotations
 
-from ..results import Finding, RunResult
+from typing import TextIO
+
+from ..results import FileResult, Finding, RunResult, Summary
+from .stream import render_with
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,14 +38,23 @@ def _annotation(path: str, finding: Finding) -> str:
     return _command(COMMANDS[finding.severity.value], properties, finding.message)
 
 
-def render(result: RunResult, color: bool = False) -> str:
-    lines: list[str] = []
-    for file_result in result.files:
-        lines.extend(_annotation(file_result.path, f) for f in file_result.findings if f.suppressed is None)
+class Stream:
+    """The annotations written file by file (see :mod:`planlint.reporters.stream`)."""
+
+    def __init__(self, out: TextIO, color: bool = False) -> None:
+        self.out = out
+
+    def file(self, file_result: FileResult) -> None:
+        lines = [_annotation(file_result.path, f) for f in file_result.findings if f.suppressed is None]
         if file_result.kind == "plan":
             lines.append(_command("notice", {"file": file_result.path, "title": "planlint score"},
                                   f"score {file_result.score:.1f}/100 ({file_result.band})"))
-    s = result.summary
-    lines.append(f"planlint: {s.files} files checked, {s.findings} findings "
-                 f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}")
-    return "\n".join(lines) + "\n"
+        self.out.write("".join(line + "\n" for line in lines))
+
+    def end(self, s: Summary) -> None:
+        self.out.write(f"planlint: {s.files} files checked, {s.findings} findings "
+                       f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}\n")
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    return render_with(Stream, result, color)

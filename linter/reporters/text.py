@@ -5,8 +5,11 @@ Colour only when asked (the caller decides: a terminal and no ``NO_COLOR``).
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from ..diagnostics import excerpt
-from ..results import FileResult, Finding, RunResult
+from ..results import FileResult, Finding, RunResult, Summary
+from .stream import render_with
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
           "tool": "32", "developing": "36", "thin": "33", "form": "31"}
@@ -49,14 +52,26 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     return lines
 
 
-def render(result: RunResult, color: bool = False) -> str:
-    out: list[str] = []
-    for file_result in result.files:
-        out.extend(render_file(file_result, color))
-        out.append("")
-    s = result.summary
-    out.append(
+def summary_line(s: Summary) -> str:
+    return (
         f"{s.files} file{'s' if s.files != 1 else ''} checked, {s.findings} finding{'s' if s.findings != 1 else ''} "
         f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}"
     )
-    return "\n".join(out) + "\n"
+
+
+class Stream:
+    """The text report written file by file (see :mod:`planlint.reporters.stream`)."""
+
+    def __init__(self, out: TextIO, color: bool = False) -> None:
+        self.out = out
+        self.color = color
+
+    def file(self, result: FileResult) -> None:
+        self.out.write("".join(line + "\n" for line in render_file(result, self.color)) + "\n")
+
+    def end(self, summary: Summary) -> None:
+        self.out.write(summary_line(summary) + "\n")
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    return render_with(Stream, result, color)

@@ -37,10 +37,12 @@ class Verdict:
 def verdicts(plan: Plan) -> list[Verdict]:
     """Every text of the plan with the first reason it reads as form, in a fixed order."""
     seen: dict[str, Prose] = {}
-    result = []
-    for prose in iter_text(plan):
-        result.append(_verdict(prose, seen))
-    return result
+    return [_verdict(prose, seen) for prose in iter_text(plan)]
+
+
+def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
+    """:func:`verdicts` judged once per plan check and shared by the five form rules (it is their main cost)."""
+    return ctx.memo("form.verdicts", verdicts)
 
 
 def _verdict(prose: Prose, seen: dict[str, Prose]) -> Verdict:
@@ -54,13 +56,13 @@ def _verdict(prose: Prose, seen: dict[str, Prose]) -> Verdict:
         return Verdict(prose, BOILERPLATE, phrase)
     if prose.kind == LABEL:
         return Verdict(prose)
-    key = normalise(prose.text)
-    if word_count(prose.text) >= MIN_PASTED_WORDS:
-        first = seen.setdefault(key, prose)
+    words = word_count(prose.text)
+    if words >= MIN_PASTED_WORDS:
+        first = seen.setdefault(normalise(prose.text), prose)
         if first is not prose:
             return Verdict(prose, PASTED, f"line {first.span.line}")
-    if word_count(prose.text) < MIN_WORDS[prose.kind]:
-        return Verdict(prose, ONE_WORD, str(word_count(prose.text)))
+    if words < MIN_WORDS[prose.kind]:
+        return Verdict(prose, ONE_WORD, str(words))
     return Verdict(prose)
 
 
@@ -83,13 +85,15 @@ class FormRatio:
         return f"{share}% of the plan's text reads as form ({self.form} of {self.total} texts" + (f": {parts})" if parts else ")")
 
 
-def form_ratio(plan: Plan) -> FormRatio:
+def form_ratio(plan: Plan, judged: Optional[list[Verdict]] = None) -> FormRatio:
     """The plan's form ratio: texts that read as form over the texts the writer typed.
 
     Names (people, accounts, units) count only when they are placeholders: a
     real name is not evidence that a plan is a tool, so it cannot dilute the ratio.
+    ``judged`` is the plan's :func:`verdicts` when the caller already has them.
     """
-    counted = [v for v in verdicts(plan) if v.reason or v.prose.kind != NAME]  # names count only as placeholders
+    judged = verdicts(plan) if judged is None else judged
+    counted = [v for v in judged if v.reason or v.prose.kind != NAME]  # names count only as placeholders
     reasons: dict[str, int] = {}
     for verdict in counted:
         if verdict.reason:
@@ -99,7 +103,7 @@ def form_ratio(plan: Plan) -> FormRatio:
 
 def _judge(ctx: CheckContext, reason: str, kinds: frozenset[str], message: Callable[[Verdict], str]) -> Iterable[Item]:
     """One item per text of the given kinds that no other form rule has claimed."""
-    for verdict in verdicts(ctx.plan):
+    for verdict in shared_verdicts(ctx):
         prose = verdict.prose
         if prose.kind not in kinds or (verdict.reason and verdict.reason != reason):
             continue
@@ -244,7 +248,7 @@ class FormRatioRule(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        ratio = form_ratio(ctx.plan)
+        ratio = form_ratio(ctx.plan, shared_verdicts(ctx))
         if ratio.ratio is None:
             return
         ctx.metrics["form_ratio"] = round(ratio.ratio, 3)  # shown per plan in JSON and reports, pass or fail

@@ -9,7 +9,14 @@ count "substantive" research all agree. A research rule that counted
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
+
+# The same text is judged by several rules of one plan (the form rules, the
+# research and objective rules, the TOML pack's "real"/"substantive" counts),
+# so the pure judgements below are memoised per text. The bound is far above
+# one plan's few hundred texts and keeps memory flat over any number of plans.
+TEXT_MEMO = 8192
 
 PLACEHOLDER = re.compile(
     r"\b(?:TBD|TBC|TBA|TODO|FIXME|X{2,}|lorem ipsum|placeholder)\b"
@@ -47,6 +54,7 @@ DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[A-Za-z0-9$€£%][\w$€£%'’.,/-]*")
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def placeholder(text: str) -> Optional[str]:
     """The placeholder or template residue in ``text``, or ``None``."""
     match = PLACEHOLDER.search(text) or TEMPLATE_RESIDUE.search(text)
@@ -55,6 +63,7 @@ def placeholder(text: str) -> Optional[str]:
     return None if match is None else (match.group(0).strip() or "(blank)")
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def boilerplate(text: str) -> Optional[str]:
     """The empty phrase in ``text`` when the sentence has nothing specific (no number)."""
     if DIGIT.search(text):
@@ -63,15 +72,18 @@ def boilerplate(text: str) -> Optional[str]:
     return None if match is None else match.group(0)
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def normalise(text: str) -> str:
     """Lower case, punctuation and spacing folded: how 'the same sentence' is compared."""
     return " ".join(re.sub(r"[^\w$€£%]+", " ", text.lower()).split())
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def is_substantive(text: str, min_words: int = 3) -> bool:
     """Text that says something: no placeholder, no boilerplate, at least ``min_words`` words."""
     return placeholder(text) is None and boilerplate(text) is None and word_count(text) >= min_words

@@ -172,6 +172,42 @@ def matches(claim: str, driver: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= MATCH_RATIO
 
 
+class StatedDrivers:
+    """The plan's drivers, normalised once, answering :func:`matches` for many claims.
+
+    Comparing every objective's claims with every driver is quadratic in a big
+    plan, and ``difflib`` is the costly part. The same decision as
+    :func:`matches` is reached cheaply first: each text is normalised once,
+    the exact and containment checks run over all drivers before any
+    similarity is computed, and ``difflib``'s upper bounds (``real_quick_ratio``,
+    ``quick_ratio``) rule a pair out before its exact ratio is computed. Each
+    driver keeps its own ``SequenceMatcher``, so its index is built once.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.normalised = [text for text in map(normalise, texts) if text]
+        self._matchers: list[difflib.SequenceMatcher[str]] = []
+
+    def supports(self, claim: str) -> bool:
+        a = normalise(claim)
+        if not a:
+            return False
+        for b in self.normalised:
+            if a == b or (len(a) >= 12 and a in b) or (len(b) >= 12 and b in a):
+                return True
+        if not self._matchers:
+            for b in self.normalised:
+                matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None)
+                matcher.set_seq2(b)
+                self._matchers.append(matcher)
+        for matcher in self._matchers:
+            matcher.set_seq1(a)
+            if matcher.real_quick_ratio() >= MATCH_RATIO and matcher.quick_ratio() >= MATCH_RATIO \
+                    and matcher.ratio() >= MATCH_RATIO:
+                return True
+        return False
+
+
 class ObjectiveSupportsDriver(Rule):
     info = RuleInfo(
         code="PL206",
@@ -196,12 +232,12 @@ class ObjectiveSupportsDriver(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        stated = [d for d in drivers(ctx) if is_substantive(d.text)]
+        stated = StatedDrivers(d.text for d in drivers(ctx) if is_substantive(d.text))
         for objective in real_objectives(ctx.plan):
             claims = [t.text for t in objective.supports]
             if not claims:
                 yield failed(objective.span, f"objective '{objective.name}' does not say which customer goal or initiative it supports")
-            elif any(matches(claim, d.text) for claim in claims for d in stated):
+            elif any(stated.supports(claim) for claim in claims):
                 yield passed(objective.span)
             else:
                 yield failed(
