@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Iterator, NamedTuple, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, TypeVar
 
 from .. import baseline as baseline_module
 from ..cache import cache_for
@@ -18,11 +18,14 @@ from ..parallel import jobs_argument
 from ..progress import Progress
 from ..registry import Registry
 from ..reporters import FORMATS, get_reporter, sarif, statistics
-from ..reporters.stream import STREAMING_FORMATS, open_stream
+from ..reporters.stream import STREAMING_FORMATS, stream_class
 from ..results import FileResult, RunResult
 from ..rule import RuleInfo
-from ..runner import Options, SummaryCounter, file_fails, iter_lint_files, make_linter, make_registry, run_result
+from ..runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, make_linter,
+                      make_registry, run_result)
 from ._common import iso_date, open_output, report_load_problems, use_color, write_output
+
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -113,26 +116,36 @@ def _prepare(groups: list[PlanGroup], options: Options) -> tuple[list[Batch], li
 
 
 def _results_in_order(batches: list[Batch], args: argparse.Namespace) -> Iterator[tuple[FileResult, Optional[float]]]:
-    """Each plan's result and bar, in path order, as soon as it is known.
+    """Each plan's result and bar, in path order, as soon as it is known."""
+
+    def results(batch: Batch) -> Iterator[tuple[FileResult, Optional[float]]]:
+        cache = cache_for(batch.linter, args.cache)
+        for file_result in iter_lint_files(batch.linter, batch.paths, jobs=args.jobs, cache=cache):
+            yield file_result, batch.fail_under
+
+    return _in_path_order(batches, results, progress=not args.quiet)
+
+
+def _in_path_order(batches: list[Batch], each: Callable[[Batch], Iterable[T]], progress: bool) -> Iterator[T]:
+    """``each(batch)``'s values for every batch, in the sorted order of their paths, as soon as known.
 
     Paths arrive sorted and each group keeps that order, so one group (the
     usual case), or groups that follow one another in the sorted list, are
     passed on as they come. Groups whose plans interleave (configurations
     that alternate folder by folder) are collected and sorted first.
     """
-    progress = Progress(sum(len(batch.paths) for batch in batches), enabled=not args.quiet)
+    bar = Progress(sum(len(batch.paths) for batch in batches), enabled=progress)
     every = [path for batch in batches for path in batch.paths]
     in_order = all(a.as_posix() <= b.as_posix() for a, b in zip(every, every[1:]))
-    held: dict[Path, tuple[FileResult, Optional[float]]] = {}
+    held: dict[Path, T] = {}
     for batch in batches:
-        cache = cache_for(batch.linter, args.cache)
-        for path, file_result in zip(batch.paths, iter_lint_files(batch.linter, batch.paths, jobs=args.jobs, cache=cache)):
-            progress.advance()
+        for path, value in zip(batch.paths, each(batch)):
+            bar.advance()
             if in_order:
-                yield file_result, batch.fail_under
+                yield value
             else:
-                held[path] = (file_result, batch.fail_under)
-    progress.close()
+                held[path] = value
+    bar.close()
     for path in sorted(held, key=lambda p: p.as_posix()):
         yield held[path]
 
@@ -151,18 +164,26 @@ def _streams(args: argparse.Namespace, baseline: Optional[baseline_module.Baseli
 
 
 def _stream_report(batches: list[Batch], args: argparse.Namespace, color: bool) -> int:
-    """Write each plan's report as its result arrives, holding only the summary counts."""
+    """Write each plan's report as its result arrives, holding only the summary counts.
+
+    The text of each plan's part is made in the worker that checked it (see
+    :func:`planlint.runner.iter_reported`); this process only writes it out.
+    """
     name = "concise" if args.quiet and args.format == "text" else args.format
-    failed = False
+    kind = stream_class(name)
+
+    def reported(batch: Batch) -> Iterator[Reported]:
+        cache = cache_for(batch.linter, args.cache)
+        return iter_reported(batch.linter, batch.paths, kind.piece, color, batch.fail_under, args.jobs, cache)
+
     counter = SummaryCounter()
     with open_output(args.output) as out:
-        stream = open_stream(name, out, color)
-        for file_result, bar in _results_in_order(batches, args):
-            stream.file(file_result)
-            counter.add(file_result)
-            failed = failed or file_fails(file_result, bar)
+        stream = kind(out, color)
+        for piece, tally in _in_path_order(batches, reported, progress=not args.quiet):
+            stream.write(piece)
+            counter.add(tally)
         stream.end(counter.summary())
-    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
+    return EXIT_FINDINGS if counter.failed and not args.exit_zero else EXIT_OK
 
 
 def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo]) -> str:

@@ -6,27 +6,22 @@ starts with, without scores, fixes or summary. Suppressed findings are left out.
 
 from __future__ import annotations
 
-from typing import TextIO
+import io
 
-from ..results import FileResult, RunResult, Summary
-from .stream import render_with
+from ..results import FileResult, RunResult
+from .stream import Stream as BaseStream, render_with
 
 
-class Stream:
+class Stream(BaseStream):
     """The concise report written file by file (see :mod:`planlint.reporters.stream`)."""
 
-    def __init__(self, out: TextIO, color: bool = False) -> None:
-        self.out = out
-
-    def file(self, result: FileResult) -> None:
-        self.out.write("".join(
+    @staticmethod
+    def piece(result: FileResult, color: bool) -> str:
+        return "".join(
             f"{result.path}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.name}: {f.message}\n"
             for f in result.failing()
-        ))
-
-    def end(self, summary: Summary) -> None:
-        pass
+        )
 
 
 def render(result: RunResult, color: bool = False) -> str:
-    return render_with(Stream, result, color)
+    return render_with(Stream(io.StringIO(), color), result)

@@ -9,10 +9,10 @@ findings are not annotated. Each plan's score is a notice on its file.
 
 from __future__ import annotations
 
-from typing import TextIO
+import io
 
 from ..results import FileResult, Finding, RunResult, Summary
-from .stream import render_with
+from .stream import Stream as BaseStream, render_with
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -38,18 +38,16 @@ def _annotation(path: str, finding: Finding) -> str:
     return _command(COMMANDS[finding.severity.value], properties, finding.message)
 
 
-class Stream:
+class Stream(BaseStream):
     """The annotations written file by file (see :mod:`planlint.reporters.stream`)."""
 
-    def __init__(self, out: TextIO, color: bool = False) -> None:
-        self.out = out
-
-    def file(self, file_result: FileResult) -> None:
+    @staticmethod
+    def piece(file_result: FileResult, color: bool) -> str:
         lines = [_annotation(file_result.path, f) for f in file_result.findings if f.suppressed is None]
         if file_result.kind == "plan":
             lines.append(_command("notice", {"file": file_result.path, "title": "planlint score"},
                                   f"score {file_result.score:.1f}/100 ({file_result.band})"))
-        self.out.write("".join(line + "\n" for line in lines))
+        return "".join(line + "\n" for line in lines)
 
     def end(self, s: Summary) -> None:
         self.out.write(f"planlint: {s.files} files checked, {s.findings} findings "
@@ -57,4 +55,4 @@ class Stream:
 
 
 def render(result: RunResult, color: bool = False) -> str:
-    return render_with(Stream, result, color)
+    return render_with(Stream(io.StringIO(), color), result)

@@ -5,12 +5,13 @@ Keys are sorted and floats keep one decimal, so the same input gives the same by
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any, TextIO
 
 from .. import __version__
 from ..results import FileResult, RunResult, Summary
-from .stream import render_with
+from .stream import Stream as BaseStream, render_with
 
 
 def to_data(result: RunResult) -> dict:
@@ -26,7 +27,7 @@ def _dumps(data: Any, indent: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
 
 
-class Stream:
+class Stream(BaseStream):
     """The JSON document written file by file: the same bytes as dumping the finished run.
 
     ``{"version": ..., "files": [`` first, each file's object as it arrives,
@@ -34,12 +35,16 @@ class Stream:
     """
 
     def __init__(self, out: TextIO, color: bool = False, version: str = __version__) -> None:
-        self.out = out
+        super().__init__(out, color)
         self.count = 0
         out.write("{\n  " + _dumps("version", "") + ": " + _dumps(version, "  ") + ',\n  "files": [')
 
-    def file(self, result: FileResult) -> None:
-        self.out.write(("," if self.count else "") + "\n    " + _dumps(result.model_dump(mode="json"), "    "))
+    @staticmethod
+    def piece(result: FileResult, color: bool) -> str:
+        return _dumps(result.model_dump(mode="json"), "    ")
+
+    def write(self, piece: str) -> None:
+        self.out.write(("," if self.count else "") + "\n    " + piece)
         self.count += 1
 
     def end(self, summary: Summary) -> None:
@@ -48,4 +53,4 @@ class Stream:
 
 
 def render(result: RunResult, color: bool = False) -> str:
-    return render_with(lambda out, color: Stream(out, color, result.version), result, color)
+    return render_with(Stream(io.StringIO(), color, result.version), result)

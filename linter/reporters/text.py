@@ -5,11 +5,11 @@ Colour only when asked (the caller decides: a terminal and no ``NO_COLOR``).
 
 from __future__ import annotations
 
-from typing import TextIO
+import io
 
 from ..diagnostics import excerpt
 from ..results import FileResult, Finding, RunResult, Summary
-from .stream import render_with
+from .stream import Stream as BaseStream, render_with
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
           "tool": "32", "developing": "36", "thin": "33", "form": "31"}
@@ -59,19 +59,16 @@ def summary_line(s: Summary) -> str:
     )
 
 
-class Stream:
+class Stream(BaseStream):
     """The text report written file by file (see :mod:`planlint.reporters.stream`)."""
 
-    def __init__(self, out: TextIO, color: bool = False) -> None:
-        self.out = out
-        self.color = color
-
-    def file(self, result: FileResult) -> None:
-        self.out.write("".join(line + "\n" for line in render_file(result, self.color)) + "\n")
+    @staticmethod
+    def piece(result: FileResult, color: bool) -> str:
+        return "".join(line + "\n" for line in render_file(result, color)) + "\n"
 
     def end(self, summary: Summary) -> None:
         self.out.write(summary_line(summary) + "\n")
 
 
 def render(result: RunResult, color: bool = False) -> str:
-    return render_with(Stream, result, color)
+    return render_with(Stream(io.StringIO(), color), result)
