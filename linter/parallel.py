@@ -93,7 +93,7 @@ def run_tasks(
     """
     workers = effective_jobs(jobs, len(items))
     if workers == 1:
-        with batch_gc(len(items)):
+        with batch_gc():
             for item in items:
                 yield task(item)
         return
@@ -106,7 +106,7 @@ def run_tasks(
 
 
 @contextmanager
-def batch_gc(count: int) -> Iterator[None]:
+def batch_gc() -> Iterator[None]:
     """Garbage collection tuned for a batch of files, restored afterwards.
 
     Objects alive now (parser tables, rule packs, schemas) are moved out of
@@ -115,11 +115,10 @@ def batch_gc(count: int) -> Iterator[None]:
     write to their pages and un-share them, copy-on-write). A plan's check
     allocates tens of thousands of short-lived objects, nearly all freed by
     reference counting, so the youngest generation is collected less often.
-    A single file is left alone. Together worth about 10% of a batch here.
+    Worth about 10% of a batch here, and more on one very large plan, whose
+    millions of live model objects the collector would otherwise walk again
+    and again.
     """
-    if count < 2:
-        yield
-        return
     threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(YOUNG_GC_THRESHOLD, *threshold[1:])
@@ -134,7 +133,7 @@ def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int
     global _task
     _task = task  # type: ignore[assignment]
     try:
-        with batch_gc(len(items)):
+        with batch_gc():
             import multiprocessing
 
             context = multiprocessing.get_context("fork")

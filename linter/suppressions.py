@@ -34,6 +34,7 @@ The engine asks :meth:`Suppressions.reason_for` about each item and appends
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
@@ -66,11 +67,41 @@ class Suppression:
     last: int = -1
     used: set[str] = field(default_factory=set)
 
-    def covers(self, info: RuleInfo, line: int) -> list[str]:
-        """The selectors of this suppression that excuse ``info`` at ``line`` (empty: none)."""
-        if not self.first <= line <= self.last:
-            return []
+    def selectors_for(self, info: RuleInfo) -> list[str]:
+        """The selectors of this suppression that name ``info`` (empty: none)."""
         return [selector for selector in self.selectors if selector_matches(selector, info)]
+
+
+class _Coverage:
+    """Which suppressions cover a line, without testing every suppression for every item.
+
+    A plan checked item by item against each of its suppressions costs items
+    x suppressions: a 10 MB plan with a suppression every few hundred lines
+    spent most of its time there. Scopes of up to :data:`WIDE` lines are
+    indexed line by line; wider ones (a whole file, a large block) are few and
+    tested directly. Each line's answer keeps the order of ``active``.
+    """
+
+    WIDE = 200
+
+    def __init__(self, active: list[Suppression]) -> None:
+        self.active = active
+        self.by_line: dict[int, list[int]] = {}
+        self.wide: list[int] = []
+        for position, suppression in enumerate(active):
+            if suppression.last - suppression.first >= self.WIDE:
+                self.wide.append(position)
+                continue
+            for line in range(suppression.first, suppression.last + 1):
+                self.by_line.setdefault(line, []).append(position)
+        self.memo: dict[int, list[Suppression]] = {}
+
+    def at(self, line: int) -> list[Suppression]:
+        found = self.memo.get(line)
+        if found is None:
+            wide = [p for p in self.wide if self.active[p].first <= line <= self.active[p].last]
+            found = self.memo[line] = [self.active[p] for p in sorted(self.by_line.get(line, []) + wide)]
+        return found
 
 
 @dataclass
@@ -80,14 +111,17 @@ class Suppressions:
     active: list[Suppression] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
     reasonless: list[Suppression] = field(default_factory=list)
+    _coverage: Optional[_Coverage] = field(default=None, repr=False)
 
     def reason_for(self, info: RuleInfo, item: Item) -> Optional[str]:
         """The reason when ``item`` is suppressed, else None. A covered failing item uses the suppression."""
         if not self.active:
             return None
+        if self._coverage is None:
+            self._coverage = _Coverage(self.active)
         reason: Optional[str] = None
-        for suppression in self.active:  # ordered line, block, file: the most specific reason wins
-            matched = suppression.covers(info, item.span.line)
+        for suppression in self._coverage.at(item.span.line):  # ordered line, block, file: the most specific reason wins
+            matched = suppression.selectors_for(info)
             if not matched:
                 continue
             if reason is None:
@@ -226,7 +260,8 @@ class _Layout:
         """The comment's own line when it follows code there, else the next line with code."""
         if comment_line in self.code_lines:
             return comment_line
-        return next((line for line in self.sorted_lines if line > comment_line), None)
+        after = bisect.bisect_right(self.sorted_lines, comment_line)
+        return self.sorted_lines[after] if after < len(self.sorted_lines) else None
 
     def scope(self, kind: str, comment_line: int) -> tuple[int, int]:
         if kind == "ignore-file":

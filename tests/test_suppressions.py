@@ -113,3 +113,15 @@ def test_a_suppression_for_a_rule_switched_off_by_config_is_not_reported_unused(
     write(folder, "planlint.toml", 'select = ["PL302"]\n')
     data = check_json(folder, PLAN.replace(NO_DUE, NO_DUE + "  # planlint: ignore[PL303] -- y"))
     assert rows(data) == [(7, "PL302", None)]
+
+
+def test_a_block_longer_than_the_line_index_and_the_most_specific_reason_still_apply(folder: Path) -> None:
+    """Scopes wider than 200 lines are tested directly rather than indexed line by line: same answers."""
+    many = "\n".join(f'      action "Call supplier number {n} about the renewal" owner "Jane Doe"' for n in range(250))
+    text = PLAN.replace(NO_DUE, many + "\n" + NO_DUE + "  # planlint: ignore[PL303] -- dated when procurement replies")
+    text = text.replace(OBJECTIVE, "  # planlint: ignore-block[PL303] -- the supplier calls are dated weekly\n" + OBJECTIVE)
+    data = check_json(folder, text)
+    reasons = [f["suppressed"] for f in data["findings"] if f["code"] == "PL303"]
+    assert reasons == ["the supplier calls are dated weekly"] * 250 + ["dated when procurement replies"]
+    assert rule(data, "PL303") == (0, 0, None)  # every action sits in the block: none is left to count
+    assert rows(data)[0] == (8, "PL302", None)  # a rule the block does not name is not excused

@@ -52,7 +52,7 @@ class ObjectiveHasActions(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             count = len([a for a in objective.actions() if is_substantive(a.text, 1)])
             if count >= MIN_ACTIONS:
                 yield passed(objective.span)
@@ -78,7 +78,7 @@ class StrategyHasActions(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             for strategy in objective.strategies:
                 if strategy.actions:
                     yield passed(strategy.span)
@@ -104,7 +104,7 @@ class ActionOwnerOnTeam(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         team = ctx.plan.people()
-        for action in real_actions(ctx.plan):
+        for action in real_actions(ctx):
             if not is_real_name(action.owner):
                 continue  # PL302 reports the missing owner
             if action.owner in team:
@@ -133,7 +133,7 @@ class ActionDueInPeriod(Rule):
         period = ctx.plan.period
         if period is None:
             return
-        for action in real_actions(ctx.plan):
+        for action in real_actions(ctx):
             if action.due is None:
                 continue
             if period.start <= action.due.date <= period.end:
@@ -159,7 +159,7 @@ class OverdueActions(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for action in real_actions(ctx.plan):
+        for action in real_actions(ctx):
             if action.due is None:
                 continue
             if action.status in CLOSED or action.due.date >= ctx.as_of:

@@ -39,7 +39,7 @@ def serves(objective: Objective, unit: Unit) -> bool:
 
 
 def has_objective(ctx: CheckContext, unit: Unit, category: ObjectiveCategory) -> bool:
-    return any(o.category == category and serves(o, unit) for o in real_objectives(ctx.plan))
+    return any(o.category == category and serves(o, unit) for o in real_objectives(ctx))
 
 
 class PlanUnits(Rule):

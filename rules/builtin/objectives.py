@@ -52,7 +52,7 @@ class ObjectiveMeasurable(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             target = objective.target
             value = target.value if target else None
             missing = []
@@ -85,7 +85,7 @@ class RevenueObjective(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if any(o.category == ObjectiveCategory.revenue for o in real_objectives(ctx.plan)):
+        if any(o.category == ObjectiveCategory.revenue for o in real_objectives(ctx)):
             yield passed(ctx.plan.span)
         else:
             yield failed(ctx.plan.span, self.info.message)
@@ -109,9 +109,9 @@ class ObjectiveCategories(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code) or not real_objectives(ctx.plan):
+        if not expected(ctx, self.info.code) or not real_objectives(ctx):
             return
-        categories = sorted({o.category.value for o in real_objectives(ctx.plan)})
+        categories = sorted({o.category.value for o in real_objectives(ctx)})
         if len(categories) >= MIN_CATEGORIES:
             yield passed(ctx.plan.span)
         else:
@@ -140,7 +140,7 @@ class ObjectiveInPeriod(Rule):
         period = ctx.plan.period
         if period is None:
             return
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             by = objective.target.by if objective.target else None
             if by is None:
                 continue
@@ -233,7 +233,7 @@ class ObjectiveSupportsDriver(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         stated = StatedDrivers(d.text for d in drivers(ctx) if is_substantive(d.text))
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             claims = [t.text for t in objective.supports]
             if not claims:
                 yield failed(objective.span, f"objective '{objective.name}' does not say which customer goal or initiative it supports")
@@ -265,7 +265,7 @@ class VagueObjective(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             phrase = boilerplate(objective.name)
             has_number = objective.target is not None and objective.target.value is not None
             if phrase and not has_number:

@@ -176,7 +176,7 @@ class RelationshipObjectivePerson(Rule):
         if not expected(ctx, self.info.code):
             return
         known = {s.name.strip().lower() for s in real_stakeholders(ctx)}
-        for objective in real_objectives(ctx.plan):
+        for objective in real_objectives(ctx):
             if objective.category != ObjectiveCategory.relationship:
                 continue
             named = [p.text for p in objective.people if is_real_name(p.text)]

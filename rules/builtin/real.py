@@ -5,18 +5,29 @@ period) skip things that are placeholders themselves: ``action "TBD" owner
 "Jane" due 2027-06-30`` is not an owned, dated action, it is a blank box with
 an owner. Skipping it (rather than passing it) keeps a long form from earning
 points for its filler; PL901 reports the placeholder itself.
+
+Both lists are worked out once per plan and shared by every rule that asks
+(:meth:`CheckContext.memo`): some rules ask once per unit or per objective,
+which would make a large plan's check grow with the square of its size.
 """
 
 from __future__ import annotations
 
 from planlint.model import Action, Objective, Plan
+from planlint.rule import CheckContext
 
 from .formtext import placeholder
 
 
-def real_objectives(plan: Plan) -> list[Objective]:
+def real_objectives(ctx: CheckContext) -> list[Objective]:
+    return ctx.memo("real_objectives", _real_objectives)
+
+
+def real_actions(ctx: CheckContext) -> list[Action]:
+    return ctx.memo("real_actions", lambda plan: [
+        action for objective in real_objectives(ctx) for action in objective.actions() if placeholder(action.text) is None
+    ])
+
+
+def _real_objectives(plan: Plan) -> list[Objective]:
     return [objective for objective in plan.objectives if placeholder(objective.name) is None]
-
-
-def real_actions(plan: Plan) -> list[Action]:
-    return [action for objective in real_objectives(plan) for action in objective.actions() if placeholder(action.text) is None]
