@@ -1,7 +1,7 @@
 """The planlint benchmark: every performance figure of the README, from one command.
 
-    python bench/run.py            # the full benchmark (several minutes on 2 cores)
-    python bench/run.py --quick    # smaller corpora and fewer runs (about a minute)
+    python bench/run.py            # the full benchmark (about 10 minutes on 2 cores)
+    python bench/run.py --quick    # smaller corpora and fewer runs (about 2 minutes)
 
 Everything is measured on whole ``planlint`` processes, as a user or a
 pre-commit hook runs them, and reported as the median of several runs with
@@ -233,7 +233,7 @@ def render(figures: list[Figure], markdown: bool) -> str:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="smaller corpora, fewer runs: indicative figures in about a minute")
+    parser.add_argument("--quick", action="store_true", help="smaller corpora, fewer runs: indicative figures in about 2 minutes")
     parser.add_argument("--runs", type=int, help="runs per timed figure (default: 5, quick: 3)")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary folder)")
