@@ -6,7 +6,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import IO, Iterator, TextIO, cast
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
@@ -15,36 +15,29 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with _replacing(path, binary=True) as handle:
+        handle.write(data)
 
 
 @contextmanager
 def atomic_text_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """A text file written piece by piece (a streamed report) that appears only when complete.
+    """A text file written piece by piece (a streamed report) that appears only when complete."""
+    with _replacing(path, binary=False) as handle:
+        yield cast(TextIO, handle)
 
-    The pieces go to a temporary file in the same folder, renamed over the
-    target when the block ends; if it raises, the temporary file is removed
-    and the target is left as it was.
+
+@contextmanager
+def _replacing(path: str | os.PathLike[str], binary: bool) -> Iterator[IO]:
+    """A handle on a temporary file in the target's folder, renamed over the target when the block ends.
+
+    If the block raises, the temporary file is removed and the target is left
+    as it was. The same folder keeps the rename atomic (one file system).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
