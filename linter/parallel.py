@@ -143,15 +143,3 @@ def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int
     finally:
         _task = None
 
-
-def jobs_argument(value: str) -> int:
-    """``--jobs N`` as argparse reads it: a whole number of processes, at least 1."""
-    import argparse
-
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, got '{value}'") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1 process, got {jobs}")
-    return jobs

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sys
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, Callable, Iterator, TextIO
 
 from ..cli import UsageError
 
@@ -20,6 +20,21 @@ def iso_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2027-06-30, got '{value}'") from None
+
+
+def whole_number(plural: str, minimum: int) -> Callable[[str], int]:
+    """An argparse ``type`` for a count of ``plural`` (``--jobs``, ``--history``): a whole number, at least ``minimum``."""
+
+    def parse(value: str) -> int:
+        try:
+            count = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number of {plural}, got '{value}'") from None
+        if count < minimum:
+            raise argparse.ArgumentTypeError(f"expected {minimum} or more {plural}, got {count}")
+        return count
+
+    return parse
 
 
 def use_color(stream: TextIO, choice: str = "auto") -> bool:

@@ -14,7 +14,6 @@ from ..config import ConfigError, ConfigResolver, PlanGroup, check_rule_names, g
 from ..engine import Linter
 from ..files import MissingPath, collect_plan_files
 from ..meta import META_RULES
-from ..parallel import jobs_argument
 from ..progress import Progress
 from ..registry import Registry
 from ..reporters import FORMATS, get_reporter, sarif, statistics
@@ -23,7 +22,7 @@ from ..results import FileResult, RunResult
 from ..rule import RuleInfo
 from ..runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, make_linter,
                       make_registry, run_result)
-from ._common import iso_date, open_output, report_load_problems, use_color, write_output
+from ._common import iso_date, open_output, report_load_problems, use_color, whole_number, write_output
 
 T = TypeVar("T")
 
@@ -37,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
-    parser.add_argument("-j", "--jobs", type=jobs_argument, metavar="N", help="check with N processes (default: one per core)")
+    parser.add_argument("-j", "--jobs", type=whole_number("processes", 1), metavar="N", help="check with N processes (default: one per core)")
     parser.add_argument("--no-cache", dest="cache", action="store_false", help="lint every file, reusing no cached result")
     parser.add_argument("--config", metavar="PATH", help="use this configuration file for every plan (default: the nearest "
                         "planlint.toml, .planlint.toml or pyproject.toml [tool.planlint] above each plan)")

@@ -25,7 +25,7 @@ from ..report import FORMATS, render
 from ..report.build import DEFAULT_HISTORY, LinterFor, ReportOptions, build_report, with_referenced_plans
 from ..report.model import Report
 from ..runner import Options, make_linter, make_registry
-from ._common import iso_date, report_load_problems, write_output
+from ._common import iso_date, report_load_problems, whole_number, write_output
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (default: standard output)")
     parser.add_argument("--format", choices=FORMATS, help="html, markdown or json (default: from the suffix of -o, else html)")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date to judge 'past due' and 'stale' by (default: today)")
-    parser.add_argument("--history", type=history_count, default=DEFAULT_HISTORY, metavar="N",
+    parser.add_argument("--history", type=whole_number("commits", 0), default=DEFAULT_HISTORY, metavar="N",
                         help=f"read each plan's last N commits for the trend (default: {DEFAULT_HISTORY}; 0: do not read git)")
     parser.add_argument("--previous", metavar="FILE",
                         help="a report written earlier with --format json: show the change since it instead of since the last commit")
@@ -45,16 +45,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("--config", metavar="PATH", help="use this configuration file for every plan (default: the nearest one above each plan)")
     parser.set_defaults(handler=run)
-
-
-def history_count(value: str) -> int:
-    try:
-        count = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of commits, got '{value}'") from None
-    if count < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more commits, got {count}")
-    return count
 
 
 def output_format(chosen: Optional[str], output: Optional[str]) -> str:
