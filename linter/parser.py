@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from .braces import scan_braces
 from .builder import STATE, PlanBuilder
+from .fast_parser import FastParser
 from .diagnostics import INVALID_VALUE, SYNTAX_ERROR, UNREADABLE_FILE, Diagnostic, PlanSyntaxError
 from .model import PlanFile
 from .syntax_errors import keyword_of, message_for
@@ -36,6 +37,7 @@ EMPTY_MESSAGE = 'the file is empty: a plan starts with  plan "Name" { ... }'
 VALUE_TERMINALS = frozenset({"STRING", "DATE", "QUARTER", "MONEY", "PERCENT", "NUMBER", "NAME"})
 
 _parser: Optional[Lark] = None
+_fast: Optional[FastParser] = None
 _KEYWORD = re.compile(r"[A-Za-z_]\w*")
 PARSER_VERSION = "2"  # bump when the Lark options change, so old caches are not reused
 
@@ -89,6 +91,14 @@ def get_parser() -> Lark:
         except Exception:  # noqa: BLE001 - a broken or unwritable cache must never stop a run
             _parser = Lark(grammar, **options)
     return _parser
+
+
+def get_fast_parser() -> FastParser:
+    """The fast path over the same tables and callbacks (see :mod:`planlint.fast_parser`)."""
+    global _fast
+    if _fast is None:
+        _fast = FastParser(get_parser(), _on_comment)
+    return _fast
 
 
 # --------------------------------------------------------------------------- recovery
@@ -271,9 +281,14 @@ def _parse_with_recovery(text: str, path: str) -> tuple[Optional[dict[str, Any]]
     work = text
     reported_openers: set[int] = set()
     passes = MAX_ERRORS if len(text) < LARGE_FILE else 3
-    for _ in range(passes):
+    for attempt in range(passes):
         STATE.reset()
         try:
+            if attempt == 0:  # most plans are well formed: try the fast path first
+                data = get_fast_parser().parse(work)
+                if data is not None:
+                    return data, diagnostics
+                STATE.reset()
             return parser.parse(work), diagnostics
         except UnexpectedInput as error:
             offset, line, column, width = _position(work, error)

@@ -1,0 +1,179 @@
+"""A lean driver for Lark's own LALR tables: the fast path for well-formed plans.
+
+Why it exists: profiling ``planlint check`` showed that three quarters of the
+parse went to Lark's generic per-token machinery (the contextual lexer's
+``next_token`` and the parser's ``feed_token``), not to the grammar or to our
+transformer. This module runs the *same* grammar, the *same* LALR parse table
+and the *same* transformer callbacks that Lark built, but with one combined
+regular expression for the lexer and the shift/reduce loop written out in a
+single function, which is about twice as fast.
+
+It is still contextual lexing: a word is a keyword, a word class such as
+``KIND`` (``goal``, ``fact``...) or a plain ``NAME`` according to what the
+parser state accepts, with the priorities Lark uses (word class 2, keyword 1,
+``NAME`` 0). Anything unusual (a token the state does not accept, a character
+no terminal matches, an ambiguity) makes :func:`FastParser.parse` give up and
+return ``None``; the caller then parses with Lark's own contextual lexer and
+parser, which produce the error messages and the recovery. So the fast path
+only ever handles text that Lark would accept, and it must build exactly what
+Lark builds: ``tests/test_fast_parser.py`` checks that on every sample, on
+generated plans and on fuzzed text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Optional
+
+from lark import Lark, Token
+from lark.parsers.lalr_analysis import Shift
+
+# A terminal that only ever matches whole words: ``plan(?![\w-])`` or
+# ``(?:goal|fact|...)(?![\w-])`` (the shape parser._whole_word_keywords and the
+# grammar's word classes give them).
+_WORD_TERMINAL = re.compile(r"(?:\(\?:)?([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\)?\(\?!\[\\w-\]\)")
+_WORD_TOKEN = "NAME"
+_MAX_CACHED_WORDS = 4096
+_END = "$END"
+_SHIFTED, _STUCK = object(), object()  # what feeding a token did, besides finishing the parse
+
+OnComment = Callable[[Token], None]
+
+
+class FastParser:
+    """Parse with Lark's tables and callbacks, or return None to leave the text to Lark."""
+
+    def __init__(self, lark: Lark, on_comment: OnComment) -> None:
+        lalr = lark.parser.parser.parser  # lark.parsers.lalr_parser._Parser
+        table = lalr.parse_table
+        self.states: dict[Any, dict[str, tuple[Any, Any]]] = table.states
+        self.start_state = table.start_states["start"]
+        self.end_state = table.end_states["start"]
+        self.callbacks = lalr.callbacks
+        self.on_comment = on_comment
+        self.enabled = not any(isinstance(key, str) for key in self.callbacks)  # no terminal callbacks expected
+
+        ignored = set(lark.lexer_conf.ignore)
+        by_word: dict[str, list[tuple[int, str]]] = {}
+        others = []
+        for terminal in lark.terminals:
+            if terminal.name in ignored or terminal.name == _WORD_TOKEN:
+                continue
+            words = _WORD_TERMINAL.fullmatch(terminal.pattern.to_regexp()) if not terminal.pattern.flags else None
+            if words:
+                for word in words.group(1).split("|"):
+                    by_word.setdefault(word, []).append((terminal.priority, terminal.name))
+            else:
+                others.append(terminal)
+        # Lark's own order for a lexer's alternatives: priority, then longest pattern.
+        others.sort(key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+        names = {t.name: t for t in lark.terminals}
+        alternatives = [f"(?P<{name}>{names[name].pattern.to_regexp()})" for name in sorted(ignored)]
+        alternatives += [f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in others]
+        alternatives.append(f"(?P<{_WORD_TOKEN}>{names[_WORD_TOKEN].pattern.to_regexp()})")
+        self.master = re.compile("|".join(alternatives))
+        self.ignored = frozenset(ignored)
+        self.word_terminals = {word: sorted(found, reverse=True) for word, found in by_word.items()}
+        self.comment = "COMMENT" if "COMMENT" in ignored else None
+
+    def _word_type(self, word: str, accepts: dict[str, Any]) -> Optional[str]:
+        """The terminal a word is in this parser state, by Lark's priorities; None to give up."""
+        candidates = [(priority, name) for priority, name in self.word_terminals.get(word, ()) if name in accepts]
+        if candidates:
+            if len(candidates) > 1 and candidates[0][0] == candidates[1][0]:
+                return None  # two word terminals of one priority: leave the choice to Lark
+            return candidates[0][1]
+        return _WORD_TOKEN if _WORD_TOKEN in accepts else None
+
+    def parse(self, text: str) -> Optional[Any]:
+        """The transformer's result for ``text``, or None when Lark must handle it."""
+        if not self.enabled:
+            return None
+        states = self.states
+        ignored = self.ignored
+        feed = self._feed
+        make_token = Token._future_new  # Token() minus its deprecated-argument check
+        state_stack = [self.start_state]
+        value_stack: list[Any] = []
+        word_types: dict[tuple[Any, str], Optional[str]] = {}
+        line, line_start, position = 1, 0, 0
+
+        for match in self.master.finditer(text):
+            start = match.start()
+            if start != position:
+                return None  # a character no terminal matches
+            kind = match.lastgroup
+            value = match.group()
+            position = match.end()
+            newlines = value.count("\n")
+            if kind in ignored:
+                if kind == self.comment:
+                    self.on_comment(make_token(kind, value, start, line, start - line_start + 1,
+                                               line, position - line_start + 1, position))
+            else:
+                accepts = states[state_stack[-1]]
+                if kind == _WORD_TOKEN:
+                    key = (state_stack[-1], value)
+                    kind = word_types[key] if key in word_types else self._word_type(value, accepts)
+                    if len(word_types) < _MAX_CACHED_WORDS:
+                        word_types[key] = kind
+                    if kind is None:
+                        return None
+                step = accepts.get(kind)
+                if step is None:
+                    return None
+                column = start - line_start + 1
+                if newlines:  # a quarter or an amount written over a line break
+                    end_line, end_column = line + newlines, position - (start + value.rindex("\n"))
+                else:
+                    end_line, end_column = line, column + len(value)
+                token = make_token(kind, value, start, line, column, end_line, end_column, position)
+                if step[0] is Shift:  # most tokens shift at once: skip the call
+                    state_stack.append(step[1])
+                    value_stack.append(token)
+                elif feed(token, step, state_stack, value_stack) is _STUCK:
+                    return None
+            if newlines:
+                line += newlines
+                line_start = start + value.rindex("\n") + 1
+        if position != len(text):
+            return None
+        step = states[state_stack[-1]].get(_END)
+        if step is None:
+            return None
+        column = position - line_start + 1
+        end = make_token(_END, "", position, line, column, line, column, position)
+        result = feed(end, step, state_stack, value_stack)
+        return None if result is _STUCK or result is _SHIFTED else result
+
+    def _feed(self, token: Token, step: tuple[Any, Any], state_stack: list[Any], value_stack: list[Any]) -> Any:
+        """Reduce as far as ``token`` asks, then shift it: Lark's ``feed_token``.
+
+        Returns ``_SHIFTED``, ``_STUCK`` when some state on the way does not
+        take the token, or, for the end of input, the finished result.
+        """
+        states, callbacks, kind = self.states, self.callbacks, token.type
+        while True:
+            action, argument = step
+            if action is Shift:
+                if kind == _END:
+                    return _STUCK
+                state_stack.append(argument)
+                value_stack.append(token)
+                return _SHIFTED
+            size = len(argument.expansion)
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value = callbacks[argument](children)
+            goto = states[state_stack[-1]][argument.origin.name][1]
+            state_stack.append(goto)
+            value_stack.append(value)
+            if kind == _END and goto == self.end_state:
+                return value
+            step = states[goto].get(kind)
+            if step is None:
+                return _STUCK
