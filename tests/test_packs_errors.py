@@ -126,6 +126,7 @@ def test_patterns_that_backtrack_badly_are_refused(pattern: str, reason: str) ->
         compile_pattern(pattern)
 
 
+HANG = 5.0  # seconds: a guard against a hang, not a performance figure (bench/run.py measures those)
 HOSTILE = ["a" * 50_000, "ab" * 20_000, "1" * 50_000, " " * 50_000, "foo" * 20_000, "a@" * 20_000, "increase " * 5_000]
 ACCEPTED = [r"\b(?:TBD|TODO)\b", r"^\s*\d+\s*%\s*$", "foo.*bar", r"\w+@\w+\.\w+", r"(?:kb|mb)+", r"\d+(?:\.\d+)?\s*[kKmM]",
             r"[A-Z][a-z]+ [A-Z][a-z]+", "foo.*bar.*baz", r"\b(?:increase|grow)\b[^\d]*$", r"\w+\s\w+\s\w+x"]
@@ -137,7 +138,7 @@ def test_accepted_patterns_stay_fast_on_hostile_text(pattern: str) -> None:
     started = time.perf_counter()
     for text in HOSTILE:
         compiled.search(text + "!")
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < HANG  # catastrophic backtracking takes minutes, not seconds
     assert compiled.search("x" * MAX_TEXT_LENGTH + "TBD foo bar") is None  # only a bounded prefix is read
 
 
@@ -169,4 +170,4 @@ def test_random_patterns_are_either_refused_plainly_or_fast() -> None:
         for text in texts:
             compiled.search(text)
     assert accepted > 100
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 6 * HANG

@@ -1,9 +1,8 @@
-"""No input may crash the parser: only PlanSyntaxError, never a traceback; big files stay linear."""
+"""No input may crash the parser: only PlanSyntaxError, never a traceback, however big or deep."""
 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -71,27 +70,22 @@ def big_plan(objectives: int) -> str:
     return 'plan "Big" {\n  period 2027-01-01 to 2027-12-31\n' + body + "}\n"
 
 
-def timed(text: str) -> float:
-    start = time.process_time()
-    document = parse_text(text).document
-    assert isinstance(document, Plan)
-    return time.process_time() - start
-
-
-def test_large_file_parses_in_linear_time_without_recursion_error() -> None:
-    small, large = big_plan(1_000), big_plan(10_000)
+def test_a_plan_with_ten_thousand_objectives_parses_without_recursion_error() -> None:
+    """Deep and long input must not hit Python's recursion limit; its timing is bench/run.py's job."""
+    large = big_plan(10_000)
     assert len(large) > 2_000_000
-    small_time, large_time = timed(small), timed(large)
-    assert large_time < 10 * small_time * 2  # linear (CPU time, so a busy machine does not fail it)
+    document = parse_text(large).document
+    assert isinstance(document, Plan)
+    assert len(document.objectives) == 10_000
+    assert document.objectives[-1].span.line == large.count("\n") - 7
 
 
-def test_errors_in_a_large_file_still_come_back_fast() -> None:
+def test_every_bad_value_in_a_large_file_is_reported() -> None:
     text = big_plan(5_000).replace("2027-02-15", "2027-02-30", 3)
-    start = time.perf_counter()
     try:
         parse_text(text)
     except PlanSyntaxError as error:
         assert len(error.diagnostics) == 3
+        assert all("2027-02-30" in d.message for d in error.diagnostics)
     else:
         raise AssertionError("three bad dates were not reported")
-    assert time.perf_counter() - start < 10

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 from typing import Iterable
 
@@ -23,7 +22,6 @@ from _planlint import PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "plugins" / "planlint-meddpicc"
-INSTALL_BUDGET_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +31,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = work / "src"
     shutil.copytree(PLUGIN, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", "tests"))
     target = work / "site"
-    started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-compile",
          "--disable-pip-version-check", "--target", str(target), str(source)],
         check=True, capture_output=True, text=True,
     )
-    elapsed = time.perf_counter() - started
-    assert elapsed < INSTALL_BUDGET_SECONDS, f"installing the example plugin took {elapsed:.1f}s"
     return target
 
 
