@@ -37,6 +37,7 @@ def _replacing(path: str | os.PathLike[str], binary: bool) -> Iterator[IO]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; a report is meant to be shared
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
             yield handle
             handle.flush()
@@ -48,3 +49,13 @@ def _replacing(path: str | os.PathLike[str], binary: bool) -> Iterator[IO]:
         except OSError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give: the old file's, else 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

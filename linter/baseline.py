@@ -9,10 +9,15 @@ score. ``check --baseline FILE`` then:
   (finding PL013), so plans only get better. For a plan in the baseline the
   recorded score is its bar; plans not in the baseline meet ``fail-under``.
 
-A finding's fingerprint is its file, rule code and message, never its line:
-adding a line at the top of a plan must not turn every finding into a new one.
-Identical fingerprints are counted, so a third "action has no owner" with the
-same text is new even when two were known.
+A finding's fingerprint is its file, rule code and message with every number
+blanked out, never its line: adding a line at the top of a plan ("same text as
+line 18"), a day passing ("12 days late as of 2027-03-01") or a score moving
+("scoring 37.9") must not turn a known finding into a new one. Identical
+fingerprints are counted, so a third "action has no owner" is new even when
+two were known.
+
+A file that cannot be read into a plan is never baselined: it fails every run
+(exit 1), so its syntax errors are always shown.
 
 Paths are stored relative to the baseline file's folder, so the baseline works
 from any working directory and on any machine.
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +41,8 @@ FORMAT = "planlint-baseline"
 FORMAT_VERSION = 1
 TOLERANCE = 1e-9
 
-Fingerprint = tuple[str, str]  # (code, message); the file is the key above it
+Fingerprint = tuple[str, str]  # (code, message with numbers blanked); the file is the key above it
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 class BaselineError(Exception):
@@ -66,13 +73,18 @@ class Outcome:
     prunable: list[str] = field(default_factory=list)
 
 
+def fingerprint(code: str, message: str) -> Fingerprint:
+    """What identifies a finding across runs: its rule and its words, not the numbers in them."""
+    return (code, _NUMBER.sub("#", message))
+
+
 def _fingerprint(finding: Finding) -> Fingerprint:
-    return (finding.code, finding.message)
+    return fingerprint(finding.code, finding.message)
 
 
-def _recordable(finding: Finding) -> bool:
-    """Counted findings, except the ratchet's own: the baseline records the plan, not itself."""
-    return finding.suppressed is None and finding.code != SCORE_BELOW_BASELINE.code
+def _recordable(result: FileResult, finding: Finding) -> bool:
+    """Counted findings of a readable plan, except the ratchet's own: the baseline records the plan, not itself."""
+    return result.parsed and finding.suppressed is None and finding.code != SCORE_BELOW_BASELINE.code
 
 
 # --------------------------------------------------------------------------- writing
@@ -82,7 +94,7 @@ def build(results: Iterable[FileResult], folder: Path) -> Baseline:
     baseline = Baseline(folder=folder.resolve())
     for result in results:
         entry = PlanEntry(score=result.score if result.kind == "plan" else None)
-        entry.findings.update(_fingerprint(f) for f in result.findings if _recordable(f))
+        entry.findings.update(_fingerprint(f) for f in result.findings if _recordable(result, f))
         baseline.plans[baseline.key(result.path)] = entry
     return baseline
 
@@ -126,7 +138,7 @@ def load(path: Path) -> Baseline:
         for plan_path, entry in data["plans"].items():
             counts: Counter[Fingerprint] = Counter()
             for row in entry["findings"]:
-                counts[(str(row["code"]), str(row["message"]))] += int(row["count"])
+                counts[fingerprint(str(row["code"]), str(row["message"]))] += int(row["count"])
             score = entry.get("score")
             baseline.plans[plan_path] = PlanEntry(score=None if score is None else float(score), findings=counts)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -148,9 +160,9 @@ def apply(baseline: Baseline, results: list[FileResult]) -> Outcome:
         remaining = Counter(entry.findings)
         kept: list[Finding] = []
         for finding in result.findings:
-            fingerprint = _fingerprint(finding)
-            if _recordable(finding) and remaining[fingerprint] > 0:
-                remaining[fingerprint] -= 1
+            known = _fingerprint(finding)
+            if _recordable(result, finding) and remaining[known] > 0:
+                remaining[known] -= 1
                 outcome.known += 1
             else:
                 kept.append(finding)

@@ -68,7 +68,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print("planlint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        # The reader (``| head``) left before the run finished, so whether it
+        # would have passed is unknown: never report success. Python's own
+        # advice for SIGPIPE: point stdout at devnull and exit 1.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
     except Exception as error:  # noqa: BLE001 - last line of defence: no tracebacks for users
         if os.environ.get("PLANLINT_DEBUG"):
             raise

@@ -191,6 +191,11 @@ def load_config(path: Path, required: bool = False) -> LoadedConfig:
             raise ConfigError(f"{shown_path(path)}: no [tool.planlint] table")
     if not isinstance(table, dict):
         raise ConfigError(f"{shown_path(path)}: [tool.planlint] must be a table")
+    python_spelt = _python_spelt_keys(table)
+    if python_spelt:
+        raise ConfigError("\n".join(
+            f"{_locate(path, key)}: unknown key '{dotted}'{where}; did you mean '{key.replace('_', '-')}'?"
+            for dotted, key in python_spelt))
     try:
         settings = Settings.model_validate(table)
     except ValidationError as error:
@@ -198,6 +203,26 @@ def load_config(path: Path, required: bool = False) -> LoadedConfig:
     root = path.parent.resolve()
     settings.packs = [p if os.path.isabs(p) else str(root / p) for p in settings.packs]
     return LoadedConfig(path, root, settings)
+
+
+def _python_spelt_keys(table: dict[str, Any]) -> list[tuple[str, str]]:
+    """Keys written ``extend_select`` where TOML spells them ``extend-select``.
+
+    The models accept both spellings (Python code builds settings by field
+    name), but a configuration file has one spelling, as in Ruff, so a file
+    that mixes them is caught instead of half-working.
+    """
+    def spelt(model: type[BaseModel], keys: Iterable[str], prefix: str) -> list[tuple[str, str]]:
+        hyphenated = {info.alias for info in model.model_fields.values() if info.alias}
+        return [(prefix + key, key) for key in keys if "_" in key and key.replace("_", "-") in hyphenated]
+
+    found = spelt(Settings, table, "")
+    blocks = table.get("per-file")
+    if isinstance(blocks, list):
+        for index, block in enumerate(blocks):
+            if isinstance(block, dict):
+                found += spelt(PerFile, block, f"per-file[{index}].")
+    return found
 
 
 # --------------------------------------------------------------------------- messages
@@ -266,8 +291,9 @@ def _validation_message(path: Path, error: ValidationError, where: str) -> str:
 # --------------------------------------------------------------------------- rule names
 
 
-def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories: Iterable[str]) -> None:
-    """Every rule and category a config names must exist: a typo should not silently do nothing."""
+def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories: Iterable[str],
+                     plugin_names: Optional[Sequence[str]] = None) -> None:
+    """Every rule, category and plugin a config names must exist: a typo should not silently do nothing."""
     settings = config.settings
     known = [*(info.code for info in infos), *(info.name for info in infos)]
     problems: list[str] = []
@@ -301,6 +327,10 @@ def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories
     for name in weighted:
         if name not in category_names:
             problems.append(f"{_locate_or(config, name, source)}: unknown category '{name}' in 'category-weights'{did_you_mean(name, category_names)}")
+    for name in settings.plugins if plugin_names is not None else ():
+        if name not in plugin_names:
+            problems.append(f"{_locate_or(config, name, source)}: unknown plugin '{name}' in 'plugins'"
+                            f"{did_you_mean(name, plugin_names)} (installed: {', '.join(plugin_names)})")
     if problems:
         raise ConfigError("\n".join(problems[:MAX_ERRORS]))
 

@@ -48,9 +48,9 @@ def min_score_of(linter: "Linter", explicit: Optional[float] = None) -> float:
     """The bar for A-quadrant plans: the command line, then the configuration, then 70."""
     if explicit is not None:
         return explicit
-    configured = getattr(linter.settings, "a_quadrant_min_score", None)
+    configured = linter.settings.a_quadrant_min_score
     if configured is not None:
-        return float(configured)
+        return configured
     return linter.portfolio_min_score if linter.portfolio_min_score is not None else DEFAULT_MIN_SCORE
 
 

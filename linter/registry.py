@@ -40,6 +40,7 @@ class Registry:
     categories: dict[str, Category] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
     plugin_names: list[str] = field(default_factory=list)
+    available_plugins: list[str] = field(default_factory=list)  # loaded or not: what `plugins = {...}` may name
 
     def fatal_problems(self) -> list[LoadProblem]:
         return [problem for problem in self.problems if problem.fatal]
@@ -139,6 +140,7 @@ def load_registry(
 
     registry = Registry(problems=problems)
     registry.plugin_names = sorted(name for name, _ in manager.list_name_plugin())
+    registry.available_plugins = sorted({*registry.plugin_names, *BUILTIN_PLUGINS, *(ep.name for ep in _entry_points())})
     for _, category in _collect(manager, "planlint_categories", problems):
         if isinstance(category, Category):
             registry.categories.setdefault(category.name, category)

@@ -9,12 +9,16 @@ with ``extend-select = ["PL105"]`` keeps PL105 on.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from .globs import matches_any
 from .rule import RuleInfo, Severity
+
+
+# A rule or category weight: a finite number, zero or more (zero leaves it out of the score).
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
 def _as_list(value: object) -> object:
@@ -36,8 +40,8 @@ class PerFile(BaseModel):
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
-    weights: dict[str, float] = Field(default_factory=dict)
-    category_weights: dict[str, float] = Field(default_factory=dict, alias="category-weights")
+    weights: dict[str, Weight] = Field(default_factory=dict)
+    category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")
 
@@ -53,9 +57,10 @@ class Settings(BaseModel):
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
-    weights: dict[str, float] = Field(default_factory=dict)
-    category_weights: dict[str, float] = Field(default_factory=dict, alias="category-weights")
+    weights: dict[str, Weight] = Field(default_factory=dict)
+    category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
+    a_quadrant_min_score: Optional[float] = Field(default=None, alias="a-quadrant-min-score", ge=0, le=100)
     packs: list[str] = Field(default_factory=list)
     plugins: dict[str, bool] = Field(default_factory=dict)
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")

@@ -116,3 +116,24 @@ def test_a_bad_baseline_file_is_a_usage_error(repo: Path, content: str | None, m
     result = run("check", "plans", "--baseline", "baseline.json", cwd=repo)
     assert result.code == 2
     assert result.err.startswith("planlint: error: " + message)
+
+
+def test_findings_whose_numbers_change_are_still_known(tmp_path: Path) -> None:
+    """Overdue days, dates and 'same text as line N' move from run to run; the finding is the same."""
+    sample = (Path(__file__).resolve().parent.parent / "samples" / "form.plan").read_text(encoding="utf-8")
+    write(tmp_path, "plans/form.plan", sample)
+    run("check", "plans", "--as-of", "2027-06-01", "--write-baseline", "baseline.json", cwd=tmp_path)
+    write(tmp_path, "plans/form.plan", "# moved down by a line\n" + sample)
+    result = run("check", "plans", "--as-of", "2027-06-02", "--baseline", "baseline.json", "--format", "json", cwd=tmp_path)
+    shown = [(f["code"], f["message"]) for f in json.loads(result.out)["files"][0]["findings"]]
+    assert shown == []
+    assert result.code == 0, result.err
+
+
+def test_a_file_that_cannot_be_read_is_never_hidden_by_the_baseline(repo: Path) -> None:
+    write(repo, "plans/broken.plan", 'plan "Broken" {\n  objectve revenue "X" { }\n}\n')
+    run("check", "plans", "--write-baseline", "baseline.json", cwd=repo)
+    assert json.loads((repo / "baseline.json").read_text())["plans"]["plans/broken.plan"]["findings"] == []
+    result = run("check", "plans", "--baseline", "baseline.json", cwd=repo)
+    assert result.code == 1
+    assert "plans/broken.plan:2:3: error   PL001 syntax-error: unknown keyword 'objectve'" in result.out

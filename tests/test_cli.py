@@ -128,3 +128,18 @@ def test_text_output_shows_the_source_line_and_a_caret_for_syntax_errors() -> No
     caret = out[index + 2]
     assert caret.strip() == "^" * len("objectve")
     assert caret.index("^") == out[index + 1].index("objectve")
+
+
+def test_a_reader_that_leaves_early_never_turns_a_failing_run_into_success(tmp_path: Path) -> None:
+    """``planlint check | head -1`` in CI with pipefail must not pass a run whose plans fail."""
+    form = (SAMPLES / "form.plan").read_text(encoding="utf-8")
+    for index in range(60):  # far more output than a pipe buffers, so the write really breaks
+        (tmp_path / f"plan-{index:02}.plan").write_text(form, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "planlint", "check", ".", "--no-cache", "-j", "1"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert b"Traceback" not in err and b"Exception ignored" not in err

@@ -158,3 +158,52 @@ def test_config_command_reports_a_broken_config(tmp_path: Path) -> None:
     result = run("config", ".", cwd=tmp_path)
     assert result.code == 2
     assert "planlint.toml:1:1: unknown key 'selct'; did you mean 'select'?" in result.err
+
+
+def test_weights_must_be_finite_and_not_negative(tmp_path: Path) -> None:
+    write(tmp_path, "a.plan", PLAN)
+    for line, shown in [
+        ("category-weights = { research = -5 }", "1:22: bad value for 'category-weights.research': Input should be greater than or equal to 0, got -5"),
+        ("weights = { PL302 = inf }", "1:13: bad value for 'weights.PL302': Input should be a finite number, got inf"),
+        ("weights = { PL302 = nan }", "1:13: bad value for 'weights.PL302': Input should be a finite number, got nan"),
+    ]:
+        write(tmp_path, "planlint.toml", line + "\n")
+        result = run("check", "a.plan", cwd=tmp_path)
+        assert result.code == 2, line
+        assert f"planlint.toml:{shown}" in result.err, result.err
+
+
+def test_python_spelt_keys_are_refused_with_the_toml_spelling_suggested(tmp_path: Path) -> None:
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'extend_select = ["PL302"]\n\n[[per-file]]\nfiles = ["x/**"]\nfail_under = 40\n')
+    result = run("check", "a.plan", cwd=tmp_path)
+    assert result.code == 2
+    assert "planlint.toml:1:1: unknown key 'extend_select'; did you mean 'extend-select'?" in result.err
+    assert "planlint.toml:5:1: unknown key 'per-file[0].fail_under'; did you mean 'fail-under'?" in result.err
+
+
+def test_an_unknown_plugin_name_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'plugins = { "planlint.rules.bultin" = false }\n')
+    result = run("check", "a.plan", cwd=tmp_path)
+    assert result.code == 2
+    assert "planlint.toml:1:13: unknown plugin 'planlint.rules.bultin' in 'plugins'; did you mean 'planlint.rules.builtin'?" in result.err
+
+
+def test_score_thresholds_outside_0_to_100_are_usage_errors(tmp_path: Path) -> None:
+    write(tmp_path, "a.plan", PLAN)
+    result = run_process("check", "a.plan", "--fail-under", "150", cwd=tmp_path)
+    assert result.code == 2
+    assert "expected a score from 0 to 100, got 150" in result.err
+
+
+def test_the_a_quadrant_bar_can_be_configured(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "samples"
+    for name in ("portfolio.plan", "acme.plan", "form.plan"):
+        write(tmp_path, name, (sample / name).read_text(encoding="utf-8"))
+    strict = run("check", "portfolio.plan", "--format", "json", "--as-of", "2027-02-01", cwd=tmp_path)
+    write(tmp_path, "planlint.toml", "a-quadrant-min-score = 0\n")
+    lenient = run("check", "portfolio.plan", "--format", "json", "--as-of", "2027-02-01", cwd=tmp_path)
+    codes = lambda out: [f["code"] for f in json.loads(out)["files"][0]["findings"]]  # noqa: E731
+    assert "PL601" in codes(strict.out)
+    assert codes(lenient.out).count("PL601") < codes(strict.out).count("PL601")

@@ -84,3 +84,11 @@ def test_no_plan_files_is_a_usage_error(folder: Path) -> None:
     (folder / "empty").mkdir()
     done = run("report", "empty", cwd=folder)
     assert done.code == 2 and "no plan files (*.plan) in empty" in done.err
+
+
+def test_markdown_shows_plan_text_as_written_never_as_markup(folder: Path) -> None:
+    hostile = THIN.replace("Initech FY2027", "<img src=x onerror=alert(1)> *FY2027*", 1)
+    (folder / "plans" / "initech.plan").write_text(hostile, encoding="utf-8")
+    md = run("report", "plans", "--format", "markdown", "--as-of", "2027-02-01", cwd=folder).out
+    assert "<img" not in md
+    assert "&lt;img src=x onerror=alert(1)&gt; \\*FY2027\\*" in md

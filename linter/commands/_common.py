@@ -22,6 +22,17 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date like 2027-06-30, got '{value}'") from None
 
 
+def score(value: str) -> float:
+    """A score threshold from the command line: a number from 0 to 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a score from 0 to 100, got '{value}'") from None
+    if not 0 <= number <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"expected a score from 0 to 100, got {value}")
+    return number
+
+
 def whole_number(plural: str, minimum: int) -> Callable[[str], int]:
     """An argparse ``type`` for a count of ``plural`` (``--jobs``, ``--history``): a whole number, at least ``minimum``."""
 

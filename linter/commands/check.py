@@ -22,7 +22,7 @@ from ..results import FileResult, RunResult
 from ..rule import RuleInfo
 from ..runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, make_linter,
                       make_registry, run_result)
-from ._common import iso_date, open_output, report_load_problems, use_color, whole_number, write_output
+from ._common import iso_date, open_output, report_load_problems, score, use_color, whole_number, write_output
 
 T = TypeVar("T")
 
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("check", help="lint plans and score them", description=__doc__)
     parser.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched for *.plan)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    parser.add_argument("--fail-under", type=float, metavar="SCORE", help="fail when any plan scores below SCORE")
+    parser.add_argument("--fail-under", type=score, metavar="SCORE", help="fail when any plan scores below SCORE")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date to judge 'past due' and 'stale' by (default: today)")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -105,7 +105,8 @@ def _prepare(groups: list[PlanGroup], options: Options) -> tuple[list[Batch], li
         if id(group.config) not in checked_configs:
             checked_configs.add(id(group.config))
             try:
-                check_rule_names(group.config, [*(r.info for r in registry.rules), *META_RULES], registry.categories)
+                check_rule_names(group.config, [*(r.info for r in registry.rules), *META_RULES], registry.categories,
+                                 registry.available_plugins)
             except ConfigError as error:
                 raise UsageError(str(error)) from None
         rules.update((rule.info.code, rule.info) for rule in registry.rules)

@@ -27,7 +27,7 @@ from ..reporters.text import render_file
 from ..results import FileResult
 from ..runner import Options, make_linter
 from ..velocity import money
-from ._common import iso_date, write_output
+from ._common import iso_date, score, write_output
 
 GRID = (("B", "A"), ("D", "C"))  # top row: high future; left column: low current
 
@@ -35,7 +35,7 @@ GRID = (("B", "A"), ("D", "C"))  # top row: high future; left column: low curren
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("portfolio", help="place accounts in the A/B/C/D two-by-two", description=__doc__)
     parser.add_argument("file", metavar="FILE", help="a portfolio file: portfolio \"...\" { account \"...\" { ... } }")
-    parser.add_argument("--min-score", type=float, metavar="N", help="the score an A-quadrant plan must reach (default 70)")
+    parser.add_argument("--min-score", type=score, metavar="N", help="the score an A-quadrant plan must reach (default 70)")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date to judge 'past due' and 'stale' by (default: today)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
@@ -44,8 +44,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.min_score is not None and not 0 <= args.min_score <= 100:
-        raise UsageError(f"--min-score must be between 0 and 100, not {args.min_score:g}")
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{args.file}: no such portfolio file")

@@ -7,6 +7,7 @@ quadrant). It formats :class:`.model.Report` and computes nothing.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from .model import Change, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
@@ -14,9 +15,27 @@ from .model import Change, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoi
 TREND_POINTS_SHOWN = 6
 
 
+_TAGS = str.maketrans({"<": "&lt;", ">": "&gt;"})
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_MARKDOWN = re.compile(r"([\\`*_\[\]#!~])")
+
+
 def cell(text: str) -> str:
-    """Text safe inside a table cell: pipes escaped, line breaks flattened."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip() or "—"
+    """Text safe inside a table cell: no raw HTML, pipes escaped, line breaks flattened.
+
+    Cells keep the Markdown that rule authors write in messages (`code`);
+    text written in a plan goes through :func:`plain` first.
+    """
+    return text.translate(_TAGS).replace("|", "\\|").replace("\n", " ").strip() or "—"
+
+
+def plain(text: str) -> str:
+    """Text from a plan (a name, an owner): shown as written, never as Markdown or HTML.
+
+    A plan named ``<img onerror=...>`` or an owner ``Bob *Smith*`` must not
+    turn into markup on a wiki page or in a pull-request comment.
+    """
+    return _MARKDOWN.sub(r"\\\1", text.translate(_HTML)).replace("\n", " ")
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
@@ -54,7 +73,7 @@ def summary(report: Report) -> str:
         "",
         table(
             ["Plan", "Owner", "Score", "Band", "Change", "Trend", "Needs attention"],
-            ([f"[{p.name}](#{p.anchor}) `{p.path}`", p.owner, f"{p.score:.1f}", p.band, change_text(p.change),
+            ([f"[{plain(p.name)}](#{p.anchor}) `{p.path}`", plain(p.owner), f"{p.score:.1f}", p.band, change_text(p.change),
               trend_text(p.trend), "; ".join(p.attention)] for p in report.plans),
             right=(2,),
         ),
@@ -64,7 +83,7 @@ def summary(report: Report) -> str:
 
 def portfolio(view: PortfolioView) -> str:
     parts = [
-        f"## Portfolio: {view.name}",
+        f"## Portfolio: {plain(view.name)}",
         "",
         f"Accounts placed by current and future revenue ({view.thresholds}). Source: `{view.source}`.",
         "",
@@ -72,13 +91,13 @@ def portfolio(view: PortfolioView) -> str:
         "",
         table(
             ["Account", "Quadrant", "Current", "Future", "Plan", "Score", "Band", "Verdict"],
-            ([p.account, p.quadrant, p.current, p.future, f"`{p.plan_path}`" if p.plan_path else "",
+            ([plain(p.account), p.quadrant, p.current, p.future, f"`{p.plan_path}`" if p.plan_path else "",
               "—" if p.score is None else f"{p.score:.1f}", p.band, p.note] for p in view.placements),
             right=(5,),
         ),
     ]
     if view.unplaced:
-        parts += ["", "Not on the chart (no revenue figures): " + "; ".join(view.unplaced)]
+        parts += ["", "Not on the chart (no revenue figures): " + "; ".join(plain(name) for name in view.unplaced)]
     return "\n".join(parts)
 
 
@@ -94,10 +113,11 @@ def trend(team: TeamTrend) -> str:
 
 def plan_details(plan: PlanEntry) -> str:
     facts = " · ".join(part for part in (
-        f"owner {plan.owner}" if plan.owner else "", f"account {plan.account}" if plan.account else "", f"`{plan.path}`") if part)
+        f"owner {plain(plan.owner)}" if plan.owner else "", f"account {plain(plan.account)}" if plan.account else "",
+        f"`{plan.path}`") if part)
     parts = [
         f'<a id="{plan.anchor}"></a>',
-        f"### {plan.name}: {plan.score:.1f} ({plan.band})",
+        f"### {plain(plan.name)}: {plan.score:.1f} ({plan.band})",
         "",
         f"{facts} · change {change_text(plan.change)} · trend {trend_text(plan.trend)}",
     ]

@@ -2,9 +2,8 @@
 
 A-quadrant accounts (high current and high future revenue) deserve a full
 plan: one whose plan is missing, or scores below the bar (default 70;
-``planlint portfolio --min-score N``; a ``a_quadrant_min_score`` setting is
-honoured by :func:`planlint.portfolio_check.min_score_of` once the settings
-carry one), is a finding. Every plan should also state the quadrant inputs.
+``planlint portfolio --min-score N``, or ``a-quadrant-min-score`` in the
+configuration), is a finding. Every plan should also state the quadrant inputs.
 """
 
 from __future__ import annotations
