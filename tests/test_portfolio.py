@@ -11,7 +11,7 @@ from planlint.model import Level, Money, Portfolio, RevenueFigure
 from planlint.parser import parse_text
 from planlint.portfolio import Thresholds, place_accounts, plan_quadrant, quadrant
 
-from _planlint import run, write
+from _planlint import run, run_process, write
 from _rules import GOOD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,8 +137,8 @@ def test_bad_input_is_a_clear_message_not_a_traceback(territory: Path) -> None:
     write(territory, "broken.plan", 'portfolio "X" {\n  account "A" { current $1M future \n')
     broken = run("portfolio", "broken.plan", cwd=territory)
     assert broken.code == 1 and broken.out.startswith("broken.plan:") and "Traceback" not in broken.out + broken.err
-    bad_bar = run("portfolio", "portfolio.plan", "--min-score", "120", cwd=territory)
-    assert bad_bar.code == 2 and "--min-score must be between 0 and 100" in bad_bar.err
+    bad_bar = run_process("portfolio", "portfolio.plan", "--min-score", "120", cwd=territory)
+    assert bad_bar.code == 2 and "argument --min-score: expected a score from 0 to 100, got 120" in bad_bar.err
 
 
 def test_the_sample_portfolio(tmp_path: Path) -> None:
