@@ -19,8 +19,10 @@ from _planlint import PLAN, SELECT_ACTIONS, run, run_process, write
 from planlint.reporters.github import escape_data, escape_property
 
 REPO = Path(__file__).resolve().parents[1]
-# The OASIS schema, copied unchanged from the project's shared/schemas/ so the test runs in any clone.
-SARIF_SCHEMA = REPO / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+# The official OASIS schema from the project's shared/schemas/ beside the checkout; tests/schemas holds an
+# unchanged copy of it so the test also runs in a clone that has no shared/ folder beside it.
+SHARED_SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED_SARIF_SCHEMA if SHARED_SARIF_SCHEMA.is_file() else REPO / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 OUTPUT_SCHEMA = REPO / "docs" / "output.schema.json"
 NO_OWNER = '      action "Call the CFO about the budget" due 2027-02-01'
 
@@ -67,6 +69,16 @@ def test_sarif_validates_against_the_official_schema_and_describes_every_rule(pl
     suppressed = [r for r in results if "suppressions" in r]
     assert [(r["ruleId"], r["suppressions"][0]["justification"]) for r in suppressed] == [
         ("PL302", "owner named at the kickoff")]
+
+
+def test_sarif_uris_are_relative_to_the_repository_root_from_any_folder(plans: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(plans)], check=True)
+    sarif = json.loads(run_process("check", "--no-cache", "--format", "sarif", ".", cwd=plans / "samples").out)
+    sarif_run = sarif["runs"][0]
+    assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == plans.resolve().as_uri() + "/"
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif_run["results"]}
+    assert "samples/broken.plan" in uris and all(uri.startswith("samples/") for uri in uris)
+    validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
 
 
 # --------------------------------------------------------------------------- GitHub

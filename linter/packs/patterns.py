@@ -40,7 +40,8 @@ MAX_PATTERN_LENGTH = 200
 MAX_TEXT_LENGTH = 1000
 MAX_REPEATS = 6
 MAX_COMPETING = 1
-OPEN_ENDED = 20  # a repetition allowing more than this many copies counts as open-ended
+# A repetition whose count may vary (*, +, {2,}, and also {1,20}: twenty copies
+# nested in twenty copies backtrack as badly as + in +) counts as open-ended.
 
 # Characters used to decide whether two parts of a pattern can match the same character.
 _SAMPLE = "".join(chr(code) for code in [9, 10, 13, *range(32, 0x250), 0x2019, 0x2026, 0x20AC, 0x4E00])
@@ -95,7 +96,7 @@ def compile_pattern(source: str) -> SafePattern:
         tree = sre_parse.parse(source, re.IGNORECASE)
     except re.error as error:
         raise UnsafePattern(f"not a valid pattern: {error}") from None
-    tokens = list(_flatten(tree, optional=False))
+    tokens = list(_flatten(tree, optional=False, sample=_sample_for(tree)))
     open_ended = sum(1 for token in tokens if token.open_ended)
     if open_ended > MAX_REPEATS:
         raise UnsafePattern(
@@ -109,24 +110,25 @@ def compile_pattern(source: str) -> SafePattern:
 # --------------------------------------------------------------------------- analysis
 
 
-def _flatten(items: Iterable[tuple], optional: bool, groups: frozenset[tuple[int, int]] = frozenset()) -> Iterable[_Token]:
+def _flatten(items: Iterable[tuple], optional: bool, sample: str,
+             groups: frozenset[tuple[int, int]] = frozenset()) -> Iterable[_Token]:
     """The pattern as a flat sequence of tokens; optional groups and branches are tagged, not dropped."""
     for op, arg in items:
         if op in _REPEATS:
             low, high, body = arg
-            if high > OPEN_ENDED:
+            if high > 1 and high != low:
                 _check_repeat_body(body)
-                yield _Token(_chars_of(body), open_ended=True, optional=optional or low == 0, groups=groups)
+                yield _Token(_chars_of(body, sample), open_ended=True, optional=optional or low == 0, groups=groups)
             elif low == 0:
-                yield from _flatten(body, optional, groups | {(next(_ids), 0)})
+                yield from _flatten(body, optional, sample, groups | {(next(_ids), 0)})
             else:
-                yield from _flatten(body, optional, groups)
+                yield from _flatten(body, optional, sample, groups)
         elif op == sre_constants.SUBPATTERN:
-            yield from _flatten(arg[-1], optional, groups)
+            yield from _flatten(arg[-1], optional, sample, groups)
         elif op == sre_constants.BRANCH:
             branch_id = next(_ids)
             for index, branch in enumerate(arg[1]):
-                yield from _flatten(branch, optional, groups | {(branch_id, index)})
+                yield from _flatten(branch, optional, sample, groups | {(branch_id, index)})
         elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             _check_nested(arg[1])  # zero-width: no adjacency, but no nested repetition inside either
         elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
@@ -134,7 +136,7 @@ def _flatten(items: Iterable[tuple], optional: bool, groups: frozenset[tuple[int
         elif op == sre_constants.AT:
             continue
         else:
-            yield _Token(_chars_of([(op, arg)]), open_ended=False, optional=optional, groups=groups)
+            yield _Token(_chars_of([(op, arg)], sample), open_ended=False, optional=optional, groups=groups)
 
 
 _ids = itertools.count()
@@ -241,11 +243,29 @@ def _check_competing(tokens: list[_Token], unanchored_start: bool) -> None:
         )
 
 
-def _chars_of(items: list) -> frozenset[str]:
+def _sample_for(tree: list) -> str:
+    """The shared sample plus every character the pattern names and the ends and middle of its ranges.
+
+    Without them ``[а-я]+[а-я]+`` would look safe: no Cyrillic letter is in
+    the shared sample, so the two repetitions would seem to share nothing.
+    """
+    extra: set[str] = set()
+    for op, arg in _walk(tree):
+        members = arg if op == sre_constants.IN else [(op, arg)]
+        for member_op, member_arg in members:
+            if member_op == sre_constants.LITERAL:
+                extra.add(chr(member_arg))
+            elif member_op == sre_constants.RANGE:
+                low, high = member_arg
+                extra.update(chr(code) for code in (low, (low + high) // 2, high))
+    return _SAMPLE + "".join(sorted(extra - set(_SAMPLE)))
+
+
+def _chars_of(items: list, sample: str) -> frozenset[str]:
     """Which sample characters any single-character part of ``items`` can match."""
     predicates = [_predicate(op, arg) for op, arg in _walk(items)]
     tests = [p for p in predicates if p is not None]
-    return frozenset(ch for ch in _SAMPLE if any(test(ch) for test in tests))
+    return frozenset(ch for ch in sample if any(test(ch) for test in tests))
 
 
 def _predicate(op: object, arg: object) -> Optional[Callable[[str], bool]]:

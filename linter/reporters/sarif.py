@@ -3,7 +3,10 @@
 Every finding becomes a result with a region; every rule the run could raise
 is described in ``tool.driver.rules`` with its why and its fix as help text,
 so a reviewer reading an alert in GitHub sees how to fix it. URIs are
-relative to the repository root (``%SRCROOT%``), as code scanning expects.
+relative to the repository root (``%SRCROOT%``, the nearest folder above the
+working directory holding ``.git``, else the working directory), as code
+scanning expects, so a run started in a sub-folder still points at the right
+files; ``originalUriBaseIds`` says where that root is.
 Suppressed findings are kept, marked with an in-source suppression carrying
 the writer's reason. Plan scores go in the run's properties.
 """
@@ -12,7 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import PurePosixPath
+from urllib.parse import quote
+from pathlib import Path
 from typing import Any, Iterable
 
 from .. import __version__
@@ -25,12 +29,22 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://github.com/planlint/planlint"
 
 
-def _uri(path: str) -> dict[str, str]:
-    from urllib.parse import quote
+def source_root(start: Path | None = None) -> Path:
+    """The repository root above ``start`` (default: the working directory), else ``start`` itself."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
 
-    if PurePosixPath(path).is_absolute():
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+def _uri(path: str, root: Path) -> dict[str, str]:
+    """A location relative to ``root`` where the file lies below it, else an absolute file URI."""
+    absolute = Path(path).resolve()
+    try:
+        return {"uri": quote(absolute.relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
+    except ValueError:
+        return {"uri": absolute.as_uri()}
 
 
 def _rule(info: RuleInfo) -> dict[str, Any]:
@@ -55,14 +69,14 @@ def _region(finding: Finding) -> dict[str, int]:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": max(end_column, 1)}
 
 
-def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(path: str, finding: Finding, index: dict[str, int], root: Path) -> dict[str, Any]:
     digest = hashlib.sha256(f"{path}\0{finding.code}\0{finding.message}".encode()).hexdigest()[:32]
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": LEVELS[finding.severity.value],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": _uri(path), "region": _region(finding)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": _uri(path, root), "region": _region(finding)}}],
         "partialFingerprints": {"planlintFinding/v1": digest},
     }
     if finding.suppressed is not None:
@@ -84,11 +98,13 @@ def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]
             infos.setdefault(finding.code, _fallback(finding))
     ordered = [infos[code] for code in sorted(infos)]
     index = {info.code: position for position, info in enumerate(ordered)}
-    results = [_result(f.path, finding, index) for f in result.files for finding in f.findings]
+    root = source_root()
+    results = [_result(f.path, finding, index, root) for f in result.files for finding in f.findings]
     plans = [{"path": f.path, "score": f.score, "band": f.band} for f in result.files if f.kind == "plan"]
     run = {
         "tool": {"driver": {"name": "planlint", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFORMATION_URI, "rules": [_rule(info) for info in ordered]}},
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {"plans": plans, "meanScore": result.summary.mean_score},
