@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from importlib import metadata
 from typing import Iterable
 
 import pluggy
 
 from . import hookspecs
-from .rule import Category, Rule
+from .rule import Category, Rule, RuleInfo
 
 BUILTIN_PLUGINS = ("planlint.rules.builtin",)
 
@@ -111,8 +112,13 @@ def _collect(manager: pluggy.PluginManager, hook_name: str, problems: list[LoadP
         except Exception as exc:  # noqa: BLE001 - reported, never fatal
             problems.append(LoadProblem(f"plugin '{impl.plugin_name}'", f"{hook_name}() raised {type(exc).__name__}: {exc}"))
             continue
-        for item in value or []:
-            results.append((impl.plugin_name, item))
+        if value is None:
+            continue
+        if not isinstance(value, (list, tuple)):
+            problems.append(LoadProblem(f"plugin '{impl.plugin_name}'",
+                                        f"{hook_name}() must return a list, not {type(value).__name__}"))
+            continue
+        results.extend((impl.plugin_name, item) for item in value)
     return results
 
 
@@ -146,8 +152,9 @@ def load_registry(
             registry.categories.setdefault(category.name, category)
     seen: dict[str, str] = {}
     for plugin_name, rule in _collect(manager, "planlint_rules", problems):
-        if not isinstance(rule, Rule):
-            problems.append(LoadProblem(f"plugin '{plugin_name}'", f"returned {rule!r}, which is not a planlint Rule"))
+        if not isinstance(rule, Rule) or not isinstance(getattr(rule, "info", None), RuleInfo):
+            what = "has no RuleInfo in .info" if isinstance(rule, Rule) else "is not a planlint Rule"
+            problems.append(LoadProblem(f"plugin '{plugin_name}'", f"returned {rule!r}, which {what}"))
             continue
         code = rule.info.code
         if code in seen:
@@ -185,7 +192,7 @@ def _register_pack(manager: pluggy.PluginManager, path: str, problems: list[Load
     except ImportError:
         problems.append(LoadProblem(path, "TOML rule packs are not supported by this build"))
         return
-    name = f"pack:{path}"
+    name = f"pack:{Path(path).resolve()}"
     if manager.has_plugin(name):
         return  # the same pack named twice (configuration and --pack): load it once
     plugin = load_pack_plugin(path, problems)

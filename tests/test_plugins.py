@@ -126,6 +126,37 @@ def test_a_raising_rule_is_an_internal_error_finding_naming_rule_and_plugin() ->
     assert {"PL302", "PL303"} <= {code for code, _ in findings}
 
 
+class ReturnsOneRule:
+    __name__ = "returns-one-rule"
+
+    @hookimpl
+    def planlint_rules(self) -> Rule:  # a list was due
+        return Crashes()
+
+
+class RuleWithoutInfo(Rule):
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        return []
+
+
+class ReturnsRuleWithoutInfo:
+    __name__ = "no-info"
+
+    @hookimpl
+    def planlint_rules(self) -> list[Rule]:
+        return [RuleWithoutInfo()]
+
+
+@pytest.mark.parametrize("plugin,problem", [
+    (ReturnsOneRule(), "plugin 'returns-one-rule': planlint_rules() must return a list, not Crashes"),
+    (ReturnsRuleWithoutInfo(), "plugin 'no-info': returned <"),
+])
+def test_a_plugin_returning_the_wrong_shape_is_reported_and_other_rules_run(plugin: object, problem: str) -> None:
+    findings, problems = lint(plugin)
+    assert any(code == "PL000" and message.startswith(problem) for code, message in findings), findings
+    assert {"PL302", "PL303"} <= {code for code, _ in findings}
+
+
 def test_an_unknown_hook_is_rejected_by_check_pending() -> None:
     registry = load_registry(extra_plugins=[MisspelledHook()])
     assert [p.source for p in registry.problems] == ["plugin 'misspelled'"]
