@@ -66,15 +66,24 @@ def source_stamps(paths: Iterable[Path]) -> list[str]:
 
 
 def code_files(modules: Iterable[str]) -> list[Path]:
-    """planlint's own sources and grammar, plus the files of the given modules."""
+    """planlint's own sources and grammar, plus every source beside the given rule modules.
+
+    Beside, not only the module itself: a rule reads helpers from its own
+    folder (the built-in pack's ``formtext.py``), and an edit there must
+    change the results just as an edit to the rule does.
+    """
     package = Path(__file__).resolve().parent
-    files = [*package.rglob("*.py"), *package.rglob("*.lark")]
-    for name in modules:
-        module = sys.modules.get(name)
-        location = getattr(module, "__file__", None)
+    files = {*package.rglob("*.py"), *package.rglob("*.lark")}
+    for folder in {Path(location).resolve().parent for location in _module_files(modules)}:
+        files.update(path for path in folder.iterdir() if path.suffix in (".py", ".toml"))
+    return sorted(files)
+
+
+def _module_files(modules: Iterable[str]) -> Iterable[str]:
+    for name in set(modules):
+        location = getattr(sys.modules.get(name), "__file__", None)
         if location:
-            files.append(Path(location).resolve())
-    return files
+            yield location
 
 
 def run_fingerprint(linter: Linter) -> str:

@@ -72,6 +72,11 @@ class Quarter(Node):
     quarter: int
 
     @property
+    def first_day(self) -> dt.date:
+        """Where a period that starts in this quarter begins (``period Q1 2027 to ...``)."""
+        return dt.date(self.year, self.quarter * 3 - 2, 1)
+
+    @property
     def last_day(self) -> dt.date:
         month = self.quarter * 3
         next_first = dt.date(self.year + (month == 12), month % 12 + 1, 1)
@@ -79,7 +84,8 @@ class Quarter(Node):
 
 
 class DateValue(Spanned):
-    """A date as written: an ISO date, or a quarter (resolved to its last day)."""
+    """A date as written: an ISO date, or a quarter (resolved to its last day;
+    only a period's start resolves to the first, see :class:`Period`)."""
 
     date: dt.date
     quarter: Optional[Quarter] = None
@@ -245,12 +251,20 @@ class Research(Spanned):
 
 
 class Stakeholder(Spanned):
+    """A person on the customer's side.
+
+    ``title`` and ``owner`` stay plain strings (rules and packs compare them as
+    text); ``title_span`` and ``owner_span`` say where each value was written.
+    """
+
     name: str
     title: Optional[str] = None
+    title_span: Optional[Span] = None
     role: Optional[Role] = None
     influence: Optional[Level] = None
     stance: Optional[Stance] = None
     owner: Optional[str] = None
+    owner_span: Optional[Span] = None
     notes: list[Statement] = Field(default_factory=list)
 
 
@@ -269,6 +283,7 @@ class Unit(Spanned):
 class Action(Spanned):
     text: str
     owner: Optional[str] = None
+    owner_span: Optional[Span] = None
     due: Optional[DateValue] = None
     status: ActionStatus = ActionStatus.open
 
@@ -309,6 +324,8 @@ class Pipeline(Spanned):
 
 
 class Period(Spanned):
+    """The time a plan covers; a quarter as ``start`` means its first day, as ``end`` its last."""
+
     start: dt.date
     end: dt.date
 
@@ -321,11 +338,21 @@ class RevenueFigure(Spanned):
 
 
 class Plan(Spanned):
+    """One account plan.
+
+    ``account``, ``owner`` and ``team`` stay plain strings, which is what rules
+    compare; the ``*_span`` fields beside them say where each value was
+    written (``team_spans[i]`` is where ``team[i]`` stands).
+    """
+
     kind: Literal["plan"] = "plan"
     name: str
     account: Optional[str] = None
+    account_span: Optional[Span] = None
     owner: Optional[str] = None
+    owner_span: Optional[Span] = None
     team: list[str] = Field(default_factory=list)
+    team_spans: list[Span] = Field(default_factory=list)
     period: Optional[Period] = None
     cadence: Optional[Cadence] = None
     reviewed: Optional[DateValue] = None
@@ -354,6 +381,7 @@ class Account(Spanned):
     future_revenue: Optional[RevenueFigure] = None
     plan: Optional[str] = None
     owner: Optional[str] = None
+    owner_span: Optional[Span] = None
 
 
 class Portfolio(Spanned):

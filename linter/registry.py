@@ -192,9 +192,10 @@ def _register_pack(manager: pluggy.PluginManager, path: str, problems: list[Load
     except ImportError:
         problems.append(LoadProblem(path, "TOML rule packs are not supported by this build"))
         return
-    name = f"pack:{Path(path).resolve()}"
-    if manager.has_plugin(name):
-        return  # the same pack named twice (configuration and --pack): load it once
+    name = f"pack:{path}"
+    wanted = Path(path).resolve()
+    if any(other.startswith("pack:") and Path(other[5:]).resolve() == wanted for other, _ in manager.list_name_plugin()):
+        return  # the same pack named twice (configuration and --pack, two spellings of a path): load it once
     plugin = load_pack_plugin(path, problems)
     if plugin is not None:
         manager.register(plugin, name=name)

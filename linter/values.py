@@ -38,6 +38,31 @@ def percent(text: str) -> float:
     return float(text.rstrip("%").strip())
 
 
+def win_rate(text: str) -> float:
+    """``25%`` → 25.0. A win rate is the share of deals won, so above 100% it is a typo, not a forecast."""
+    rate = percent(text)
+    if rate > 100:
+        raise ValueProblem(f"a win rate of {text} is not possible: it is the share of deals won, from 0% to 100%")
+    return rate
+
+
+def deal_count(text: str) -> int:
+    """``12`` → 12. Deals are counted whole: reading 2.5 as 2 would quietly change the velocity."""
+    count = number(text)
+    if not count.is_integer():
+        raise ValueProblem(f"{text} is not a number of deals: count whole deals")
+    return int(count)
+
+
+def cycle_days(text: str, unit: str = "") -> int:
+    """``2 months`` → 60. At least one day: a deal takes time to close, and velocity divides by the cycle."""
+    days = int(round(number(text) * CYCLE_UNITS.get(unit.lower(), 1)))
+    if days < 1:
+        written = f"{text} {unit}".strip()
+        raise ValueProblem(f"a sales cycle of {written} is not possible: a deal takes at least a day to close")
+    return days
+
+
 def iso_date(text: str) -> dt.date:
     year, month, day = (int(part) for part in text.split("-"))
     try:

@@ -175,3 +175,12 @@ def test_random_patterns_are_either_refused_plainly_or_fast() -> None:
             compiled.search(text)
     assert accepted > 100
     assert time.perf_counter() - started < 6 * HANG
+
+
+def test_one_pack_named_twice_by_different_paths_loads_once(tmp_path: Path) -> None:
+    path = tmp_path / "acme.toml"
+    path.write_text(pack("acme", GOOD_RULE.format(code="ACME101")), encoding="utf-8")
+    (tmp_path / "a.plan").write_text(PLAN, encoding="utf-8")
+    result = run("check", "a.plan", "--pack", "acme.toml", "--pack", str(path), "--format", "json", cwd=tmp_path)
+    assert result.code != 2, result.err
+    assert "already used" not in result.err

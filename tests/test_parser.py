@@ -7,9 +7,11 @@ change to the grammar that silently drops a field fails here first.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from _planlint import run, write
 
 from planlint.model import (
     ActionStatus,
@@ -76,6 +78,29 @@ def test_statements_may_share_a_line_or_span_lines() -> None:
 @pytest.mark.parametrize("cadence", [c.value for c in Cadence])
 def test_every_cadence(cadence: str) -> None:
     assert plan_of(f"cadence {cadence}").cadence == Cadence(cadence)
+
+
+@pytest.mark.parametrize(("period", "start", "end"), [
+    ("Q1 2027 to Q4 2027", dt.date(2027, 1, 1), dt.date(2027, 12, 31)),
+    ("Q2 2027 to Q2 2027", dt.date(2027, 4, 1), dt.date(2027, 6, 30)),
+    ("Q4 2026 to 2027-03-15", dt.date(2026, 10, 1), dt.date(2027, 3, 15)),
+    ("2027-02-01 to Q1 2027", dt.date(2027, 2, 1), dt.date(2027, 3, 31)),
+])
+def test_a_quarter_starts_a_period_on_its_first_day_and_ends_it_on_its_last(period: str, start: dt.date, end: dt.date) -> None:
+    plan = plan_of(f"period {period}")
+    assert plan.period is not None and (plan.period.start, plan.period.end) == (start, end)
+
+
+def test_planlint_parse_shows_a_quarter_period_and_the_text_spans(tmp_path: Path) -> None:
+    write(tmp_path, "a.plan", 'plan "P" {\n  account "Acme"\n  team "A", "B"\n  period Q1 2027 to Q4 2027\n}\n')
+    result = run("parse", "a.plan", "--format", "json", cwd=tmp_path)
+    plan = json.loads(result.out)["document"]
+    assert (plan["period"]["start"], plan["period"]["end"]) == ("2027-01-01", "2027-12-31")
+    assert plan["account_span"] == {"line": 2, "column": 11, "end_line": 2, "end_column": 17}
+    assert [span["column"] for span in plan["team_spans"]] == [8, 13]
+    schema = json.loads(run("schema", cwd=tmp_path).out)["$defs"]
+    assert {"account_span", "owner_span", "team_spans"} <= set(schema["Plan"]["properties"])
+    assert {"title_span", "owner_span"} <= set(schema["Stakeholder"]["properties"])
 
 
 def test_reviewed_as_quarter() -> None:
@@ -444,6 +469,33 @@ def test_spans_point_at_the_source() -> None:
     assert action.span == Span(line=9, column=7, end_line=9, end_column=48)
     assert action.due is not None and action.due.span == Span(line=9, column=38, end_line=9, end_column=48)
     assert plan.period is not None and plan.period.span == Span(line=12, column=3, end_line=12, end_column=34)
+
+
+def test_names_and_titles_carry_the_span_of_their_text() -> None:
+    text = (
+        'plan "P" {\n'                                            # 1
+        '  account "Acme"\n'                                      # 2
+        '  owner "Jane"\n'                                        # 3
+        '  team "Raj", "Li"\n'                                    # 4
+        '  team "Sam"\n'                                          # 5
+        '  stakeholder "Mary" { title "CFO" owner "Raj" }\n'      # 6
+        '  objective revenue "Win" {\n'                           # 7
+        '    strategy "S" { action "Call" owner "Li" }\n'         # 8
+        "  }\n"
+        "}\n"
+    )
+    plan = parse_text(text).document
+    assert isinstance(plan, Plan)
+    assert plan.account_span == Span(line=2, column=11, end_line=2, end_column=17)
+    assert plan.owner_span == Span(line=3, column=9, end_line=3, end_column=15)
+    assert list(zip(plan.team, [(s.line, s.column) for s in plan.team_spans])) == [
+        ("Raj", (4, 8)), ("Li", (4, 15)), ("Sam", (5, 8))]
+    (mary,) = plan.stakeholders
+    assert mary.title_span == Span(line=6, column=30, end_line=6, end_column=35)
+    assert mary.owner_span == Span(line=6, column=42, end_line=6, end_column=47)
+    action = plan.actions()[0]
+    assert action.owner_span == Span(line=8, column=40, end_line=8, end_column=44)
+    assert plan_of("").account_span is None and plan_of("").team_spans == []
 
 
 def test_span_columns_count_characters_not_bytes() -> None:

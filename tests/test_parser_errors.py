@@ -61,6 +61,67 @@ def test_period_ending_before_it_starts() -> None:
     assert "ends (2027-01-01) before it starts (2027-12-31)" in message
 
 
+@pytest.mark.parametrize(("statement", "column", "expected"), [
+    ("win_rate 250%", 23, "a win rate of 250% is not possible: it is the share of deals won, from 0% to 100%"),
+    ("win_rate 100.5 %", 23, "a win rate of 100.5 % is not possible: it is the share of deals won, from 0% to 100%"),
+    ("cycle 0 days", 20, "a sales cycle of 0 days is not possible: a deal takes at least a day to close"),
+    ("cycle 0.2 days", 20, "a sales cycle of 0.2 days is not possible: a deal takes at least a day to close"),
+    ("cycle 0", 20, "a sales cycle of 0 is not possible: a deal takes at least a day to close"),
+    ("deals 2.5", 20, "2.5 is not a number of deals: count whole deals"),
+])
+def test_impossible_pipeline_numbers_are_pl002(statement: str, column: int, expected: str) -> None:
+    assert only(f'plan "A" {{\n  owner "B"\n  pipeline {{ {statement} }}\n}}\n') == (3, column, "PL002", expected)
+
+
+def test_pipeline_numbers_at_their_limits_are_valid() -> None:
+    pipeline = parse_text('plan "A" {\n  pipeline { deals 0 win_rate 100% cycle 1 day }\n}\n').document.pipeline  # type: ignore[union-attr]
+    assert pipeline is not None and (pipeline.deals, pipeline.win_rate.value, pipeline.cycle_days) == (0, 100.0, 1)  # type: ignore[union-attr]
+    assert parse_text('plan "A" {\n  pipeline { win_rate 0% }\n}\n').document.pipeline.win_rate.value == 0  # type: ignore[union-attr]
+
+
+def test_invalid_win_rate_is_reported_with_path_line_and_column(tmp_path: Path) -> None:
+    plan = tmp_path / "vel.plan"
+    plan.write_text('plan "A" {\n pipeline { deals 4 average $100k win_rate 250% cycle 60 days }\n}\n', encoding="utf-8")
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_file(plan)
+    assert caught.value.diagnostics[0].render().splitlines()[0] == (
+        f"{plan}:2:44: a win rate of 250% is not possible: it is the share of deals won, from 0% to 100%")
+
+
+def test_a_period_of_one_quarter_is_not_backwards() -> None:
+    assert parse_text('plan "A" {\n  period Q1 2027 to Q1 2027\n}\n').document.period is not None
+
+
+@pytest.mark.parametrize(("body", "at", "word", "first"), [
+    ('  owner "Jane"\n  owner "Bob"\n', (3, 3), "owner", 2),
+    ('  account "A"\n  account "B"\n', (3, 3), "account", 2),
+    ("  period 2027-01-01 to 2027-12-31\n  period 2027-01-01 to 2027-06-30\n", (3, 3), "period", 2),
+    ("  cadence monthly\n  reviewed 2027-01-10\n  cadence weekly\n", (4, 3), "cadence", 2),
+    ("  revenue current $1M\n  revenue current $2M, future high\n", (3, 11), "current", 2),
+    ('  stakeholder "B" { role champion role blocker }\n', (2, 35), "role", 2),
+    ('  stakeholder "B" {\n    title "CFO"\n    title "CEO"\n  }\n', (4, 5), "title", 3),
+    ('  objective revenue "X" {\n    target $5k\n    target $6k by 2027-06-30\n  }\n', (4, 5), "target", 3),
+    ('  objective revenue "X" { strategy "S" { action "Y" owner "A" owner "B" } }\n', (2, 63), "owner", 2),
+    ('  objective revenue "X" { strategy "S" { action "Y" done status open } }\n', (2, 58), "status", 2),
+    ("  pipeline { deals 3 cycle 30 days cycle 2 months }\n", (2, 36), "cycle", 2),
+])
+def test_a_repeated_single_valued_statement_is_an_invalid_value(body: str, at: tuple[int, int], word: str, first: int) -> None:
+    assert only('plan "A" {\n' + body + "}\n") == (*at, "PL002", f"'{word}' is given twice (first on line {first})")
+
+
+def test_repeatable_statements_are_not_repeats() -> None:
+    plan = parse_text('plan "A" {\n  team "R"\n  team "S"\n  stakeholder "B" { }\n  stakeholder "C" { note "x" note "y" }\n'
+                      '  objective revenue "X" { supports "a" supports "b" }\n}\n').document
+    assert plan.team == ["R", "S"] and len(plan.stakeholders) == 2
+
+
+def test_a_repeat_is_reported_with_path_line_and_column() -> None:
+    with pytest.raises(PlanSyntaxError) as caught:
+        parse_text('plan "A" {\n  owner "Jane"\n  owner "Bob"\n}\n', "acme.plan")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.render().splitlines()[0] == "acme.plan:3:3: 'owner' is given twice (first on line 2)"
+
+
 @pytest.mark.parametrize(("statement", "expected"), [
     ("role economic_buyr", "unknown role 'economic_buyr' — did you mean 'economic_buyer'?"),
     ("stance hostile", "unknown stance 'hostile' (use one of: supporter, neutral, opponent, unknown)"),

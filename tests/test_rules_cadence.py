@@ -38,3 +38,19 @@ def test_a_plan_needs_a_period_and_one_that_has_not_ended() -> None:
     assert messages(lint(text, select=["PL403"]), "PL403") == ["the plan declares no period"]
     over = lint(GOOD, select=["PL404"], as_of=dt.date(2028, 1, 2))
     assert messages(over, "PL404") == ["the plan period ended 2027-12-31, before 2028-01-02"]
+
+
+def test_a_review_dated_after_the_as_of_date_is_flagged() -> None:
+    text = change("  reviewed 2027-02-20\n", "  reviewed 2072-02-20\n")  # 2072 for 2027: it would stay "fresh" for decades
+    result = lint(text, select=["PL402"], as_of=dt.date(2027, 3, 1))
+    [finding] = [f for f in result.failing() if f.code == "PL402"]
+    assert (finding.line, finding.column) == (text.splitlines().index("  reviewed 2072-02-20") + 1, 12)
+    assert finding.message == ("reviewed 2072-02-20 is after 2027-03-01: a plan cannot have been reviewed in the future; "
+                               "put the date of the last review that actually took place")
+
+
+def test_a_review_one_day_ahead_is_a_time_zone_not_the_future() -> None:
+    # written in Sydney on the 20th, checked by a CI runner in UTC while it is still the 19th there
+    assert messages(lint(GOOD, select=["PL402"], as_of=dt.date(2027, 2, 19)), "PL402") == []
+    [message] = messages(lint(GOOD, select=["PL402"], as_of=dt.date(2027, 2, 18)), "PL402")
+    assert message.startswith("reviewed 2027-02-20 is after 2027-02-18: a plan cannot have been reviewed in the future")

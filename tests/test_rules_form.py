@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from _rules import GOOD, change, lint, messages, rule
+
+from planlint.rules.builtin.formtext import boilerplate, placeholder
 
 HONEST_SHORT = """\
 plan "Initech FY2027" {
@@ -68,7 +71,7 @@ def test_forty_lines_of_placeholder_filler_score_lower_than_a_short_honest_plan(
 
 def test_the_form_ratio_is_reported_with_its_breakdown() -> None:
     [message] = messages(lint(filler_plan(), select=["PL905"]), "PL905")
-    assert message == "100% of the plan's text reads as form (25 of 25 texts: 25 placeholder); more than 20% is a form"
+    assert message == "100% of the plan's text reads as form (26 of 26 texts: 26 placeholder); more than 20% is a form"
 
 
 def test_a_real_name_earns_no_form_credit_so_an_empty_plan_has_no_form_score() -> None:
@@ -124,3 +127,145 @@ def test_each_form_text_counts_under_one_reason_only() -> None:
     text = change('pressure "Regulator fines for late claims doubled in 2026"', 'pressure "TBD"')
     result = lint(text, select=["PL9"])
     assert [f.code for f in result.failing()] == ["PL901"]  # not also a one-word answer
+
+
+RESIDUE = """\
+plan "Initech FY2027" {
+  account "Initech"
+  owner "Bob Smith"
+  team "Raj Patel"
+  period 2027-01-01 to 2027-12-31
+  cadence quarterly
+  reviewed 2027-02-20
+  research {
+    customer {
+      goal "Describe the customer's top goals here" source crm
+      pressure "Enter the main pressures the customer faces" source customer
+      initiative "List key initiatives in this box" source account_team
+      obstacle "Insert obstacles to success" source external
+      fact "Example: the customer has 5,000 employees" source crm
+      fact "Lorem ipsum dolor sit amet consectetur" source crm
+      question "Add your open questions here" ask "Name of stakeholder"
+    }
+    competitor "Competitor name" { strength "Their key strength goes here" weakness "Their key weakness goes here" }
+    company { strength "Our unique value proposition" reference "Relevant customer reference story" }
+  }
+  stakeholder "Firstname Lastname" { title "Job title" role economic_buyer influence high stance supporter owner "Bob Smith" }
+  stakeholder "John Smith" { title "Title" role champion influence medium stance neutral owner "Raj Patel" }
+  stakeholder "Jane Smith" { title "Title" role decision_maker influence high stance supporter owner "Bob Smith" }
+  unit "Business unit name" { current "Opportunity name" potential "Opportunity name" white_space "Solution area" }
+  objective revenue "Objective description goes here" {
+    metric "Metric name"
+    target $100k by 2027-06-30
+    supports "Describe the customer's top goals here"
+    strategy "Strategy description" {
+      action "Action description" owner "Bob Smith" due 2027-03-01
+      action "Another action description" owner "Raj Patel" due 2027-04-01
+    }
+  }
+  objective relationship "Objective description for relationship" {
+    target 3 meetings by 2027-06-30
+    with "John Smith"
+    strategy "Strategy description" {
+      action "Action description" owner "Bob Smith" due 2027-05-01
+      action "Another action description" owner "Bob Smith" due 2027-05-02
+    }
+  }
+}
+"""
+
+
+def test_a_plan_of_template_residue_scores_far_below_a_short_honest_plan() -> None:
+    residue, honest = lint(RESIDUE), lint(HONEST_SHORT)
+    assert residue.score < 40 and residue.band == "form"
+    assert honest.score > residue.score + 30
+    assert residue.metrics["form_ratio"] > 0.9 and honest.metrics["form_ratio"] == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "Enter the main pressures the customer faces",  # an instruction to the form-filler about a box
+    "Insert obstacles to success",
+    "List key initiatives in this box",
+    "Fill in the customer's goals",
+    "Type your answer here",
+    "Provide details",
+    "Competitor name",  # field-label echoes
+    "Firstname Lastname",
+    "First Last",
+    "Action description",
+    "Another action description",
+    "Metric name",
+    "Company name",
+    "Customer name",
+    "Objective title",
+    "Job title",
+    "Name of the decision maker",
+    "<account manager>",
+    "[company]",
+    "xxx",
+    "e.g. ERP renewal",  # an example of what belongs in the box, and nothing else
+    "Example: the customer has 5,000 employees",
+    "For example, the CFO",
+])
+def test_template_residue_is_a_placeholder(text: str) -> None:
+    assert placeholder(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Enter the EU market by Q3 2027 with Initech",  # imperative, but about this account
+    "Enter the market",
+    "Add the risks to the register",
+    "List open questions for the discovery call",
+    "Provide pricing options to procurement",
+    "Name the project owner",
+    "Describe our roadmap to the CIO",
+    "Document the customer's goals in the CRM",
+    "Write the business case for the CFO",
+    "Type approval for the EV fleet",
+    "Note: the CFO asked for a fixed price",
+    "Enterprise goals",  # word boundaries: no substring matches
+    "Listed on the Frankfurt exchange",
+    "Title Insurance Co",
+    "Information Services",
+    "Last Mile Logistics",
+    "Sample size of 200 users",
+    "Head of Procurement",
+    "Customer success",
+    "Jane Doe",
+])
+def test_honest_text_is_not_template_residue(text: str) -> None:
+    assert placeholder(text) is None
+
+
+def test_add_value_is_boilerplate_not_template_residue() -> None:
+    assert placeholder("Add value") is None and boilerplate("Add value") == "Add value"
+
+
+FIELDS = {  # field: (text in GOOD, the same with a placeholder, where the message says it is)
+    "source": ('initiative "Move claims intake to one platform by Q4 2027" source customer',
+               'initiative "Move claims intake to one platform by Q4 2027" source "TBD"', "customer research source"),
+    "how": ('ask "Nora Vance"', 'ask "Nora Vance" how "TODO"', "open question how"),
+    "supports": ('    supports "Cut claims processing cost by 15% before 2028"\n', '    supports "TBD"\n',
+                 "objective Qualify fraud analytics in Claims supports"),
+    "unit": ('    unit "Claims"\n    strategy "Discovery', '    unit "TBD"\n    strategy "Discovery',
+             "objective Qualify fraud analytics in Claims unit"),
+    "with": ('with "Nora Vance"', 'with "TBD"', "objective Monthly steering meeting with the COO with"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(FIELDS))
+def test_every_text_field_is_checked_for_placeholders(field: str) -> None:
+    old, new, where = FIELDS[field]
+    found = "TODO" if field == "how" else "TBD"
+    assert messages(lint(change(old, new), select=["PL901"]), "PL901") == [f"placeholder '{found}' in {where}: \"{found}\""]
+
+
+def test_a_quoted_supports_is_a_reference_not_a_pasted_sentence() -> None:
+    assert lint(GOOD, select=["PL9"]).failing() == []
+
+
+def test_a_placeholder_source_is_not_a_source() -> None:
+    text = change('goal "Cut claims processing cost by 15% before 2028" source "2026 annual report"',
+                  'goal "Cut claims processing cost by 15% before 2028" source "TBD"')
+    result = lint(text, select=["PL105", "PL106"])
+    assert messages(result, "PL105") == ['goal "Cut claims processing cost by 15% before 2028" names no source']

@@ -61,3 +61,24 @@ def test_vague_wording_without_a_number_is_flagged_and_a_number_excuses_it() -> 
     ]
     numbered = 'plan "X" {\n  objective revenue "Increase revenue" {\n    target $400k by 2027-06-30\n  }\n}\n'
     assert lint(numbered, select=["PL207"]).failing() == []
+
+
+def test_a_vague_verb_with_a_generic_object_is_vague() -> None:
+    vague = ('plan "X" {\n  objective revenue "Win more business" {\n    metric "revenue"\n  }\n'
+             '  objective marketing "Improve our brand awareness in the account" {\n  }\n}\n')
+    assert messages(lint(vague, select=["PL207"]), "PL207") == [
+        "objective 'Win more business' is vague ('Win more business') and has no number",
+        "objective 'Improve our brand awareness in the account' is vague "
+        "('Improve our brand awareness in the account') and has no number",
+    ]
+
+
+def test_a_concrete_object_or_a_number_is_not_vague() -> None:
+    specific = ('plan "X" {\n  objective revenue "Win more business in Logistics" {\n  }\n'
+                '  objective revenue "Win the ERP consolidation" {\n  }\n'
+                '  objective relationship "Build trust with the CFO" {\n  }\n'
+                '  objective revenue "Win more business" {\n    target $400k by 2027-06-30\n  }\n'
+                '  objective marketing "Improve our brand awareness in the account" {\n'
+                '    metric "finance leaders at our cost roundtable"\n    target 4 attendees by 2027-06-30\n  }\n}\n')
+    assert lint(specific, select=["PL207"]).failing() == []
+    assert lint(GOOD, select=["PL207"]).failing() == []

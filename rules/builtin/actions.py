@@ -111,7 +111,8 @@ class ActionOwnerOnTeam(Rule):
                 yield passed(action.span)
             else:
                 who = ", ".join(sorted(team)) or "nobody: add `owner` and `team` to the plan"
-                yield failed(action.span, f"'{action.owner}', owner of '{action.text}', is not on the plan's team ({who})")
+                yield failed(action.owner_span or action.span,
+                             f"'{action.owner}', owner of '{action.text}', is not on the plan's team ({who})")
 
 
 class ActionDueInPeriod(Rule):

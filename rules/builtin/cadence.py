@@ -15,6 +15,9 @@ from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, 
 from .expectations import expected
 
 DEFAULT_CADENCE = Cadence.quarterly  # judged against when none is declared
+# A review dated up to this many days after --as-of is not "in the future": dates carry no time zone, and a
+# review written down in Sydney on the 20th is checked by a CI runner in UTC while it is still the 19th there.
+FUTURE_GRACE_DAYS = 1
 
 
 class ReviewCadence(Rule):
@@ -46,13 +49,19 @@ class ReviewFresh(Rule):
         category="cadence",
         severity=Severity.warning,
         weight=2.0,
-        message="the plan's last review is older than its cadence allows",
-        why="A plan not reviewed within its own cadence is not being used. Judged against `--as-of DATE` "
+        message="the plan's last review is older than its cadence allows, or dated in the future",
+        why="A plan not reviewed within its own cadence is not being used, and a review dated after today never "
+        "happened: it is a typo that would keep the plan looking fresh. Judged against `--as-of DATE` "
         f"(default: today); a plan with no cadence is judged against {DEFAULT_CADENCE.value}.",
         fix="Review the plan with the team and update `reviewed DATE`.",
         methodology=(7,),
-        failing=('plan "Acme" {\n  cadence monthly\n  reviewed 2001-01-10\n}\n', 'plan "Acme" {\n  cadence monthly\n}\n'),
-        passing=('plan "Acme" {\n  cadence monthly\n  reviewed 2999-01-10\n}\n',),
+        failing=(
+            'plan "Acme" {\n  cadence monthly\n  reviewed 2001-01-10\n}\n',
+            'plan "Acme" {\n  cadence monthly\n}\n',
+            'plan "Acme" {\n  cadence monthly\n  reviewed 2999-01-10\n}\n',
+        ),
+        passing=('plan "Acme" {\n  cadence monthly\n  reviewed 2027-02-20\n}\n',),
+        version="2",
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
@@ -65,7 +74,13 @@ class ReviewFresh(Rule):
             yield failed(plan.span, "the plan has no `reviewed DATE`: record when it was last reviewed")
             return
         age = (ctx.as_of - plan.reviewed.date).days
-        if age <= allowed:
+        if age < -FUTURE_GRACE_DAYS:  # a typo (2072 for 2027) that would otherwise keep the plan "fresh" for decades
+            yield failed(
+                plan.reviewed.span,
+                f"reviewed {plan.reviewed.date.isoformat()} is after {ctx.as_of.isoformat()}: a plan cannot have been "
+                "reviewed in the future; put the date of the last review that actually took place",
+            )
+        elif age <= allowed:
             yield passed(plan.reviewed.span)
         else:
             yield failed(

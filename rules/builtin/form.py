@@ -151,12 +151,26 @@ class Placeholders(Rule):
         severity=Severity.error,
         weight=3.0,
         message="placeholder text left in the plan",
-        why="Placeholders (TBD, TODO, ???, {{name}}, ..., N/A with no reason, 'describe ... here') show a box "
-        "filled in to pass a review, not a plan anyone works from.",
+        why="Placeholders (TBD, TODO, ???, {{name}}, ..., N/A with no reason) and template text left in (an "
+        "instruction to the form-filler such as 'Enter the main pressures the customer faces', a field label such "
+        "as 'Competitor name' or 'Action description', an 'e.g. ...' example) show a box filled in to pass a "
+        "review, not a plan anyone works from. Template text is told by its words: when every word is one any "
+        "template uses, it says nothing; one name, number or concrete noun makes it the writer's own. Every "
+        "text is checked, references such as `source`, `supports` and `with` included.",
         fix="Replace the placeholder with what you know, or turn it into a `question \"...\" ask \"Name\"`.",
         methodology=(11,),
-        failing=(_FORM,),
-        passing=(_TOOL,),
+        failing=(
+            _FORM,
+            'plan "Acme" {\n  research {\n    customer {\n      pressure "Enter the main pressures the customer faces"\n'
+            '    }\n    competitor "Competitor name" {\n      strength "e.g. price"\n    }\n  }\n}\n',
+            'plan "Acme" {\n  research {\n    customer {\n      goal "Cut operating cost 10% by FY2028" source "TBD"\n'
+            '    }\n  }\n}\n',
+        ),
+        passing=(
+            _TOOL,
+            'plan "Acme" {\n  research {\n    customer {\n      initiative "Enter the EU market by Q3 2027 with Initech"\n'
+            '    }\n    competitor "Globex" {\n      strength "Name recognition in the retail division"\n    }\n  }\n}\n',
+        ),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:

@@ -1,9 +1,10 @@
 """What makes a piece of text read as *form* rather than *tool* (methodology point 11).
 
-One place decides what a placeholder, a boilerplate phrase, a pasted sentence
-or a one-word answer is, so the form rules, the form ratio and the rules that
-count "substantive" research all agree. A research rule that counted
-``fact "TBD"`` as a fact would let a long form outscore a short honest plan.
+One place decides what a placeholder (template residue included), a
+boilerplate phrase, a pasted sentence or a one-word answer is, so the form
+rules, the form ratio and the rules that count "substantive" research all
+agree. A research rule that counted ``fact "TBD"`` as a fact would let a long
+form outscore a short honest plan.
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ PLACEHOLDER = re.compile(
 # Template instructions left in: "Describe the customer's goals here".
 TEMPLATE_RESIDUE = re.compile(
     r"^\s*(?:describe|enter|insert|list|type|fill in|write|provide|state|add|name)\b.*\bhere\b"
-    r"|\b(?:goes here|click here|enter text)\b",
+    r"|\b(?:goes here|click here|enter text)\b"
+    r"|^\s*names? of\b",
+    re.IGNORECASE,
+)
+
+# Text that only gives an example of what belongs in the box: "e.g. ERP renewal", "Example: ...".
+EXAMPLE_ONLY = re.compile(
+    r"^\s*(?:e\.\s?g\.|eg[.:,]|i\.\s?e\."
+    r"|(?:for )?(?:example|instance|sample)\s*[:\-\u2013\u2014]|for (?:example|instance),)",
     re.IGNORECASE,
 )
 
@@ -50,26 +59,102 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# An aim with nothing but a vague verb and a generic object, as the whole text: "Win more business",
+# "Improve our brand awareness in the account". Anchored at both ends, so "Win more business in Logistics"
+# or "Win the ERP consolidation" (a concrete object) are not vague.
+VAGUE_AIM = re.compile(
+    r"^\s*(?:grow|increase|improve|win|drive|boost|expand|strengthen|deepen|build|raise|enhance|maximi[sz]e|develop"
+    r"|gain|generate|get|secure|maintain|sustain|keep|create|deliver|do)"
+    r"(?:\s+(?:the|our|their|its|a|an|more|much|better|greater|higher|stronger|deeper|bigger|new|additional|further"
+    r"|overall|brand|customer|market|wallet|mind|long[- ]term|good|great|some))*"
+    r"\s+(?:business|revenue|sales|deals|growth|share|presence|footprint|relationships?|partnership|awareness"
+    r"|visibility|satisfaction|engagement|loyalty|trust|value|opportunit(?:y|ies)|pipeline|profit(?:ability)?"
+    r"|margins?|results|performance|position|reputation|image|perception|success)"
+    r"(?:\s+(?:in|with|at|across|for|within)\s+(?:the|this|our|that)\s+(?:account|customer|client|company))?"
+    r"[\s.!]*$",
+    re.IGNORECASE,
+)
+
 DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[A-Za-z0-9$€£%][\w$€£%'’.,/-]*")
+
+
+# Template residue is told apart from an honest sentence by its vocabulary, not
+# by its first word: "Enter the main pressures the customer faces" is made only
+# of words any template uses, "Enter the EU market by Q3 2027" is not. A text
+# is residue when *every* word is form vocabulary (so any name, number or
+# concrete noun excuses it) and it either names a box ("Competitor name",
+# "Job title", "Action description") or instructs the form-filler about one
+# ("Insert obstacles to success").
+INSTRUCTIONS = frozenset(
+    "enter describe list add insert type fill provide write state specify outline summarise summarize identify "
+    "explain name include give detail document note record select choose replace complete indicate capture put "
+    "define".split()
+)
+# The box a template asks about: saying "goals" or "strengths" says nothing about this account.
+FIELDS = frozenset(
+    "goal goals pressure pressures initiative initiatives obstacle obstacles fact facts question questions strength "
+    "strengths weakness weaknesses reference references differentiator differentiators objective objectives strategy "
+    "strategies action actions metric metrics stakeholder stakeholders competitor competitors opportunity "
+    "opportunities solution solutions product products customer customers client clients company companies account "
+    "accounts business unit units division divisions contact contacts person people role roles job date "
+    "partner partners project projects relationship revenue marketing partnering research success development "
+    "item items point points step steps note notes comment comments example examples answer answers".split()
+)
+# Words that label a box rather than fill it: their presence marks a field-label echo.
+HEADS = frozenset(
+    "name names title titles description descriptions details detail summary text firstname lastname surname last "
+    "story area proposition information info".split()
+)
+# Words that address the form-filler or hold the sentence together; none is specific to any account.
+FILLERS = frozenset(
+    "the a an your our their its this that these those any all each other another key main top major biggest "
+    "primary relevant unique value brief short open important current new first full given family middle of for to "
+    "in on at with and or from about by as here below above box field section space cell column line faces face has "
+    "have is are wants needs goes go etc".split()
+)
+ADDRESSED = frozenset({"here", "below", "above", "box", "field", "section", "space", "cell", "column", "your"})
+VOCABULARY = INSTRUCTIONS | FIELDS | HEADS | FILLERS
+TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
+POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def template_echo(text: str) -> bool:
+    """Whether ``text`` is only form vocabulary: a field label or an instruction to the form-filler.
+
+    Word by word (no substring matching), so "Enterprise goals" or "Listed in 2019" are never residue;
+    one word outside the vocabulary (a name, a number, a concrete noun) makes the text honest.
+    """
+    words = [POSSESSIVE.sub("", token.lower()) for token in TOKEN.findall(text)]
+    if not words or any(word not in VOCABULARY for word in words):
+        return False
+    if any(word in HEADS for word in words):
+        return True
+    return words[0] in INSTRUCTIONS and any(word in FIELDS or word in ADDRESSED for word in words[1:])
 
 
 @lru_cache(maxsize=TEXT_MEMO)
 def placeholder(text: str) -> Optional[str]:
     """The placeholder or template residue in ``text``, or ``None``."""
-    match = PLACEHOLDER.search(text) or TEMPLATE_RESIDUE.search(text)
-    if match is None and not text.strip():
+    match = PLACEHOLDER.search(text) or TEMPLATE_RESIDUE.search(text) or EXAMPLE_ONLY.search(text)
+    if match is not None:
+        return match.group(0).strip() or "(blank)"
+    if not text.strip():
         return "(empty)"
-    return None if match is None else (match.group(0).strip() or "(blank)")
+    return text.strip() if template_echo(text) else None
 
 
 @lru_cache(maxsize=TEXT_MEMO)
 def boilerplate(text: str) -> Optional[str]:
-    """The empty phrase in ``text`` when the sentence has nothing specific (no number)."""
+    """The empty phrase in ``text`` when the sentence has nothing specific (no number).
+
+    A boilerplate phrase anywhere in the text, or a whole text that is only a vague aim (:data:`VAGUE_AIM`):
+    "Win more business" is empty as an objective, a goal or a strategy alike.
+    """
     if DIGIT.search(text):
         return None
-    match = BOILERPLATE.search(text)
-    return None if match is None else match.group(0)
+    match = BOILERPLATE.search(text) or VAGUE_AIM.search(text)
+    return None if match is None else match.group(0).strip()
 
 
 @lru_cache(maxsize=TEXT_MEMO)

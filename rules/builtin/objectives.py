@@ -255,13 +255,23 @@ class VagueObjective(Rule):
         severity=Severity.error,
         weight=2.0,
         message="vague objective with no number",
-        why="'Grow the relationship', 'increase revenue' and 'leverage synergies' fit every account and commit to "
-        "nothing. With no number they are the surest sign of a plan written as a form.",
+        why="'Grow the relationship', 'increase revenue', 'win more business' and 'improve our brand awareness in "
+        "the account' fit every account and commit to nothing: a vague verb with a generic object (business, "
+        "revenue, awareness, relationship...) and nothing of this account. With no number they are the surest "
+        "sign of a plan written as a form; a target number, or a concrete object, makes the objective specific.",
         fix="Say what changes, by how much and by when: `objective revenue \"Win the ERP consolidation\" "
         "{ target $500k by 2027-06-30 }`.",
         methodology=(6, 11),
-        failing=('plan "Acme" {\n  objective relationship "Grow the relationship" {\n  }\n}\n',),
-        passing=('plan "Acme" {\n' + _REVENUE + "}\n",),
+        failing=(
+            'plan "Acme" {\n  objective relationship "Grow the relationship" {\n  }\n}\n',
+            'plan "Acme" {\n  objective revenue "Win more business" {\n    metric "revenue"\n  }\n}\n',
+            'plan "Acme" {\n  objective marketing "Improve our brand awareness in the account" {\n  }\n}\n',
+        ),
+        passing=(
+            'plan "Acme" {\n' + _REVENUE + "}\n",
+            'plan "Acme" {\n  objective marketing "Improve our brand awareness in the account" {\n'
+            '    metric "finance leaders at our cost roundtable"\n    target 4 attendees by 2027-06-30\n  }\n}\n',
+        ),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:

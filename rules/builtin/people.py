@@ -147,7 +147,8 @@ class RelationshipOwner(Rule):
             if not is_real_name(person.owner):
                 yield failed(person.span, f"key stakeholder '{person.name}' has no relationship owner")
             elif person.owner not in team:
-                yield failed(person.span, f"'{person.owner}', who owns the relationship with '{person.name}', is not on the plan's team")
+                yield failed(person.owner_span or person.span,
+                             f"'{person.owner}', who owns the relationship with '{person.name}', is not on the plan's team")
             else:
                 yield passed(person.span)
 

@@ -4,7 +4,10 @@ The form rules judge text differently by kind: a name may be one word
 (``"Globex"``), a white-space entry may be two (``"Field service"``), but a
 researched fact of one word is a box ticked. an earlier walker
 lists sentences only; the form rules also need names (``owner "TBD"`` is a
-placeholder too), so this walker adds them and says which is which.
+placeholder too), so this walker adds them and says which is which. It walks
+every text field of the model, references included (``source``, ``how``,
+``supports``, ``unit``, ``with``): a field it skipped would be a place where
+``"TBD"`` passes unseen.
 """
 
 from __future__ import annotations
@@ -29,18 +32,23 @@ class Prose(NamedTuple):
 
 
 def _statements(where: str, statements: list[Statement]) -> Iterator[Prose]:
+    """Each sentence, then its quoted source: ``source "TBD"`` is a placeholder like any other."""
     for statement in statements:
         yield Prose(where, statement.text, statement.span, SENTENCE)
+        if statement.source_text is not None:
+            yield Prose(f"{where} source", statement.source_text, statement.span, NAME)
 
 
 def iter_text(plan: Plan) -> Iterator[Prose]:
     """Every writer-typed text in the plan, in a fixed order (sections, then source order)."""
     yield Prose("plan name", plan.name, plan.span, NAME)
     if plan.account is not None:
-        yield Prose("account", plan.account, plan.span, NAME)
-    for person in [plan.owner, *plan.team]:
-        if person is not None:
-            yield Prose("team", person, plan.span, NAME)
+        yield Prose("account", plan.account, plan.account_span or plan.span, NAME)
+    if plan.owner is not None:
+        yield Prose("owner", plan.owner, plan.owner_span or plan.span, NAME)
+    spans = [*plan.team_spans, *[plan.span] * (len(plan.team) - len(plan.team_spans))]
+    for person, span in zip(plan.team, spans):
+        yield Prose("team", person, span, NAME)
     research = plan.research
     if research is not None:
         customer = research.customer
@@ -50,6 +58,8 @@ def iter_text(plan: Plan) -> Iterator[Prose]:
                 yield Prose("open question", question.text, question.span, SENTENCE)
                 if question.ask is not None:
                     yield Prose("open question", question.ask, question.span, NAME)
+                if question.how is not None:
+                    yield Prose("open question how", question.how, question.span, LABEL)
         for competitor in research.competitors:
             yield Prose("competitor", competitor.name, competitor.span, NAME)
             where = f"competitor {competitor.name}"
@@ -65,17 +75,25 @@ def iter_text(plan: Plan) -> Iterator[Prose]:
     for stakeholder in plan.stakeholders:
         yield Prose("stakeholder", stakeholder.name, stakeholder.span, NAME)
         if stakeholder.title is not None:
-            yield Prose(f"stakeholder {stakeholder.name}", stakeholder.title, stakeholder.span, LABEL)
+            yield Prose(f"stakeholder {stakeholder.name}", stakeholder.title, stakeholder.title_span or stakeholder.span, LABEL)
         if stakeholder.owner is not None:
-            yield Prose(f"stakeholder {stakeholder.name}", stakeholder.owner, stakeholder.span, NAME)
+            yield Prose(f"stakeholder {stakeholder.name}", stakeholder.owner, stakeholder.owner_span or stakeholder.span, NAME)
         yield from _statements(f"stakeholder {stakeholder.name}", stakeholder.notes)
     for objective in plan.objectives:
         yield Prose("objective", objective.name, objective.span, STEP)
         if objective.metric is not None:
             yield Prose(f"objective {objective.name}", objective.metric, objective.span, LABEL)
+        # References to text written elsewhere (a driver, a unit, a stakeholder): judged as names, so a
+        # quoted driver is not "pasted" and a real reference neither earns nor dilutes form credit.
+        for supported in objective.supports:
+            yield Prose(f"objective {objective.name} supports", supported.text, supported.span, NAME)
+        if objective.unit is not None:
+            yield Prose(f"objective {objective.name} unit", objective.unit, objective.span, NAME)
+        for person in objective.people:
+            yield Prose(f"objective {objective.name} with", person.text, person.span, NAME)
         for strategy in objective.strategies:
             yield Prose("strategy", strategy.name, strategy.span, STEP)
             for action in strategy.actions:
                 yield Prose("action", action.text, action.span, STEP)
                 if action.owner is not None:
-                    yield Prose("action owner", action.owner, action.span, NAME)
+                    yield Prose("action owner", action.owner, action.owner_span or action.span, NAME)

@@ -14,7 +14,7 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .formtext import is_substantive, normalise
+from .formtext import is_real_name, is_substantive, normalise
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
@@ -141,7 +141,7 @@ class FactSources(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         for statement in sourced_statements(ctx):
-            if statement.source is not None or (statement.source_text or "").strip():
+            if statement.source is not None or is_real_name(statement.source_text):
                 yield passed(statement.span)
             else:
                 yield failed(statement.span, f"{statement.kind} \"{statement.text}\" names no source")
@@ -162,7 +162,7 @@ def source_kind(statement: Statement) -> str | None:
     """The kind of source: a keyword, or 'document' for a quoted document."""
     if statement.source is not None:
         return statement.source.value
-    if (statement.source_text or "").strip():
+    if is_real_name(statement.source_text):
         return "document"
     return None
 

@@ -5,7 +5,10 @@ length (per day); over the plan period the pipeline yields velocity × days.
 A revenue target more than :data:`MAX_STRETCH` times that is a finding whose
 message shows the arithmetic, so the reader can check it and see which lever
 (more deals, bigger deals, better win rate, shorter cycle) would close the gap.
-Both rules apply only where the plan states a pipeline.
+Only targets in the pipeline's currency are compared; a revenue target in
+another currency is left out and said so (PL503), because no exchange rate
+planlint could pick is the one the business plans with. The rules apply only
+where the plan states a pipeline.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
-from planlint.velocity import STRETCH_FACTOR, missing_inputs, money, velocity_check
+from planlint.velocity import STRETCH_FACTOR, missing_inputs, money, pipeline_currency, revenue_targets, velocity_check
 
 from .expectations import expected
 
@@ -72,23 +75,55 @@ class VelocitySupportsTarget(Rule):
         methodology=(10,),
         failing=(pipeline_plan("$2M"),),
         passing=(pipeline_plan("$500k"),),
+        version="2",
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         pipeline = ctx.plan.pipeline
         check = velocity_check(ctx.plan)
         if check is None or pipeline is None or not expected(ctx, self.info.code):
-            return  # no complete pipeline, no period or no money revenue target: nothing to compare
+            return  # no complete pipeline, no period or no money revenue target in its currency: nothing to compare
         if check.capacity > 0 and check.realistic:
             yield passed(pipeline.span)
             return
-        ratio = check.target / check.capacity if check.capacity > 0 else float("inf")
+        verdict = (f"the target is {check.target / check.capacity:.1f}× that (more than {MAX_STRETCH:g}×)"
+                   if check.capacity > 0 else "a pipeline that yields nothing cannot meet any target")
         yield failed(
             pipeline.span,
-            f"revenue targets total {money(check.target, check.currency)} but the pipeline yields about "
+            f"revenue targets in {check.currency} total {money(check.target, check.currency)} but the pipeline yields about "
             f"{money(check.capacity, check.currency)} over the {check.period_days}-day plan period: {check.arithmetic()}; "
-            f"the target is {ratio:.1f}× that (more than {MAX_STRETCH:g}×)",
+            f"{verdict}",
         )
 
 
-RULES: list[Rule] = [PipelineComplete(), VelocitySupportsTarget()]
+class VelocityCurrency(Rule):
+    info = RuleInfo(
+        code="PL503",
+        name="velocity-currency",
+        category="velocity",
+        severity=Severity.info,
+        weight=1.0,
+        message="a revenue target is in another currency than the pipeline, so the velocity check leaves it out",
+        why="planlint never adds or compares amounts in different currencies: no exchange rate it could pick is the "
+        "one the business plans with. A revenue target in another currency than the pipeline's average deal value "
+        "is therefore not checked against what the pipeline can yield (PL502), and nobody can tell if it is realistic.",
+        fix="State the target in the pipeline's currency (converted at the rate your finance team plans with), "
+        "or state the pipeline in the target's currency.",
+        methodology=(10,),
+        failing=(pipeline_plan("EUR 400,000"),),
+        passing=(pipeline_plan("$500k"),),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        currency = pipeline_currency(ctx.plan)
+        if currency is None or not expected(ctx, "PL502"):  # this rule reports what PL502 cannot check
+            return
+        for target in revenue_targets(ctx.plan):
+            if target.currency == currency:
+                yield passed(target.span)
+            else:
+                yield failed(target.span, f"the target {target.text} is in {target.currency} but the pipeline is in "
+                             f"{currency}: planlint does not convert currencies, so the velocity check leaves it out")
+
+
+RULES: list[Rule] = [PipelineComplete(), VelocitySupportsTarget(), VelocityCurrency()]
