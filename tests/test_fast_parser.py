@@ -17,6 +17,8 @@ from typing import Any, Optional
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from _mutations import mutate
 from lark.exceptions import UnexpectedInput
 
 from planlint.builder import STATE
@@ -118,14 +120,7 @@ VOCABULARY = sorted(set(TOKENS)) + ["{", "}", ",", "Q3 2027", "q1\n2028", "$ 5k"
 @FUZZ
 @given(st.data())
 def test_fast_path_matches_lark_on_mutated_plans(data: st.DataObject) -> None:
-    tokens = list(TOKENS)
-    for _ in range(data.draw(st.integers(1, 4))):
-        position = data.draw(st.integers(0, len(tokens) - 1))
-        if data.draw(st.booleans()):
-            del tokens[position]
-        else:
-            tokens.insert(position, data.draw(st.sampled_from(VOCABULARY)))
-    assert_same(" ".join(tokens))
+    assert_same(mutate(data, TOKENS, VOCABULARY))
 
 
 @FUZZ

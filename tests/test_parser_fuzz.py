@@ -8,6 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _mutations import mutate
+
 from planlint.diagnostics import PlanSyntaxError
 from planlint.model import Plan
 from planlint.parser import MAX_ERRORS, parse_text
@@ -45,14 +47,7 @@ def test_random_token_soup(tokens: list[str]) -> None:
 @FAST
 @given(st.data())
 def test_mutations_of_a_valid_plan(data: st.DataObject) -> None:
-    tokens = list(TOKENS)
-    for _ in range(data.draw(st.integers(1, 4))):
-        position = data.draw(st.integers(0, len(tokens) - 1))
-        if data.draw(st.booleans()):
-            del tokens[position]
-        else:
-            tokens.insert(position, data.draw(st.sampled_from(VOCABULARY)))
-    check(" ".join(tokens))
+    check(mutate(data, TOKENS, VOCABULARY))
 
 
 OBJECTIVE = '''  objective revenue "Objective number {i}" {{
