@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _planlint import run
+from _planlint import PLAN, run, run_process
+from test_rules_command_config import FAKE_PACK, plugin_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,3 +80,52 @@ def test_the_shipped_packs_and_the_builtin_rules_hold() -> None:
     result = run("test-rules", *map(str, packs), cwd=ROOT)
     assert result.code == 0, result.out + result.err
     assert run("test-rules", cwd=ROOT).code == 0  # no PACK: the built-in rules, Python ones included
+
+
+# --------------------------------------------------------------------------- rule codes used twice
+# Each pack's examples pass on its own, but `planlint check` stops with exit 2 on
+# a code used twice; test-rules says so first, with the same exit code.
+
+
+def test_two_packs_with_one_code_exit_2_naming_both(tmp_path: Path) -> None:
+    (tmp_path / "a1.toml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "a2.toml").write_text(PACK.replace('name = "acme"', 'name = "emea"'), encoding="utf-8")
+    result = run("test-rules", "a1.toml", "a2.toml", cwd=tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("planlint: error: a2.toml: rule code ACME101 (revenue-floor) is already used by 'acme' "
+                          "(a1.toml); codes must be unique across packs, or planlint check stops with exit 2\n")
+    write_plan(tmp_path)
+    assert run("check", "--pack", "a1.toml", "--pack", "a2.toml", "a.plan", cwd=tmp_path).code == 2
+
+
+def test_a_builtin_code_exits_2(tmp_path: Path) -> None:
+    result = run("test-rules", write(tmp_path, PACK.replace("ACME101", "PL101")), cwd=tmp_path)
+    assert result.code == 2
+    assert "acme.toml: rule code PL101 (revenue-floor) is already used by the built-in rules" in result.err
+    write_plan(tmp_path)
+    assert run("check", "--pack", "acme.toml", "a.plan", cwd=tmp_path).code == 2
+
+
+def test_a_pack_is_not_a_clash_with_itself_in_the_configuration(tmp_path: Path) -> None:
+    write(tmp_path, PACK)
+    (tmp_path / "planlint.toml").write_text('packs = ["acme.toml"]\n', encoding="utf-8")
+    assert run("test-rules", "acme.toml", cwd=tmp_path).code == 0
+    (tmp_path / "emea.toml").write_text(PACK, encoding="utf-8")
+    result = run("test-rules", "emea.toml", cwd=tmp_path)  # check would load both: a clash
+    assert result.code == 2 and "emea.toml: rule code ACME101 (revenue-floor) is already used by 'acme' (acme.toml)" in result.err
+
+
+def test_a_code_of_an_installed_plugin_clashes_unless_the_plugin_is_off(tmp_path: Path) -> None:
+    env = plugin_site(tmp_path / "site")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "mine.toml").write_text(FAKE_PACK, encoding="utf-8")
+    result = run_process("test-rules", "mine.toml", cwd=plans, env=env)
+    assert result.code == 2 and "mine.toml: rule code FAKE101 (fake-revenue-floor) is already used by 'fake' (" in result.err
+    assert run_process("test-rules", str(tmp_path / "site" / "fake.toml"), cwd=plans, env=env).code == 0  # its own file
+    (plans / "planlint.toml").write_text("plugins = { fake = false }\n", encoding="utf-8")
+    assert run_process("test-rules", "mine.toml", cwd=plans, env=env).code == 0
+
+
+def write_plan(folder: Path) -> None:
+    (folder / "a.plan").write_text(PLAN, encoding="utf-8")

@@ -7,7 +7,8 @@ import datetime as dt
 import os
 import sys
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO
 
 from ..cli import UsageError
 
@@ -102,3 +103,30 @@ def report_load_problems(registry: "Registry") -> None:
     fatal = registry.fatal_problems()
     if fatal:
         raise UsageError("\nplanlint: error: ".join(f"{problem.source}: {problem.message}" for problem in fatal))
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """``--config PATH``, worded as ``check`` words it, for the commands that read the configuration."""
+    parser.add_argument("--config", metavar="PATH", help="use this configuration file (default: the nearest planlint.toml, "
+                        ".planlint.toml or pyproject.toml [tool.planlint] above the current folder)")
+
+
+def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Registry":
+    """The rules ``planlint check`` would load for a plan in the current folder, plus ``packs`` (``--pack``).
+
+    ``rules``, ``explain`` and ``test-rules`` find the configuration and turn
+    it into a registry exactly as ``check`` does (:class:`ConfigResolver`,
+    :func:`make_registry`), so what they show is what a check applies: the
+    configuration's ``packs``, without the plugins it switches off. A broken
+    configuration or pack, or a rule code used twice, stops with exit 2.
+    """
+    from ..config import ConfigError, ConfigResolver
+    from ..runner import Options, make_registry
+
+    try:
+        settings = ConfigResolver(config).for_folder(Path.cwd().resolve()).settings
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    registry = make_registry(settings, Options(packs=tuple(packs)))
+    report_load_problems(registry)
+    return registry

@@ -6,14 +6,14 @@ import argparse
 import difflib
 
 from ..cli import UsageError
-from ..registry import load_registry
-from ._common import report_load_problems, write_output
+from ._common import add_config_option, configured_registry, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("explain", help="explain one rule", description=__doc__)
     parser.add_argument("rule", metavar="CODE|NAME")
-    parser.add_argument("--pack", action="append", default=[], metavar="PATH")
+    parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="also load a TOML rule pack's rules")
+    add_config_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -22,8 +22,7 @@ def _indent(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = load_registry(pack_paths=args.pack)
-    report_load_problems(registry)
+    registry = configured_registry(args.config, args.pack)
     rule = registry.find(args.rule)
     if rule is None:
         names = [r.info.code for r in registry.rules] + [r.info.name for r in registry.rules]

@@ -5,20 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..registry import load_registry
-from ._common import report_load_problems, write_output
+from ._common import add_config_option, configured_registry, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("rules", help="list the available rules", description=__doc__)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="also list a TOML rule pack's rules")
+    add_config_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = load_registry(pack_paths=args.pack)
-    report_load_problems(registry)
+    registry = configured_registry(args.config, args.pack)
     infos = [rule.info for rule in registry.rules]
     if args.format == "json":
         rows = [

@@ -1,8 +1,11 @@
 """`planlint test-rules [PACK...]`: run each rule's own passing and failing examples.
 
 Exit 0 when every rule does what its examples say, 1 when any does not (the
-report names the rule and the example), 2 when a pack cannot be loaded.
-Without a PACK, the built-in rules' examples are run.
+report names the rule and the example), 2 when a pack cannot be loaded or
+uses a rule code that another pack given, the built-in rules, an installed
+plugin or a pack in the configuration already uses: `planlint check` would
+stop with exit 2 on that pack too. Without a PACK, the built-in rules'
+examples are run.
 """
 
 from __future__ import annotations
@@ -10,12 +13,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
+from typing import Optional
 
 from ..cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from ..packs import PackError, load_pack
 from ..packs.examples import ExampleResult, run_examples
+from ..registry import Registry
 from ..rule import Rule
-from ._common import iso_date, write_output
+from ._common import add_config_option, configured_registry, iso_date, write_output
 
 DEFAULT_AS_OF = dt.date(2027, 3, 1)
 
@@ -26,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--as-of", type=iso_date, metavar="DATE",
                         help="the date examples are judged by (default: the pack's examples_as_of, else today)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list passing examples too")
+    add_config_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -51,6 +58,12 @@ def run(args: argparse.Namespace) -> int:
         suites.append((path, list(pack.rules), args.as_of or pack.meta.examples_as_of or dt.date.today()))
     if broken:
         return EXIT_ERROR
+    if args.packs:
+        clashes = _clashes([(title, rules) for title, rules, _ in suites], configured_registry(args.config))
+        for clash in clashes:
+            print(f"planlint: error: {clash}", file=sys.stderr)
+        if clashes:
+            return EXIT_ERROR
     lines: list[str] = []
     failures = total = 0
     for title, rules, as_of in suites:
@@ -63,6 +76,40 @@ def run(args: argparse.Namespace) -> int:
     lines.append(_summary(failures, total))
     write_output("\n".join(lines) + "\n", None)
     return EXIT_FINDINGS if failures else EXIT_OK
+
+
+def _clashes(packs: list[tuple[str, list[Rule]]], registry: Registry) -> list[str]:
+    """Rule codes the packs share with each other or with what ``check`` loads anyway.
+
+    Each pack's examples pass on their own, so without this a code used twice
+    passes here and then stops every ``check`` with exit 2. The same rule
+    loaded twice is not a clash: the pack under test may also be named in the
+    configuration, and a plugin's own TOML file is the one its entry point loads.
+    """
+    owners: dict[str, tuple[Optional[Path], str]] = {}
+    found: list[str] = []
+    for path, rules in [("", registry.rules), *packs]:  # the registry's codes are already unique
+        for rule in rules:
+            source = _source(rule)
+            first, owner = owners.setdefault(rule.info.code, (source, _owner(rule.info.pack, source)))
+            if source != first:
+                found.append(f"{path}: rule code {rule.info.code} ({rule.info.name}) is already used by {owner}; "
+                             "codes must be unique across packs, or planlint check stops with exit 2")
+    return found
+
+
+def _source(rule: Rule) -> Optional[Path]:
+    """The TOML file a rule was read from (None for a rule written in Python)."""
+    source = getattr(rule, "source", None)
+    return Path(source).resolve() if source else None
+
+
+def _owner(pack: str, source: Optional[Path]) -> str:
+    if pack == "builtin":
+        return "the built-in rules"
+    from ..config import shown_path
+
+    return f"'{pack}'" + (f" ({shown_path(source)})" if source else "")
 
 
 def _summary(failures: int, total: int) -> str:
