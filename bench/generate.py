@@ -308,6 +308,8 @@ def big_plan(target_bytes: int, seed: int = 7) -> str:
         if index % ERROR_EVERY == ERROR_EVERY - 1:
             continue  # only readable bodies
         body = generate_plan(index, seed).split("\n")
+        if len(parts) > 1:  # a plan has one research block and one pipeline: keep the first body's
+            body = _without_blocks(body, ("  research {", "  pipeline {"))
         inner = [line for line in body[2:] if line and line != "}" and not line.startswith(("  account", "  owner",
                  "  team", "  period", "  cadence", "  reviewed", "  revenue"))]
         chunk = "\n".join(inner) + "\n"
@@ -315,6 +317,21 @@ def big_plan(target_bytes: int, seed: int = 7) -> str:
         size += len(chunk)
     parts.append("}\n")
     return "".join(parts)
+
+
+def _without_blocks(lines: list[str], openers: tuple[str, ...]) -> list[str]:
+    """``lines`` less every block whose first line starts with one of ``openers`` (up to its closing '}')."""
+    kept: list[str] = []
+    depth = 0
+    for line in lines:
+        if depth == 0 and line.startswith(openers):
+            depth = line.count("{") - line.count("}")
+            continue
+        if depth > 0:
+            depth += line.count("{") - line.count("}")
+            continue
+        kept.append(line)
+    return kept
 
 
 def many_objectives(count: int) -> str:

@@ -354,10 +354,13 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1,
                                           message=f"planlint could not read this file ({type(error).__name__}: {error})")]) from None
     unique = {(tuple(span.values()), message): span for span, message in STATE.problems}
+    # Only the first MAX_ERRORS are shown: pick them before quoting their source lines, which costs a
+    # pass over the text each, so a file with thousands of bad values stays linear.
+    first = sorted(unique.items(), key=lambda item: (item[1]["line"], item[1]["column"]))[:MAX_ERRORS]
     value_problems = [
         _diagnostic(path, text, span["line"], span["column"], message, INVALID_VALUE,
                     width=span["end_column"] - span["column"] if span["end_line"] == span["line"] else 1)
-        for (_, message), span in unique.items()
+        for (_, message), span in first
     ]
     all_problems = sorted(diagnostics + value_problems, key=lambda d: (d.line, d.column))
     if all_problems or data is None:
