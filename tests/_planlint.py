@@ -35,6 +35,25 @@ plan "Test Co FY2027" {
 }
 """
 
+# A one-rule TOML pack with a passing and a failing example, for the pack and test-rules tests.
+PACK = """\
+[pack]
+name = "acme"
+examples_as_of = 2027-03-01
+
+[[rule]]
+code = "ACME101"
+name = "revenue-floor"
+category = "objectives"
+message = "objective '{name}' targets {value}; the floor is {expected}"
+why = "Small deals cost more to sell than they earn."
+fix = "Raise the target."
+items = "revenue_objectives"
+check = { field = "target.value", at_least = "$50k" }
+passing = ['objective revenue "Win the ERP consolidation" { target $500k by 2027-06-30 }']
+failing = ['objective revenue "Renew support" { target $20k by 2027-06-30 }']
+"""
+
 CLEAN_PLAN = PLAN.replace('action "Call the CFO about the budget" due', 'action "Call the CFO about the budget" owner "Jane Doe" due').replace(
     'owner "Jane Doe"\n    }', 'owner "Jane Doe" due 2027-03-01\n    }')
 

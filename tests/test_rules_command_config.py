@@ -14,30 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from _planlint import run, run_process, write
+from _planlint import PACK, run, run_process, write
 
 ROOT = Path(__file__).resolve().parent.parent
 ACME = (ROOT / "rules" / "examples" / "acme.toml").read_text(encoding="utf-8")
 PACKS = 'packs = ["rules/acme.toml"]\n'
 
 # An installed plugin, "fake", shipping one TOML rule FAKE101 (an ACME rule renamed).
-FAKE_PACK = """\
-[pack]
-name = "fake"
-examples_as_of = 2027-03-01
-
-[[rule]]
-code = "FAKE101"
-name = "fake-revenue-floor"
-category = "objectives"
-message = "objective '{name}' targets {value}; the floor is {expected}"
-why = "Small deals cost more to sell than they earn."
-fix = "Raise the target."
-items = "revenue_objectives"
-check = { field = "target.value", at_least = "$50k" }
-passing = ['objective revenue "Win the ERP consolidation" { target $500k by 2027-06-30 }']
-failing = ['objective revenue "Renew support" { target $20k by 2027-06-30 }']
-"""
+FAKE_PACK = PACK.replace('name = "acme"', 'name = "fake"').replace("ACME101", "FAKE101").replace(
+    'name = "revenue-floor"', 'name = "fake-revenue-floor"')
 
 FAKE_PLUGIN = """\
 from pathlib import Path

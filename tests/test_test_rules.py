@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from _planlint import PLAN, run, run_process
+from _planlint import PACK, PLAN, run, run_process
 from test_rules_command_config import FAKE_PACK, plugin_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PACK = """\
-[pack]
-name = "acme"
-examples_as_of = 2027-03-01
-
-[[rule]]
-code = "ACME101"
-name = "revenue-floor"
-category = "objectives"
-message = "objective '{name}' targets {value}; the floor is {expected}"
-why = "Small deals cost more to sell than they earn."
-fix = "Raise the target."
-items = "revenue_objectives"
-check = { field = "target.value", at_least = "$50k" }
-passing = ['objective revenue "Win the ERP consolidation" { target $500k by 2027-06-30 }']
-failing = ['objective revenue "Renew support" { target $20k by 2027-06-30 }']
-"""
 
 
 def write(tmp_path: Path, text: str) -> str:
