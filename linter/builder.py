@@ -307,10 +307,10 @@ class PlanBuilder(Transformer):
         return Stmt("question", question, question["span"])
 
     def ask(self, c: list[Any]) -> Tagged:
-        return Stmt("ask", _first_string(c), span_of(c))
+        return _text_stmt("ask", c)
 
     def how(self, c: list[Any]) -> Tagged:
-        return Stmt("how", _first_string(c), span_of(c))
+        return _text_stmt("how", c)
 
     def position(self, c: list[Any]) -> Tagged:
         return Stmt("position", enum_value(CompetitorPosition, c[1], "competitor position"), span_of(c))
@@ -349,7 +349,7 @@ class PlanBuilder(Transformer):
         return Stmt("objective", objective, objective["span"])
 
     def metric(self, c: list[Any]) -> Tagged:
-        return Stmt("metric", _first_string(c), span_of(c))
+        return _text_stmt("metric", c)
 
     def target(self, c: list[Any]) -> Tagged:
         target: dict[str, Any] = {"span": span_of(c)}

@@ -202,7 +202,9 @@ class Question(Spanned):
 
     text: str
     ask: Optional[str] = None
+    ask_span: Optional[Span] = None
     how: Optional[str] = None
+    how_span: Optional[Span] = None
 
 
 class CustomerResearch(Spanned):
@@ -304,6 +306,7 @@ class Objective(Spanned):
     category: ObjectiveCategory
     name: str
     metric: Optional[str] = None
+    metric_span: Optional[Span] = None
     target: Optional[Target] = None
     supports: list[Text] = Field(default_factory=list)
     unit: Optional[str] = None

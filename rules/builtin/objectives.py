@@ -8,8 +8,7 @@ customer's attention; "grow the relationship" with no number is a form entry.
 
 from __future__ import annotations
 
-import difflib
-from typing import Iterable
+from typing import Iterable, Optional
 
 from planlint.model import Count, Money, ObjectiveCategory, Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
@@ -19,7 +18,11 @@ from .formtext import boilerplate, is_substantive, normalise
 from .real import real_objectives
 
 MIN_CATEGORIES = 2
-MATCH_RATIO = 0.8
+# A `supports "..."` refers to a driver whose content words it shares at least this much (Dice
+# coefficient, see `overlap`): "Cut operating costs by 10%" matches "Cut operating cost 10% by FY2028"
+# (0.89), "Reduce the operating costs" does not (0.5) and is pointed at that goal instead.
+WORD_OVERLAP = 0.6
+SMALL_WORDS = frozenset("a an the of to in on at by for from into with and or our their its is are be this that".split())
 
 _GOAL = '  research {\n    customer {\n      initiative "Consolidate three ERPs into one by Q3 2027"\n    }\n  }\n'
 _PERIOD = "  period 2027-01-01 to 2027-12-31\n"
@@ -162,50 +165,59 @@ def drivers(ctx: CheckContext) -> list[Statement]:
     return [*customer.goals, *customer.initiatives, *customer.pressures, *customer.obstacles]
 
 
-def matches(claim: str, driver: str) -> bool:
-    """Whether `supports "..."` refers to a stated driver: same words, contained, or nearly the same."""
-    a, b = normalise(claim), normalise(driver)
-    if not a or not b:
-        return False
-    if a == b or (len(a) >= 12 and a in b) or (len(b) >= 12 and b in a):
-        return True
-    return difflib.SequenceMatcher(None, a, b).ratio() >= MATCH_RATIO
+def content_words(text: str) -> frozenset[str]:
+    """The words that carry a sentence's meaning: normalised, small words dropped, plurals folded.
+
+    ``"Reduce the operating costs"`` gives ``{reduce, operating, cost}``, so
+    a claim and a driver that say the same thing in a different order, or
+    with "the" and a plural, share their words.
+    """
+    words = (word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+             for word in normalise(text).split())
+    return frozenset(word for word in words if word not in SMALL_WORDS)
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The Dice coefficient of two sets of words: twice the shared words over the words of both."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 class StatedDrivers:
-    """The plan's drivers, normalised once, answering :func:`matches` for many claims.
+    """The plan's drivers, each normalised once, deciding whether a `supports "..."` refers to one.
 
-    Comparing every objective's claims with every driver is quadratic in a big
-    plan, and ``difflib`` is the costly part. The same decision as
-    :func:`matches` is reached cheaply first: each text is normalised once,
-    the exact and containment checks run over all drivers before any
-    similarity is computed, and ``difflib``'s upper bounds (``real_quick_ratio``,
-    ``quick_ratio``) rule a pair out before its exact ratio is computed. Each
-    driver keeps its own ``SequenceMatcher``, so its index is built once.
+    A claim refers to a driver when it is the same text (case, punctuation
+    and spacing folded), when one contains the other (12 characters or more),
+    or when their content words overlap by :data:`WORD_OVERLAP` or more
+    (see :func:`overlap`). No language model: the claim is expected to quote
+    or closely paraphrase the research, and a loose paraphrase is told which
+    driver it is closest to.
     """
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.normalised = [text for text in map(normalise, texts) if text]
-        self._matchers: list[difflib.SequenceMatcher[str]] = []
+    def __init__(self, drivers: Iterable[Statement]) -> None:
+        self._drivers = [(driver, normalise(driver.text), content_words(driver.text)) for driver in drivers]
+        self._drivers = [entry for entry in self._drivers if entry[1]]
 
     def supports(self, claim: str) -> bool:
-        a = normalise(claim)
+        a, words = normalise(claim), content_words(claim)
         if not a:
             return False
-        for b in self.normalised:
+        for _, b, driver_words in self._drivers:
             if a == b or (len(a) >= 12 and a in b) or (len(b) >= 12 and b in a):
                 return True
-        if not self._matchers:
-            for b in self.normalised:
-                matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None)
-                matcher.set_seq2(b)
-                self._matchers.append(matcher)
-        for matcher in self._matchers:
-            matcher.set_seq1(a)
-            if matcher.real_quick_ratio() >= MATCH_RATIO and matcher.quick_ratio() >= MATCH_RATIO \
-                    and matcher.ratio() >= MATCH_RATIO:
+            if overlap(words, driver_words) >= WORD_OVERLAP:
                 return True
         return False
+
+    def closest(self, claim: str) -> Optional[Statement]:
+        """The driver sharing the most content words with ``claim`` (the first on a tie), or None if none shares any."""
+        words = content_words(claim)
+        best: Optional[Statement] = None
+        best_overlap = 0.0
+        for driver, _, driver_words in self._drivers:
+            score = overlap(words, driver_words)
+            if score > best_overlap:
+                best, best_overlap = driver, score
+        return best
 
 
 class ObjectiveSupportsDriver(Rule):
@@ -219,7 +231,7 @@ class ObjectiveSupportsDriver(Rule):
         why="Objectives that serve the customer's own goals, initiatives, pressures or obstacles are the ones the "
         "customer will fund; the rest are our quota, and they can tell.",
         fix="Add `supports \"...\"` quoting a goal, initiative, pressure or obstacle from the customer research "
-        "(the text must match one of them).",
+        "(the same text, or the same content words: see docs/rules.md for the threshold).",
         methodology=(2, 6),
         failing=(
             'plan "Acme" {\n' + _GOAL + '  objective revenue "Win the ERP consolidation" {\n    target $500k by 2027-06-30\n  }\n}\n',
@@ -232,7 +244,7 @@ class ObjectiveSupportsDriver(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        stated = StatedDrivers(d.text for d in drivers(ctx) if is_substantive(d.text))
+        stated = StatedDrivers(d for d in drivers(ctx) if is_substantive(d.text))
         for objective in real_objectives(ctx):
             claims = [t.text for t in objective.supports]
             if not claims:
@@ -240,10 +252,13 @@ class ObjectiveSupportsDriver(Rule):
             elif any(stated.supports(claim) for claim in claims):
                 yield passed(objective.span)
             else:
+                closest = stated.closest(claims[0])
+                hint = (f"; did you mean the {closest.kind} on line {closest.span.line} (\"{closest.text}\")?"
+                        if closest is not None else "")
                 yield failed(
                     objective.span,
                     f"objective '{objective.name}' supports \"{claims[0]}\", which is not a goal, initiative, pressure "
-                    "or obstacle in the customer research",
+                    f"or obstacle in the customer research{hint}",
                 )
 
 

@@ -189,4 +189,50 @@ class RelationshipObjectivePerson(Rule):
                 yield passed(objective.span)
 
 
-RULES: list[Rule] = [EnoughStakeholders(), BuyingRoles(), InfluenceAndStance(), RelationshipOwner(), RelationshipObjectivePerson()]
+def named_people(ctx: CheckContext) -> set[str]:
+    """Everyone the plan names as a person, case folded: stakeholders, our team, owners and whom to ask."""
+    plan = ctx.plan
+    names = [*(s.name for s in plan.stakeholders), *(s.owner for s in plan.stakeholders), *plan.people(),
+             *(action.owner for action in plan.actions())]
+    customer = plan.research.customer if plan.research else None
+    names += [question.ask for question in customer.questions] if customer else []
+    return {name.strip().casefold() for name in names if name}
+
+
+class WithKnownPerson(Rule):
+    info = RuleInfo(
+        code="PL156",
+        name="with-known-person",
+        category="people",
+        severity=Severity.warning,
+        weight=1.0,
+        message="an objective is `with` someone named nowhere else in the plan",
+        why="An objective worked with a person nobody has mapped is worked with a stranger: their role, influence "
+        "and stance are unknown, and nobody on the team owns the relationship. Often it is a misspelt stakeholder.",
+        fix="Map the person as a `stakeholder \"Name\" { ... }`, or correct the name to match the stakeholder it means.",
+        methodology=(4,),
+        failing=(
+            'plan "Acme" {\n' + _MARY + '  objective revenue "Win the ERP consolidation" {\n'
+            '    with "Bob Smith"\n    target $500k by 2027-06-30\n  }\n}\n',
+        ),
+        passing=(
+            'plan "Acme" {\n' + _MARY + '  objective revenue "Win the ERP consolidation" {\n'
+            '    with "Mary Chen"\n    target $500k by 2027-06-30\n  }\n}\n',
+        ),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        known = named_people(ctx)
+        for objective in real_objectives(ctx):
+            for person in objective.people:
+                if not is_real_name(person.text):
+                    continue  # a placeholder: PL901's finding
+                if person.text.strip().casefold() in known:
+                    yield passed(person.span)
+                else:
+                    yield failed(person.span, f"objective '{objective.name}' is with '{person.text}', who is named nowhere "
+                                 "else in the plan (not a stakeholder, an owner or on the team)")
+
+
+RULES: list[Rule] = [EnoughStakeholders(), BuyingRoles(), InfluenceAndStance(), RelationshipOwner(), RelationshipObjectivePerson(),
+                     WithKnownPerson()]

@@ -57,9 +57,9 @@ def iter_text(plan: Plan) -> Iterator[Prose]:
             for question in customer.questions:
                 yield Prose("open question", question.text, question.span, SENTENCE)
                 if question.ask is not None:
-                    yield Prose("open question", question.ask, question.span, NAME)
+                    yield Prose("open question ask", question.ask, question.ask_span or question.span, NAME)
                 if question.how is not None:
-                    yield Prose("open question how", question.how, question.span, LABEL)
+                    yield Prose("open question how", question.how, question.how_span or question.span, LABEL)
         for competitor in research.competitors:
             yield Prose("competitor", competitor.name, competitor.span, NAME)
             where = f"competitor {competitor.name}"
@@ -82,7 +82,7 @@ def iter_text(plan: Plan) -> Iterator[Prose]:
     for objective in plan.objectives:
         yield Prose("objective", objective.name, objective.span, STEP)
         if objective.metric is not None:
-            yield Prose(f"objective {objective.name}", objective.metric, objective.span, LABEL)
+            yield Prose(f"objective {objective.name} metric", objective.metric, objective.metric_span or objective.span, LABEL)
         # References to text written elsewhere (a driver, a unit, a stakeholder): judged as names, so a
         # quoted driver is not "pasted" and a real reference neither earns nor dilutes form credit.
         for supported in objective.supports:
