@@ -1,27 +1,8 @@
-"""The pluggy hook specifications: the whole plugin contract in one place.
+"""``planlint.hookspecs``: the plugin hooks at their stable public path (they live in :mod:`planlint.api.hookspecs`).
 
-A plugin (the built-in pack included) is a module or object with functions
-marked ``@hookimpl`` whose names match the specs below. Third-party plugins
-register through the ``planlint`` entry-point group.
+A plugin marks its functions with :data:`hookimpl`; see ``docs/plugins.md``.
 """
 
-from __future__ import annotations
+from .api.hookspecs import PROJECT, hookimpl, hookspec, planlint_categories, planlint_rules
 
-import pluggy
-
-from .rule import Category, Rule
-
-PROJECT = "planlint"
-
-hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
-
-
-@hookspec
-def planlint_categories() -> list[Category]:  # type: ignore[empty-body]
-    """Return the scoring categories this plugin defines (name, title, weight)."""
-
-
-@hookspec
-def planlint_rules() -> list[Rule]:  # type: ignore[empty-body]
-    """Return the rules this plugin provides, as :class:`planlint.rule.Rule` objects."""
+__all__ = ["PROJECT", "hookimpl", "hookspec", "planlint_categories", "planlint_rules"]

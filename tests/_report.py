@@ -14,10 +14,10 @@ import subprocess
 from pathlib import Path
 
 from planlint.engine import Linter
-from planlint.registry import load_registry
-from planlint.report.build import ReportOptions, build_report
-from planlint.report.model import Report
-from planlint.settings import Settings
+from planlint.api.registry import load_registry
+from planlint.output.report.build import ReportOptions, build_report
+from planlint.output.report.model import Report
+from planlint.config.settings import Settings
 
 AS_OF = dt.date(2027, 2, 1)
 

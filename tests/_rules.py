@@ -10,10 +10,10 @@ import datetime as dt
 from typing import Any, Optional
 
 from planlint.engine import Linter
-from planlint.parser import parse_text
-from planlint.registry import load_registry
-from planlint.results import FileResult, RuleScore
-from planlint.settings import Settings
+from planlint.language.parser import parse_text
+from planlint.api.registry import load_registry
+from planlint.engine.results import FileResult, RuleScore
+from planlint.config.settings import Settings
 
 REGISTRY = load_registry()
 AS_OF = dt.date(2027, 3, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planlint.atomic import atomic_text_writer, write_text_atomic
+from planlint.engine.atomic import atomic_text_writer, write_text_atomic
 
 from _planlint import PLAN, run, write
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from planlint import runner
-from planlint.cache import ResultCache, run_fingerprint
+from planlint.engine import runner
+from planlint.engine.cache import ResultCache, run_fingerprint
 from planlint.engine import Linter
-from planlint.registry import load_registry
-from planlint.settings import Settings
+from planlint.api.registry import load_registry
+from planlint.config.settings import Settings
 
 from _planlint import PLAN, run, write
 

@@ -7,10 +7,10 @@ from typing import Iterable
 from planlint.engine import Linter
 from planlint.hookspecs import hookimpl
 from planlint.model import Action, Objective, ObjectiveCategory, Plan, PlanFile, Span, Strategy
-from planlint.registry import load_registry
-from planlint.results import FileResult
+from planlint.api.registry import load_registry
+from planlint.engine.results import FileResult
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity
-from planlint.settings import Settings
+from planlint.config.settings import Settings
 
 
 def plan_with_actions(owners: list[str | None]) -> PlanFile:

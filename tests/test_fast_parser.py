@@ -1,6 +1,6 @@
 """The fast path must build exactly what Lark's own parser builds, or step aside.
 
-``planlint.fast_parser`` drives Lark's parse table with its own lexer loop.
+``planlint.language.fast_parser`` drives Lark's parse table with its own lexer loop.
 Whatever it accepts, Lark must accept too and produce the same data, the same
 comments and the same value problems; whatever Lark rejects, it must leave
 to Lark (return None). These tests compare the two on the samples, on the
@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from _mutations import mutate
 from lark.exceptions import UnexpectedInput
 
-from planlint.builder import STATE
-from planlint.parser import get_fast_parser, get_parser, parse_text
+from planlint.language.builder import STATE
+from planlint.language.parser import get_fast_parser, get_parser, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.plan"))

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from _planlint import PLAN, SELECT_ACTIONS, run, run_process, write
-from planlint.reporters.github import escape_data, escape_property
+from planlint.output.reporters.github import escape_data, escape_property
 
 REPO = Path(__file__).resolve().parents[1]
 # The official OASIS schema from the project's shared/schemas/ beside the checkout; tests/schemas holds an

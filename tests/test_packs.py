@@ -14,9 +14,9 @@ import pytest
 
 from planlint.engine import Linter
 from planlint.packs import load_pack
-from planlint.packs.loader import example_text
-from planlint.registry import Registry, load_registry
-from planlint.settings import Settings
+from planlint.api.packs.loader import example_text
+from planlint.api.registry import Registry, load_registry
+from planlint.config.settings import Settings
 
 AS_OF = dt.date(2027, 3, 1)
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,9 +227,9 @@ def test_builtin_toml_rules_are_part_of_the_builtin_pack() -> None:
 
 
 def test_the_reference_documents_every_check_selector_and_placeholder() -> None:
-    from planlint.packs.checks import COMBINATORS, OPERATORS
-    from planlint.packs.selectors import SELECTORS
-    from planlint.packs.templates import PLACEHOLDERS
+    from planlint.api.packs.checks import COMBINATORS, OPERATORS
+    from planlint.api.packs.selectors import SELECTORS
+    from planlint.api.packs.templates import PLACEHOLDERS
 
     doc = (ROOT / "docs" / "custom-rules.md").read_text(encoding="utf-8")
     missing = [name for name in [*OPERATORS, *COMBINATORS, *SELECTORS] if f"`{name}`" not in doc]

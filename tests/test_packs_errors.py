@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planlint.packs.patterns import MAX_TEXT_LENGTH, UnsafePattern, compile_pattern
+from planlint.api.packs.patterns import MAX_TEXT_LENGTH, UnsafePattern, compile_pattern
 
 from _planlint import PLAN, run
 

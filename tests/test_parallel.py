@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from planlint import parallel
-from planlint.parallel import chunk_size, effective_jobs, run_tasks
+from planlint.engine import parallel
+from planlint.engine.parallel import chunk_size, effective_jobs, run_tasks
 
 from _planlint import run, run_process, write
 

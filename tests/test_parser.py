@@ -29,7 +29,7 @@ from planlint.model import (
     Span,
     Stance,
 )
-from planlint.parser import parse_file, parse_text
+from planlint.language.parser import parse_file, parse_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -192,7 +192,7 @@ def test_competitor_and_company_research() -> None:
 
 
 def test_statement_kind_in_the_wrong_block_is_an_invalid_value() -> None:
-    from planlint.diagnostics import INVALID_VALUE, PlanSyntaxError
+    from planlint.language.diagnostics import INVALID_VALUE, PlanSyntaxError
 
     with pytest.raises(PlanSyntaxError) as caught:
         plan_of('research { company { goal "Grow" } }')

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from planlint.diagnostics import PlanSyntaxError
-from planlint.parser import MAX_ERRORS, parse_file, parse_text
+from planlint.language.diagnostics import PlanSyntaxError
+from planlint.language.parser import MAX_ERRORS, parse_file, parse_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from _mutations import mutate
 
-from planlint.diagnostics import PlanSyntaxError
+from planlint.language.diagnostics import PlanSyntaxError
 from planlint.model import Plan
-from planlint.parser import MAX_ERRORS, parse_text
+from planlint.language.parser import MAX_ERRORS, parse_text
 
 SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "acme.plan").read_text(encoding="utf-8")
 TOKENS = re.findall(r'"[^"\n]*"|#[^\n]*|\S+|\n', SAMPLE)

@@ -14,9 +14,9 @@ import pytest
 
 from planlint.engine import Linter
 from planlint.hookspecs import hookimpl
-from planlint.registry import load_registry
+from planlint.api.registry import load_registry
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity
-from planlint.settings import Settings
+from planlint.config.settings import Settings
 
 from _planlint import PLAN
 

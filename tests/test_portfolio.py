@@ -1,4 +1,4 @@
-"""Portfolio: quadrant placement (planlint.portfolio), `planlint portfolio`, and portfolios in `planlint check`."""
+"""Portfolio: quadrant placement (planlint.api.quadrants), `planlint portfolio`, and portfolios in `planlint check`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from planlint.model import Level, Money, Portfolio, RevenueFigure
-from planlint.parser import parse_text
-from planlint.portfolio import Thresholds, place_accounts, plan_quadrant, quadrant
+from planlint.language.parser import parse_text
+from planlint.api.quadrants import Thresholds, place_accounts, plan_quadrant, quadrant
 
 from _planlint import run, run_process, write
 from _rules import GOOD

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from _report import BROKEN, FULL, PORTFOLIO, THIN, commit, make_repo, report_on
 
-from planlint.report import render
-from planlint.report.model import Report
+from planlint.output.report import render
+from planlint.output.report.model import Report
 
 
 @pytest.fixture(autouse=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from _report import BROKEN, FULL, PORTFOLIO, THIN, make_repo, report_on
 
-from planlint.report import render
-from planlint.report.model import Report
+from planlint.output.report import render
+from planlint.output.report.model import Report
 
 
 class Elements(HTMLParser):

@@ -13,9 +13,9 @@ import datetime as dt
 import pytest
 
 from planlint.engine import Linter
-from planlint.registry import load_registry
+from planlint.api.registry import load_registry
 from planlint.rule import Rule
-from planlint.settings import Settings
+from planlint.config.settings import Settings
 
 REGISTRY = load_registry()
 BUILTIN = [rule for rule in REGISTRY.rules if rule.info.pack == "builtin"]

@@ -1,4 +1,4 @@
-"""Velocity rules (PL501-PL503) and the arithmetic in planlint.velocity."""
+"""Velocity rules (PL501-PL503) and the arithmetic in planlint.api.velocity."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from planlint.parser import parse_text
-from planlint.velocity import velocity_check
+from planlint.language.parser import parse_text
+from planlint.api.velocity import velocity_check
 
 from _planlint import run
 from _rules import GOOD, change, lint, messages, rule

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from planlint.engine import Linter
-from planlint.registry import load_registry
-from planlint.results import FileResult
+from planlint.api.registry import load_registry
+from planlint.engine.results import FileResult
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 AS_OF = dt.date(2027, 2, 1)

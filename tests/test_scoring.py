@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planlint.scoring import RuleTally, band, fix_gains, plan_score
+from planlint.engine.scoring import RuleTally, band, fix_gains, plan_score
 
 
 def tally(code: str, category: str, weight: float, passed: int, total: int) -> RuleTally:

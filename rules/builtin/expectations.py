@@ -2,7 +2,7 @@
 
 Methodology point 9 says not every account deserves a full plan. A plan
 places itself with ``revenue current ..., future ...`` (see
-:func:`planlint.portfolio.plan_quadrant`); when it is linted through a
+:func:`planlint.api.quadrants.plan_quadrant`); when it is linted through a
 portfolio, the portfolio's placement wins (``ctx.options["quadrant"]``).
 
 * **A** (high, high) and plans that do not place themselves: every rule.
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from planlint.portfolio import Thresholds, plan_quadrant
+from planlint.api.quadrants import Thresholds, plan_quadrant
 from planlint.rule import CheckContext
 
 NOT_EXPECTED: dict[str, frozenset[str]] = {

@@ -108,7 +108,8 @@ def sample_outputs() -> dict[str, str]:
 
 def _renderers() -> dict[str, Callable[[object], str]]:
     """Each output format's renderer of a finished run: the reporters ``check`` uses when it holds the results."""
-    from planlint.reporters import get_reporter, sarif
+    from planlint.output.reporters import get_reporter
+    from planlint.output.reporters import sarif
 
     renderers: dict[str, Callable[[object], str]] = {fmt: get_reporter(fmt) for fmt in CHECK_FORMATS if fmt != "sarif"}
     renderers["sarif"] = sarif.render
@@ -120,8 +121,8 @@ def generated_outputs() -> dict[str, str]:
     """Every generated plan in every format, by ``gen/plan-NNNNN.plan FORMAT``, plus the report over the first ones."""
     import datetime as dt
 
-    from planlint.runner import Options, make_linter, run_result
-    from planlint.settings import Settings
+    from planlint.engine.runner import Options, make_linter, run_result
+    from planlint.config.settings import Settings
 
     outputs: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="planlint-golden-") as tmp:

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import planlint_meddpicc
-from planlint.engine import Linter
-from planlint.packs.examples import run_examples
-from planlint.registry import load_registry
-from planlint.settings import Settings
+from planlint.engine import Linter, Settings, load_registry, run_examples
 
 AS_OF = dt.date(2027, 3, 1)
 

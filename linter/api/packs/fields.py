@@ -1,0 +1,164 @@
+"""Field paths in rule packs (``target.value``, ``research.customer.statements``).
+
+A path is checked against the plan model when the pack loads, so a typo is an
+error naming the nearest real field instead of a rule that silently never
+fails. At run time a path is followed through the model; walking through a
+list (``strategies.actions``) collects the values of every element.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Callable, Optional, Union
+
+from pydantic import BaseModel
+
+from ... import model
+from .suggest import did_you_mean
+
+
+class FieldError(ValueError):
+    """A path that does not exist on the item type; the message suggests the nearest name."""
+
+
+def _quadrant(plan: model.Plan) -> Optional[str]:
+    """A, B, C or D from the plan's current and future revenue levels (methodology point 9).
+
+    ``high`` counts as high; ``medium`` and ``low`` count as low. Unknown when a level is missing.
+    """
+    current = plan.current_revenue.level if plan.current_revenue else None
+    future = plan.future_revenue.level if plan.future_revenue else None
+    if current is None or future is None:
+        return None
+    high_now, high_later = current == model.Level.high, future == model.Level.high
+    return {(True, True): "A", (False, True): "B", (True, False): "C", (False, False): "D"}[(high_now, high_later)]
+
+
+# Fields computed from the model, offered next to the stored ones: name -> (type, getter).
+VIRTUAL: dict[type, dict[str, tuple[Any, Callable[[Any], Any]]]] = {
+    model.Plan: {
+        "actions": (list[model.Action], lambda plan: plan.actions()),
+        "strategies": (list[model.Strategy], lambda plan: [s for o in plan.objectives for s in o.strategies]),
+        "people": (list[str], lambda plan: sorted(plan.people())),
+        "quadrant": (str, _quadrant),
+    },
+    model.Objective: {"actions": (list[model.Action], lambda objective: objective.actions())},
+    model.CustomerResearch: {"statements": (list[model.Statement], lambda research: research.statements())},
+    model.CompanyResearch: {"statements": (list[model.Statement], lambda research: research.statements())},
+    model.Competitor: {
+        "statements": (list[model.Statement], lambda c: [*c.strengths, *c.weaknesses, *c.facts]),
+    },
+}
+
+HIDDEN = {"span", "kind"}
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """What a path leads to, enough to tell which checks make sense on it."""
+
+    kind: str  # "text", "number", "date", "node", "bool"
+    many: bool
+    python: Any
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """Strip Optional and list: (inner type, whether a list was crossed)."""
+    many = False
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+            return annotation, many
+        if origin is list:
+            annotation, many = typing.get_args(annotation)[0], True
+            continue
+        return annotation, many
+
+
+def _kind(python: Any) -> str:
+    if typing.get_origin(python) in (Union, types.UnionType):
+        return "number"  # Quantity: Money | Percent | Count
+    if python in (model.Money, model.Percent, model.Count, int, float):
+        return "number"
+    if python in (dt.date, model.DateValue):
+        return "date"
+    if python is bool:
+        return "bool"
+    if isinstance(python, type) and issubclass(python, (str, Enum, model.Text, model.Statement, model.Question)):
+        return "text"
+    return "node"
+
+
+def field_names(python: Any) -> list[str]:
+    """The names a path may use on a model type: stored fields and computed ones."""
+    names: list[str] = []
+    if isinstance(python, type) and issubclass(python, BaseModel):
+        names = [name for name in python.model_fields if name not in HIDDEN]
+    if isinstance(python, type):
+        names += list(VIRTUAL.get(python, {}))
+    return sorted(set(names))
+
+
+def field_type(root: Any, path: str) -> FieldType:
+    """The type a path leads to from ``root``, or :class:`FieldError` naming the nearest field."""
+    current, many = root, False
+    for part in path.split(".") if path else []:
+        names = field_names(current)
+        if part not in names:
+            where = getattr(current, "__name__", str(current)).lower()
+            if not names:
+                raise FieldError(f"'{part}': a {where} value has no fields")
+            raise FieldError(f"unknown field '{part}' on {where}{did_you_mean(part, names)}")
+        virtual = VIRTUAL.get(current, {})
+        annotation = virtual[part][0] if part in virtual else current.model_fields[part].annotation
+        current, crossed = _unwrap(annotation)
+        many = many or crossed
+    return FieldType(_kind(current), many, current)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A value found at a path, and the position of the nearest node that holds it."""
+
+    value: Any
+    span: model.Span
+    many: bool
+
+
+def _get(obj: Any, name: str) -> Any:
+    virtual = VIRTUAL.get(type(obj), {})
+    if name in virtual:
+        return virtual[name][1](obj)
+    return getattr(obj, name, None)
+
+
+def resolve(item: Any, path: str) -> Resolved:
+    """Follow ``path`` from ``item``; ``None`` where a step is missing, a list after crossing one."""
+    value, span, many = item, getattr(item, "span", model.DEFAULT_SPAN), isinstance(item, list)
+    for part in path.split(".") if path else []:
+        if many:
+            collected: list[Any] = []
+            for element in value:
+                child = _get(element, part)
+                if isinstance(child, list):
+                    collected.extend(child)
+                elif child is not None:
+                    collected.append(child)
+            value = collected
+            continue
+        value = _get(value, part)
+        if value is None:
+            break
+        if isinstance(value, list):
+            many = True
+        elif isinstance(getattr(value, "span", None), model.Span):
+            span = value.span
+    return Resolved(value, span, many)

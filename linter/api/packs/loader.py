@@ -1,0 +1,187 @@
+"""Reading a TOML pack file into rules, collecting every problem on the way.
+
+The whole file is checked before anything is used: a pack with any mistake is
+refused as a whole (``planlint check`` exits 2), because half a pack silently
+scoring plans is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from pydantic import ValidationError
+
+from ...model import Plan
+from ..rule import Category, RuleInfo
+from .checks import SpecError, compile_check
+from .problems import PackError, PackProblem, from_validation, locate
+from .schema import PACK_FIELDS, RULE_FIELDS, PackFile, PackMeta, RuleSpec
+from .selectors import SELECTORS
+from .suggest import did_you_mean
+from .templates import template_errors
+from .toml_rule import TomlRule
+
+try:  # Python 3.11+
+    import tomllib
+except ImportError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class Pack:
+    meta: PackMeta
+    path: str
+    categories: list[Category] = field(default_factory=list)
+    rules: list[TomlRule] = field(default_factory=list)
+
+
+def read_toml(path: str) -> tuple[str, dict[str, Any]]:
+    """The text and the table of a TOML file; a :class:`PackError` with line and column when unreadable."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError([PackProblem(path, "no such file")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError([PackProblem(path, f"cannot read the file: {error}")]) from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _TOML_POSITION.search(message)
+        line, column = (int(found[1]), int(found[2])) if found else (None, None)
+        plain = _TOML_POSITION.sub("", message).strip()
+        raise PackError([PackProblem(path, f"not valid TOML: {plain}", line=line, column=column)]) from None
+
+
+def load_pack(path: str | Path, known_categories: Iterable[str] = (), pack_name: Optional[str] = None) -> Pack:
+    """Load and compile a pack, or raise :class:`PackError` listing every problem."""
+    shown = str(path)
+    text, data = read_toml(shown)
+    problems: list[PackProblem] = []
+
+    def problem(message: str, rule: str = "", key: str = "", field_name: str = "") -> None:
+        problems.append(PackProblem(shown, message, rule, field_name, locate(text, rule, key)))
+
+    try:
+        pack_file = PackFile.model_validate(data)
+    except ValidationError as error:
+        for loc, message in from_validation(error, [*PACK_FIELDS, "pack", "category", "rule"], data):
+            problem(message, key=loc.split(".")[-1], field_name=loc)
+        raise PackError(problems) from None
+
+    categories = [Category(c.name, c.title, c.weight, c.description) for c in pack_file.category]
+    category_names = {*known_categories, *(c.name for c in categories)}
+    pack = Pack(pack_file.pack, shown, categories)
+    codes: dict[str, int] = {}
+    for index, raw in enumerate(pack_file.rule):
+        rule = _build_rule(raw, index, pack_name or pack_file.pack.name, category_names, shown, problem)
+        if rule is None:
+            continue
+        code = rule.info.code
+        if code in codes:
+            problem(f"code {code} is used by two rules in this pack; codes must be unique", code, "code", "code")
+            continue
+        codes[code] = index
+        pack.rules.append(rule)
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set[str], path: str, problem: Any) -> Optional[TomlRule]:
+    """Compile one ``[[rule]]`` table; every mistake in it is reported, not just the first."""
+    code = str(raw.get("code", "")) or f"#{index + 1}"
+    spec: Optional[RuleSpec] = None
+    try:
+        spec = RuleSpec.model_validate(raw)
+    except ValidationError as error:
+        for loc, message in from_validation(error, RULE_FIELDS, raw):
+            problem(message, code, loc.split(".")[0], loc)
+    found = len(_semantic_problems(raw, code, categories, problem))
+    selector = SELECTORS.get(raw.get("items")) if isinstance(raw.get("items"), str) else None
+    item_type = selector.item_type if selector else Plan
+    errors: list[SpecError] = []
+    compiled = {
+        name: compile_check(raw[name], name, Plan if name == "when" else item_type, errors)
+        for name in ("check", "when", "where")
+        if isinstance(raw.get(name), dict) and (selector is not None or name == "when")  # fields depend on the items
+    }
+    for error in errors:
+        problem(error.message, code, error.key or error.where.split(".")[0], error.where)
+    if spec is None or found or errors or selector is None or compiled.get("check") is None:
+        return None
+    info = RuleInfo(
+        code=spec.code,
+        name=spec.name,
+        category=spec.category,
+        severity=spec.severity,
+        weight=spec.weight,
+        message=spec.message,
+        why=spec.why.strip(),
+        fix=spec.fix.strip(),
+        passing=tuple(example_text(text) for text in spec.passing),
+        failing=tuple(example_text(text) for text in spec.failing),
+        methodology=tuple(spec.methodology),
+        pack=pack_name,
+    )
+    return TomlRule(info, selector, compiled["check"], compiled.get("when"), compiled.get("where"), source=path)
+
+
+def _semantic_problems(raw: dict[str, Any], code: str, categories: set[str], problem: Any) -> list[str]:
+    """Names that must refer to something real: the items, the category, the message placeholders."""
+    found: list[str] = []
+
+    def report(message: str, key: str, field_name: str) -> None:
+        found.append(message)
+        problem(message, code, key, field_name)
+
+    items = raw.get("items")
+    if isinstance(items, str) and items not in SELECTORS:
+        report(f"unknown items '{items}'{did_you_mean(items, SELECTORS)}", "items", "items")
+    category = raw.get("category")
+    if isinstance(category, str) and categories and category not in categories:
+        report(f"unknown category '{category}'{did_you_mean(category, categories)} "
+               "(a pack may also define its own with a [[category]] table)", "category", "category")
+    message = raw.get("message")
+    if isinstance(message, str):
+        for text in template_errors(message):
+            report(text, "message", "message")
+    for name in ("check", "when", "where"):
+        _walk_templates(raw.get(name), name, report)
+    return found
+
+
+def _walk_templates(raw: Any, where: str, report: Any) -> None:
+    """Messages inside checks are templates too."""
+    if isinstance(raw, dict):
+        message = raw.get("message")
+        if isinstance(message, str):
+            for text in template_errors(message):
+                report(text, "message", f"{where}.message")
+        for key, value in raw.items():
+            _walk_templates(value, f"{where}.{key}", report)
+    elif isinstance(raw, list):
+        for i, value in enumerate(raw):
+            _walk_templates(value, f"{where}[{i}]", report)
+
+
+EXAMPLE_HEADER = 'plan "Example" {\n  owner "Jane Doe"\n  team "Raj Patel"\n  period 2027-01-01 to 2027-12-31\n'
+_WHOLE_FILE = re.compile(r"^\s*(?:#[^\n]*\n\s*)*(?:plan|portfolio)\b")
+
+
+def example_text(snippet: str) -> str:
+    """An example as a whole plan: a snippet of plan statements goes inside :data:`EXAMPLE_HEADER`.
+
+    Authors write only the lines that matter (``objective revenue "..." { ... }``);
+    a snippet that starts with ``plan`` or ``portfolio`` is used as it is.
+    """
+    text = snippet.strip("\n")
+    if _WHOLE_FILE.match(text):
+        return text + "\n"
+    body = "\n".join(("  " + line) if line.strip() else "" for line in text.splitlines())
+    return f"{EXAMPLE_HEADER}{body}\n}}\n"

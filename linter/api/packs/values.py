@@ -1,0 +1,177 @@
+"""Turning plan values and pack thresholds into things that can be compared.
+
+Thresholds are written the way plans write values: ``"$50k"``, ``"EUR 40,000"``,
+``"20%"``, a plain number, a TOML date (``2027-06-30``) or ``"Q3 2027"``.
+Money is only compared with money in the same currency: planlint does not
+convert currencies, so a EUR target against a USD floor fails with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Optional
+
+from ... import model
+from ...language import values as literals
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A comparable number: ``kind`` is "money", "percent" or "number"; ``currency`` for money."""
+
+    value: float
+    kind: str
+    currency: str = ""
+    text: str = ""
+
+
+_PERCENT = re.compile(r"^\s*\d+(?:\.\d+)?\s?%\s*$")
+_QUARTER = re.compile(r"^\s*[Qq][1-4]\s+\d{4}\s*$")
+
+
+class BadThreshold(ValueError):
+    pass
+
+
+def parse_threshold(raw: Any) -> Amount | dt.date:
+    """A pack's threshold as an :class:`Amount` or a date; :class:`BadThreshold` when unreadable."""
+    if isinstance(raw, bool):
+        raise BadThreshold("expected a number, an amount like \"$50k\", a percentage like \"20%\" or a date")
+    if isinstance(raw, (int, float)):
+        return Amount(float(raw), "number", text=f"{raw:g}")
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        if _PERCENT.match(text):
+            return Amount(literals.percent(text), "percent", text=text)
+        if _QUARTER.match(text):
+            return literals.quarter(text)[2]
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            amount, currency = literals.money(text)
+        except literals.ValueProblem:
+            raise BadThreshold(
+                f"'{raw}' is not a number, an amount like \"$50k\", a percentage like \"20%\" or a date like 2027-06-30"
+            ) from None
+        return Amount(amount, "money", currency, text)
+    raise BadThreshold(f"expected a number, an amount or a date, got {type(raw).__name__}")
+
+
+def amount_of(value: Any) -> Optional[Amount]:
+    if isinstance(value, model.Money):
+        return Amount(value.amount, "money", value.currency, value.text or f"{value.amount:g} {value.currency}")
+    if isinstance(value, model.Percent):
+        return Amount(value.value, "percent", text=value.text or f"{value.value:g}%")
+    if isinstance(value, model.Count):
+        return Amount(value.value, "number", text=value.text or f"{value.value:g}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Amount(float(value), "number", text=f"{value:g}")
+    if isinstance(value, model.RevenueFigure) and value.amount is not None:
+        return amount_of(value.amount)
+    return None
+
+
+def date_of(value: Any) -> Optional[dt.date]:
+    if isinstance(value, model.DateValue):
+        return value.date
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
+def text_of(value: Any) -> str:
+    """The words a value shows a reader, for patterns, word counts and messages."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):  # before str: the model's enums are str enums
+        return str(value.value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (model.Text, model.Statement, model.Question)):
+        return value.text
+    if isinstance(value, model.Action):
+        return value.text
+    if isinstance(value, (model.Money, model.Percent, model.Count, model.DateValue)) and value.text:
+        return value.text
+    if isinstance(value, model.DateValue):
+        return value.date.isoformat()
+    amount = amount_of(value)
+    if amount is not None:
+        return amount.text
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    name = getattr(value, "name", None)
+    if isinstance(name, str):
+        return name
+    return str(value)
+
+
+def show(value: Any) -> str:
+    """A value as a message shows it: a list as its items, nothing as 'nothing'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return ", ".join(text_of(v) for v in value) if value else "nothing"
+    return text_of(value)
+
+
+def is_placeholder(text: str) -> bool:
+    """The built-in pack's judgement of a placeholder (``TBD``, ``{{name}}``, ``N/A``...), shared so all rules agree."""
+    from ...rules.builtin.formtext import placeholder  # lazy: the built-in pack imports this package
+
+    return placeholder(text) is not None
+
+
+def is_substantive(text: str, words: int) -> bool:
+    """Says something: no placeholder, no boilerplate, at least ``words`` words (the built-in pack's test)."""
+    from ...rules.builtin.formtext import is_substantive as substantive
+
+    return substantive(text, words)
+
+
+def is_present(value: Any) -> bool:
+    """Present and not blank: an empty list, blank text or a placeholder such as ``TBD`` do not count."""
+    if value is None:
+        return False
+    if isinstance(value, list):
+        return any(is_present(v) for v in value)
+    if isinstance(value, (str, model.Text, model.Statement, model.Question)):
+        return not is_placeholder(text_of(value))
+    return True
+
+
+COUNTING = ("all", "real", "substantive")
+
+
+def count_of(value: Any, counting: str = "all", words: int = 3) -> int:
+    """How many values there are: all of them, the real ones (not placeholders), or the
+    substantive ones (distinct sentences with no placeholder or boilerplate and at least ``words`` words)."""
+    if value is None:
+        return 0
+    values = value if isinstance(value, list) else [value]
+    if counting == "all":
+        return len(values) if isinstance(value, list) else (1 if is_present(value) else 0)
+    if counting == "real":
+        return sum(1 for v in values if not is_placeholder(text_of(v)))
+    distinct = {normalise_sentence(text_of(v)) for v in values if is_substantive(text_of(v), words)}
+    return len(distinct)
+
+
+def normalise_sentence(text: str) -> str:
+    from ...rules.builtin.formtext import normalise as fold
+
+    return fold(text)
+
+
+def normalise(text: str) -> str:
+    """Names compared the way people read them: case and extra spaces do not matter."""
+    return " ".join(text.split()).casefold()

@@ -1,0 +1,151 @@
+"""What a rule is: its metadata, the items it checks, and the verdict on each.
+
+A rule looks at *items* (the plan, each objective, each action, ...) and says
+for each whether it passes. That is what makes partial credit possible: a plan
+where 3 of 4 actions have an owner scores 75% on that rule, not 0%.
+
+Rules come from pluggy hooks (see :mod:`planlint.hookspecs`); the built-in
+pack registers through the same hooks as any third-party plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Iterable, NamedTuple, Optional, TypeVar
+
+from ..model import Plan, Span
+
+T = TypeVar("T")
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Everything a user can read about a rule without running it."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    weight: float
+    message: str
+    why: str
+    fix: str
+    passing: tuple[str, ...] = ()
+    failing: tuple[str, ...] = ()
+    methodology: tuple[int, ...] = ()
+    version: str = "1"
+    pack: str = "builtin"
+
+
+class Item(NamedTuple):
+    """The verdict on one item. ``message`` explains a failure in plain words."""
+
+    passed: bool
+    span: Span
+    message: str = ""
+
+
+@dataclass
+class CheckContext:
+    """What a rule may look at besides the plan: the reference date and its options.
+
+    ``metrics`` lets a rule report a figure about the plan (such as the share
+    of its text that reads as form); the engine copies them into the result.
+    ``shared`` holds what several rules derive from the same plan (the form
+    verdicts on every text, say), computed by the first rule that asks and
+    reused by the rest: see :meth:`memo`. It lives as long as this context,
+    that is one plan's check.
+    """
+
+    plan: Plan
+    path: str = "<string>"
+    as_of: dt.date = field(default_factory=dt.date.today)
+    options: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, float] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[Plan], T]) -> T:
+        """``compute(plan)``, computed once per plan check and shared between rules under ``key``."""
+        try:
+            return self.shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self.shared[key] = compute(self.plan)
+            return value
+
+
+class Rule(ABC):
+    """Base class for rules written in Python.
+
+    Subclasses set ``info`` and implement :meth:`check`, yielding one
+    :class:`Item` per thing they looked at. Yield nothing when the rule does
+    not apply: a rule with no items drops out of the score.
+    """
+
+    info: RuleInfo
+
+    @abstractmethod
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        """Yield a verdict for each item this rule looks at."""
+
+
+def passed(span: Span) -> Item:
+    return Item(True, span)
+
+
+def failed(span: Span, message: str) -> Item:
+    return Item(False, span, message)
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of rules scored together, with its weight in the plan score."""
+
+    name: str
+    title: str
+    weight: float = 1.0
+    description: str = ""
+
+
+@dataclass
+class AccountCheck:
+    """One portfolio account as a portfolio rule sees it."""
+
+    name: str
+    span: Span
+    quadrant: Optional[str]
+    plan: Optional[str]
+    plan_found: bool
+    score: Optional[float]
+
+
+@dataclass
+class PortfolioContext:
+    """What a portfolio rule looks at: the placed accounts and the score bar for A accounts."""
+
+    path: str
+    accounts: list[AccountCheck]
+    min_score: float
+
+
+class PortfolioRule(Rule):
+    """A rule over a portfolio file's accounts rather than over one plan.
+
+    It contributes nothing to a plan's score (``check`` yields no items); the
+    engine calls :meth:`check_portfolio` for portfolio files instead.
+    """
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        return ()
+
+    @abstractmethod
+    def check_portfolio(self, ctx: PortfolioContext) -> Iterable[Item]:
+        """Yield a verdict per account."""

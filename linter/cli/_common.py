@@ -1,0 +1,132 @@
+"""Options and helpers shared by the commands that lint plans."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO
+
+from .exits import UsageError
+
+if TYPE_CHECKING:
+    from ..api.registry import Registry
+
+
+def iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2027-06-30, got '{value}'") from None
+
+
+def score(value: str) -> float:
+    """A score threshold from the command line: a number from 0 to 100."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a score from 0 to 100, got '{value}'") from None
+    if not 0 <= number <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"expected a score from 0 to 100, got {value}")
+    return number
+
+
+def whole_number(plural: str, minimum: int) -> Callable[[str], int]:
+    """An argparse ``type`` for a count of ``plural`` (``--jobs``, ``--history``): a whole number, at least ``minimum``."""
+
+    def parse(value: str) -> int:
+        try:
+            count = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number of {plural}, got '{value}'") from None
+        if count < minimum:
+            raise argparse.ArgumentTypeError(f"expected {minimum} or more {plural}, got {count}")
+        return count
+
+    return parse
+
+
+def use_color(stream: TextIO, choice: str = "auto") -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Print to stdout, or write a file atomically (temporary file, then rename)."""
+    if path in (None, "-"):
+        sys.stdout.write(text)
+        return
+    from ..engine.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """Where a streamed report goes: stdout, or a file that appears whole (see :func:`write_output`)."""
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    from ..engine.atomic import atomic_text_writer
+
+    try:
+        writer = atomic_text_writer(path)
+        out = writer.__enter__()
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        yield out
+    except BaseException:
+        writer.__exit__(*sys.exc_info())
+        raise
+    try:
+        writer.__exit__(None, None, None)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def report_load_problems(registry: "Registry") -> None:
+    """Warn about broken plugins; stop (exit 2) on a broken pack or a clashing rule code."""
+    for problem in registry.problems:
+        if not problem.fatal:
+            print(f"planlint: warning: {problem.source}: {problem.message}", file=sys.stderr)
+    fatal = registry.fatal_problems()
+    if fatal:
+        raise UsageError("\nplanlint: error: ".join(f"{problem.source}: {problem.message}" for problem in fatal))
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    """``--config PATH``, worded as ``check`` words it, for the commands that read the configuration."""
+    parser.add_argument("--config", metavar="PATH", help="use this configuration file (default: the nearest planlint.toml, "
+                        ".planlint.toml or pyproject.toml [tool.planlint] above the current folder)")
+
+
+def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Registry":
+    """The rules ``planlint check`` would load for a plan in the current folder, plus ``packs`` (``--pack``).
+
+    ``rules``, ``explain`` and ``test-rules`` find the configuration and turn
+    it into a registry exactly as ``check`` does (:class:`ConfigResolver`,
+    :func:`make_registry`), so what they show is what a check applies: the
+    configuration's ``packs``, without the plugins it switches off. A broken
+    configuration or pack, or a rule code used twice, stops with exit 2.
+    """
+    from ..config.loader import ConfigError, ConfigResolver
+    from ..engine.runner import Options, make_registry
+
+    try:
+        settings = ConfigResolver(config).for_folder(Path.cwd().resolve()).settings
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    registry = make_registry(settings, Options(packs=tuple(packs)))
+    report_load_problems(registry)
+    return registry

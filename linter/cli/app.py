@@ -1,0 +1,79 @@
+"""The `planlint` command line: argument parsing and dispatch to subcommands.
+
+Each subcommand lives in its own module of :mod:`planlint.cli` with a
+``register(subparsers)`` function; this module only wires them together and
+turns any unexpected exception into exit code 2 with a one-line message, never
+a traceback (set ``PLANLINT_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Callable, Optional, Sequence
+
+from .. import __version__
+
+from .exits import EXIT_ERROR, EXIT_FINDINGS, UsageError
+
+COMMANDS = ("check", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules")
+
+
+def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, or with ``only`` that one.
+
+    Importing a command module imports what it needs (the report builder,
+    the pack loader...), so a run registers only the command it was asked
+    for: ``planlint check one.plan`` in a pre-commit hook does not pay for
+    ``report``. Help, ``--version`` and unknown commands get the full parser.
+    """
+    parser = argparse.ArgumentParser(
+        prog="planlint",
+        description="Lint B2B sales account plans and score their completeness (0-100).",
+    )
+    parser.add_argument("--version", action="version", version=f"planlint {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS if only is None else (only,):
+        importlib.import_module(f".{name.replace('-', '_')}", __package__).register(subparsers)
+    return parser
+
+
+def invoked_command(argv: Sequence[str]) -> Optional[str]:
+    """The subcommand when the command line starts with one (``planlint check ...``), else None."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(invoked_command(arguments))
+    args = parser.parse_args(arguments)
+    handler: Optional[Callable[[argparse.Namespace], int]] = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return handler(args)
+    except UsageError as error:
+        print(f"planlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("planlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (``| head``) left before the run finished, so whether it
+        # would have passed is unknown: never report success. Python's own
+        # advice for SIGPIPE: point stdout at devnull and exit 1.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FINDINGS
+    except Exception as error:  # noqa: BLE001 - last line of defence: no tracebacks for users
+        if os.environ.get("PLANLINT_DEBUG"):
+            raise
+        print(f"planlint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print("planlint: set PLANLINT_DEBUG=1 to see the details", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

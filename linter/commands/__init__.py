@@ -1,1 +1,0 @@
-"""One module per `planlint` subcommand, each with ``register(subparsers)``."""

@@ -1,0 +1,380 @@
+"""Finding, reading and validating configuration files.
+
+Where the settings for a plan come from, as in Ruff:
+
+* ``--config PATH`` when given, for every plan;
+* otherwise the nearest of ``.planlint.toml``, ``planlint.toml`` or a
+  ``pyproject.toml`` with a ``[tool.planlint]`` table, walking up from the
+  plan's folder (in one folder, that order decides);
+* otherwise the defaults.
+
+A configuration file is read with ``tomllib`` (``tomli`` before Python 3.11)
+and validated by :class:`planlint.config.settings.Settings`. Any problem is a
+:class:`ConfigError` that names the file, the line when it can be found, the
+key, and the nearest valid key: the user fixes a typo in one go, and the run
+stops with exit code 2 rather than silently ignoring a setting.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from pydantic import BaseModel, ValidationError
+
+from ..api.rule import RuleInfo
+from .settings import PerFile, Settings, selector_matches_any
+
+CONFIG_NAMES = (".planlint.toml", "planlint.toml", "pyproject.toml")
+PYPROJECT = "pyproject.toml"
+MAX_ERRORS = 5
+
+
+class ConfigError(Exception):
+    """A configuration file is unreadable or invalid; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """One configuration file's settings, and the folder its globs and paths are relative to."""
+
+    path: Optional[Path]
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+
+    def relative(self, plan: Path) -> Optional[str]:
+        """The plan's path relative to this config's folder, or None when it lies outside."""
+        try:
+            return plan.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def settings_for(self, plan: Path) -> Settings:
+        relative = self.relative(plan)
+        return self.settings.for_file(relative if relative is not None else plan.name)
+
+    def excludes(self, plan: Path) -> bool:
+        from .globs import matches_any
+
+        relative = self.relative(plan)
+        return relative is not None and matches_any(self.settings.exclude, relative)
+
+    def describe(self) -> str:
+        return shown_path(self.path) if self.path else "(defaults: no configuration file found)"
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def _has_planlint_table(pyproject: Path) -> bool:
+    return "planlint" in read_toml(pyproject).get("tool", {})
+
+
+def config_in(folder: Path) -> Optional[Path]:
+    """The configuration file in this one folder, if any (in :data:`CONFIG_NAMES` order)."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and (name != PYPROJECT or _has_planlint_table(candidate)):
+            return candidate
+    return None
+
+
+def find_config(folder: Path) -> Optional[Path]:
+    """The nearest configuration file at or above ``folder``."""
+    for candidate_dir in [folder, *folder.parents]:
+        found = config_in(candidate_dir)
+        if found:
+            return found
+    return None
+
+
+class ConfigResolver:
+    """Gives each plan its configuration; each folder is looked at once per run."""
+
+    def __init__(self, explicit: Optional[str] = None, cwd: Optional[Path] = None) -> None:
+        self._cwd = (cwd or Path.cwd()).resolve()
+        self._by_dir: dict[Path, LoadedConfig] = {}
+        self._explicit: Optional[LoadedConfig] = None
+        if explicit is not None:
+            path = Path(explicit)
+            if not path.is_file():
+                raise ConfigError(f"{explicit}: no such configuration file")
+            self._explicit = load_config(path.resolve(), required=True)
+
+    def for_plan(self, plan: Path) -> LoadedConfig:
+        resolved = plan.resolve()
+        return self.for_folder(resolved if resolved.is_dir() else resolved.parent)
+
+    def for_folder(self, folder: Path) -> LoadedConfig:
+        if self._explicit is not None:
+            return self._explicit
+        walked: list[Path] = []
+        current = folder
+        while current not in self._by_dir:
+            walked.append(current)
+            found = config_in(current)
+            if found is not None:
+                self._by_dir[current] = load_config(found)
+                break
+            if current.parent == current:
+                self._by_dir[current] = LoadedConfig(None, self._cwd)
+                break
+            current = current.parent
+        config = self._by_dir[current]
+        for folder_seen in walked:
+            self._by_dir[folder_seen] = config
+        return config
+
+    def loaded(self) -> list[LoadedConfig]:
+        """Every configuration used so far, in a stable order."""
+        if self._explicit is not None:
+            return [self._explicit]
+        unique = {id(config): config for config in self._by_dir.values()}
+        return sorted(unique.values(), key=lambda c: str(c.path or ""))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):  # imported here: runs without a config file never pay for it
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(_toml_error_message(path, error)) from None
+    except OSError as error:
+        raise ConfigError(f"{shown_path(path)}: cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{shown_path(path)}: not UTF-8 text") from None
+
+
+def _toml_error_message(path: Path, error: Exception) -> str:
+    text = str(error)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    if found:
+        text = text[: found.start()].strip()
+        return f"{shown_path(path)}:{found.group(1)}:{found.group(2)}: invalid TOML: {text}"
+    if "(at end of document)" in text:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines() or [""]
+        text = text.replace("(at end of document)", "").strip()
+        return f"{shown_path(path)}:{len(lines)}:{len(lines[-1]) + 1}: invalid TOML: {text} at the end of the file"
+    return f"{shown_path(path)}: invalid TOML: {text}"
+
+
+def load_config(path: Path, required: bool = False) -> LoadedConfig:
+    """Read and validate one configuration file. Relative ``packs`` become absolute."""
+    data = read_toml(path)
+    table: Any = data
+    where = ""
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get("planlint")
+        where = " in [tool.planlint]"
+        if table is None:
+            if required:
+                return LoadedConfig(path, path.parent.resolve())
+            raise ConfigError(f"{shown_path(path)}: no [tool.planlint] table")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{shown_path(path)}: [tool.planlint] must be a table")
+    python_spelt = _python_spelt_keys(table)
+    if python_spelt:
+        raise ConfigError("\n".join(
+            f"{_locate(path, key)}: unknown key '{dotted}'{where}; did you mean '{key.replace('_', '-')}'?"
+            for dotted, key in python_spelt))
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as error:
+        raise ConfigError(_validation_message(path, error, where)) from None
+    root = path.parent.resolve()
+    settings.packs = [p if os.path.isabs(p) else str(root / p) for p in settings.packs]
+    return LoadedConfig(path, root, settings)
+
+
+def _python_spelt_keys(table: dict[str, Any]) -> list[tuple[str, str]]:
+    """Keys written ``extend_select`` where TOML spells them ``extend-select``.
+
+    The models accept both spellings (Python code builds settings by field
+    name), but a configuration file has one spelling, as in Ruff, so a file
+    that mixes them is caught instead of half-working.
+    """
+    def spelt(model: type[BaseModel], keys: Iterable[str], prefix: str) -> list[tuple[str, str]]:
+        hyphenated = {info.alias for info in model.model_fields.values() if info.alias}
+        return [(prefix + key, key) for key in keys if "_" in key and key.replace("_", "-") in hyphenated]
+
+    found = spelt(Settings, table, "")
+    blocks = table.get("per-file")
+    if isinstance(blocks, list):
+        for index, block in enumerate(blocks):
+            if isinstance(block, dict):
+                found += spelt(PerFile, block, f"per-file[{index}].")
+    return found
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    return sorted(info.alias or name for name, info in model.model_fields.items())
+
+
+def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
+    """``; did you mean 'x'?`` for the closest candidate, or nothing when none is close."""
+    import difflib
+
+    pool = list(candidates)
+    folded = {candidate.lower().replace("_", "-"): candidate for candidate in pool}
+    close = difflib.get_close_matches(wrong.lower().replace("_", "-"), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean '{folded[close[0]]}'?" if close else ""
+
+
+def _locate(path: Path, key: str) -> str:
+    """``path:line:col`` of the first ``key =`` (or ``[key]`` header) in the file, else ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return shown_path(path)
+    pattern = re.compile(rf'(?:(?<![\w-])"?{re.escape(key)}"?\s*=|\[\[?\s*(?:tool\.planlint\.)?{re.escape(key)}\s*\]\]?)')
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = pattern.search(line.split("#", 1)[0])
+        if found:
+            return f"{shown_path(path)}:{number}:{found.start() + 1}"
+    return shown_path(path)
+
+
+def _dotted(loc: Sequence[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _one_problem(path: Path, error: dict[str, Any], where: str) -> str:
+    loc = tuple(error["loc"])
+    key = str(next((part for part in reversed(loc) if isinstance(part, str)), ""))
+    place = _locate(path, key)
+    dotted = _dotted(loc)
+    if error["type"] == "extra_forbidden":
+        model: type[BaseModel] = PerFile if loc and loc[0] in ("per-file", "per_file") else Settings
+        return f"{place}: unknown key '{dotted}'{where}{did_you_mean(key, _keys_of(model))}"
+    value = error.get("input")
+    message = f"{place}: bad value for '{dotted}'{where}: {error['msg']}"
+    if error["type"] == "enum" and isinstance(value, str):
+        expected = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
+        message += f", got '{value}'{did_you_mean(value, expected)}"
+    elif value is not None and not isinstance(value, (dict, list)):
+        message += f", got {value!r}"
+    return message
+
+
+def _validation_message(path: Path, error: ValidationError, where: str) -> str:
+    problems = [_one_problem(path, item, where) for item in error.errors()]
+    extra = len(problems) - MAX_ERRORS
+    shown = problems[:MAX_ERRORS] + ([f"... and {extra} more"] if extra > 0 else [])
+    return "\n".join(shown)
+
+
+# --------------------------------------------------------------------------- rule names
+
+
+def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories: Iterable[str],
+                     plugin_names: Optional[Sequence[str]] = None) -> None:
+    """Every rule, category and plugin a config names must exist: a typo should not silently do nothing."""
+    settings = config.settings
+    known = [*(info.code for info in infos), *(info.name for info in infos)]
+    problems: list[str] = []
+    source = shown_path(config.path) if config.path else "configuration"
+
+    def check_selectors(key: str, selectors: Iterable[str]) -> None:
+        for selector in selectors:
+            if selector.upper() != "ALL" and not selector_matches_any(selector, list(infos)):
+                problems.append(f"{_locate_or(config, selector, source)}: unknown rule '{selector}' in '{key}'{did_you_mean(selector, known)}")
+
+    def check_names(key: str, names: Iterable[str]) -> None:
+        for name in names:
+            if name not in known:
+                problems.append(f"{_locate_or(config, name, source)}: unknown rule '{name}' in '{key}'{did_you_mean(name, known)}")
+
+    check_selectors("select", settings.select)
+    check_selectors("extend-select", settings.extend_select)
+    check_selectors("ignore", settings.ignore)
+    check_names("severity", settings.severity)
+    check_names("weights", settings.weights)
+    for pattern, selectors in settings.per_file_ignores.items():
+        check_selectors(f"per-file-ignores.{pattern}", selectors)
+    for index, block in enumerate(settings.per_file):
+        check_selectors(f"per-file[{index}].select", block.select or [])
+        check_selectors(f"per-file[{index}].extend-select", block.extend_select)
+        check_selectors(f"per-file[{index}].ignore", block.ignore)
+        check_names(f"per-file[{index}].severity", block.severity)
+        check_names(f"per-file[{index}].weights", block.weights)
+    category_names = sorted(categories)
+    weighted = [*settings.category_weights, *(k for b in settings.per_file for k in b.category_weights)]
+    for name in weighted:
+        if name not in category_names:
+            problems.append(f"{_locate_or(config, name, source)}: unknown category '{name}' in 'category-weights'{did_you_mean(name, category_names)}")
+    for name in settings.plugins if plugin_names is not None else ():
+        if name not in plugin_names:
+            problems.append(f"{_locate_or(config, name, source)}: unknown plugin '{name}' in 'plugins'"
+                            f"{did_you_mean(name, plugin_names)} (installed: {', '.join(plugin_names)})")
+    if problems:
+        raise ConfigError("\n".join(problems[:MAX_ERRORS]))
+
+
+def _locate_or(config: LoadedConfig, key: str, fallback: str) -> str:
+    if config.path is None:
+        return fallback
+    located = _locate_value(config.path, key)
+    return located or shown_path(config.path)
+
+
+def _locate_value(path: Path, value: str) -> str:
+    """``path:line:col`` of the first mention of ``value`` (a rule or category name) in the file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    pattern = re.compile(rf'(?<![\w-])"?{re.escape(value)}"?(?![\w-])')
+    for number, line in enumerate(lines, start=1):
+        found = pattern.search(line.split("#", 1)[0])
+        if found:
+            return f"{shown_path(path)}:{number}:{found.start() + 1}"
+    return ""
+
+
+# --------------------------------------------------------------------------- plans to settings
+
+
+@dataclass
+class PlanGroup:
+    """Plans that share the same effective settings, so one linter checks them all."""
+
+    settings: Settings
+    config: LoadedConfig
+    paths: list[Path] = field(default_factory=list)
+
+
+def group_plans(paths: Iterable[Path], resolver: ConfigResolver) -> list[PlanGroup]:
+    """Give each plan its settings (``exclude`` drops it), grouped by equal settings, in first-seen order."""
+    groups: dict[str, PlanGroup] = {}
+    for path in paths:
+        config = resolver.for_plan(path)
+        if config.excludes(path):
+            continue
+        settings = config.settings_for(path)
+        groups.setdefault(settings.cache_key(), PlanGroup(settings, config)).paths.append(path)
+    return list(groups.values())

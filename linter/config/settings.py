@@ -1,0 +1,150 @@
+"""The effective settings of a run, and rule selection like Ruff's.
+
+`select`, `extend-select` and `ignore` take rule codes (``PL101``), code
+prefixes (``PL1``) or names (``competitor-research``). A rule is on when the
+most specific matching selector enables it, as in Ruff: ``ignore = ["PL1"]``
+with ``extend-select = ["PL105"]`` keeps PL105 on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from .globs import matches_any
+from ..api.rule import RuleInfo, Severity
+
+
+# A rule or category weight: a finite number, zero or more (zero leaves it out of the score).
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+def _as_list(value: object) -> object:
+    """Let a single string stand for a one-item list (``files = "legacy/**"``)."""
+    return [value] if isinstance(value, str) else value
+
+
+class PerFile(BaseModel):
+    """One ``[[per-file]]`` block: overrides for the plans its ``files`` globs match.
+
+    Lists of selectors extend the base (``ignore`` here always wins over the
+    base's ``select``); tables update it key by key; scalars replace it.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    files: list[str] = Field(min_length=1)
+    select: Optional[list[str]] = None
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    weights: dict[str, Weight] = Field(default_factory=dict)
+    category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
+    fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
+    as_of: Optional[dt.date] = Field(default=None, alias="as-of")
+
+    _files_list = field_validator("files", mode="before")(_as_list)
+
+
+class Settings(BaseModel):
+    """Configuration keys, spelt as in TOML (``extend-select``) or Python (``extend_select``)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    select: list[str] = Field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    weights: dict[str, Weight] = Field(default_factory=dict)
+    category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
+    fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
+    a_quadrant_min_score: Optional[float] = Field(default=None, alias="a-quadrant-min-score", ge=0, le=100)
+    packs: list[str] = Field(default_factory=list)
+    plugins: dict[str, bool] = Field(default_factory=dict)
+    as_of: Optional[dt.date] = Field(default=None, alias="as-of")
+    exclude: list[str] = Field(default_factory=list)
+    per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+
+    # Ignores that come from per-file overrides: they beat any select, as Ruff's
+    # per-file-ignores do. Private, so a configuration file cannot set it directly.
+    _file_ignores: list[str] = PrivateAttr(default_factory=list)
+
+    @property
+    def file_ignores(self) -> list[str]:
+        return list(self._file_ignores)
+
+    def for_file(self, relative_path: str) -> "Settings":
+        """The settings for one plan, ``relative_path`` being relative to the config's folder."""
+        merged = self.model_copy(deep=True)
+        merged.per_file = []
+        merged.per_file_ignores = {}
+        for pattern, selectors in self.per_file_ignores.items():
+            if matches_any([pattern], relative_path):
+                merged._file_ignores.extend(selectors)
+        for block in self.per_file:
+            if not matches_any(block.files, relative_path):
+                continue
+            if block.select is not None:
+                merged.select = list(block.select)
+            merged.extend_select.extend(block.extend_select)
+            merged._file_ignores.extend(block.ignore)
+            merged.severity.update(block.severity)
+            merged.weights.update(block.weights)
+            merged.category_weights.update(block.category_weights)
+            if block.fail_under is not None:
+                merged.fail_under = block.fail_under
+            if block.as_of is not None:
+                merged.as_of = block.as_of
+        return merged
+
+    def cache_key(self) -> str:
+        """Equal keys mean equal behaviour: one linter serves every plan with this key."""
+        return self.model_dump_json() + "|" + ",".join(self._file_ignores)
+
+
+def _specificity(selector: str, info: RuleInfo) -> int:
+    """How closely a selector names a rule: 0 no match, higher is more specific."""
+    wanted = selector.strip()
+    if wanted.upper() == "ALL":
+        return 1
+    if wanted.lower() == info.name.lower() or wanted.upper() == info.code.upper():
+        return 100
+    if info.code.upper().startswith(wanted.upper()):
+        return 1 + len(wanted)
+    return 0
+
+
+def is_selected(info: RuleInfo, settings: Settings) -> bool:
+    """Whether a rule runs: the most specific of select/extend-select/ignore wins."""
+    best_on = max((_specificity(s, info) for s in [*settings.select, *settings.extend_select]), default=0)
+    best_off = max((_specificity(s, info) for s in settings.ignore), default=0)
+    if any(_specificity(s, info) for s in settings.file_ignores):
+        return False
+    return best_on > 0 and best_on > best_off
+
+
+def selector_matches(selector: str, info: RuleInfo) -> bool:
+    """Whether a selector (code, prefix, name or ALL) names this rule."""
+    return _specificity(selector, info) > 0
+
+
+def selector_matches_any(selector: str, infos: list[RuleInfo]) -> bool:
+    """Whether a selector names at least one known rule (used to catch typos in config)."""
+    return any(_specificity(selector, info) for info in infos)
+
+
+def effective_severity(info: RuleInfo, settings: Settings) -> Severity:
+    for key in (info.code, info.name):
+        if key in settings.severity:
+            return settings.severity[key]
+    return info.severity
+
+
+def effective_weight(info: RuleInfo, settings: Settings) -> float:
+    for key in (info.code, info.name):
+        if key in settings.weights:
+            return settings.weights[key]
+    return info.weight

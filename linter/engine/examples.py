@@ -1,0 +1,70 @@
+"""Running a rule's own examples, like ESLint's RuleTester: rule tests as data.
+
+A failing example must make the rule report at least one finding; a passing
+plan example must give the rule at least one item to look at and no finding
+(an example the rule does not even apply to proves nothing; portfolio rules
+are judged on their findings only). Each example runs
+with only its own rule, through the real parser and engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..api.rule import Rule
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    code: str
+    name: str
+    kind: str  # "passing" or "failing"
+    index: int  # 1-based, as authors count
+    ok: bool
+    detail: str = ""
+
+    def describe(self) -> str:
+        verdict = "ok" if self.ok else "FAIL"
+        text = f"{verdict}  {self.code} {self.name}: {self.kind} example {self.index}"
+        return f"{text}: {self.detail}" if self.detail else text
+
+
+def run_examples(rules: Iterable[Rule], as_of: dt.date) -> list[ExampleResult]:
+    """Every example of every rule, in rule order."""
+    from .linter import Linter
+    from ..api.registry import Registry
+    from ..config.settings import Settings
+
+    results: list[ExampleResult] = []
+    for rule in rules:
+        info = rule.info
+        linter = Linter(Registry(rules=[rule]), Settings(select=[info.code]), as_of=as_of)
+        for kind, texts in (("failing", info.failing), ("passing", info.passing)):
+            for index, text in enumerate(texts, start=1):
+                results.append(_judge(linter, info.code, info.name, kind, index, text))
+    return results
+
+
+def _judge(linter, code: str, name: str, kind: str, index: int, text: str) -> ExampleResult:  # type: ignore[no-untyped-def]
+    result = linter.lint_text(text, f"{code}-{kind}-{index}.plan")
+    if not result.parsed:
+        first = result.findings[0]
+        return ExampleResult(code, name, kind, index, False,
+                             f"the example is not a valid plan (line {first.line}:{first.column}: {first.message})")
+    crashed = [f.message for f in result.findings if f.code == "PL000"]
+    if crashed:
+        return ExampleResult(code, name, kind, index, False, crashed[0])
+    found = [f"line {f.line}: {f.message}" for f in result.failing() if f.code == code]
+    score = next((r for r in result.rules if r.code == code), None)
+    if kind == "failing":
+        if found:
+            return ExampleResult(code, name, kind, index, True)
+        return ExampleResult(code, name, kind, index, False, "expected a finding, but the rule reported none")
+    if found:
+        return ExampleResult(code, name, kind, index, False, "expected no finding, but got: " + "; ".join(found))
+    if result.kind == "plan" and (score is None or score.total == 0):
+        return ExampleResult(code, name, kind, index, False,
+                             "the rule found nothing to check in this example, so it proves nothing")
+    return ExampleResult(code, name, kind, index, True)

@@ -1,0 +1,197 @@
+"""Running a check: from paths and options to a :class:`RunResult` and an exit code.
+
+Shared by `planlint check` and the commands that build on it (report,
+portfolio), so every command loads rules and settings the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
+
+from .. import __version__
+from .cache import ResultCache
+from ..language.diagnostics import PlanSyntaxError
+from .linter import Linter, display_path, unreadable_result
+from ..api.registry import Registry, load_registry
+from .results import FileResult, RunResult, Summary
+from ..api.rule import Severity
+from ..config.settings import Settings
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for, beyond the configuration files."""
+
+    as_of: Optional[dt.date] = None
+    fail_under: Optional[float] = None
+    packs: tuple[str, ...] = ()
+
+
+def make_registry(settings: Settings, options: Options) -> Registry:
+    disabled = [name for name, enabled in settings.plugins.items() if not enabled]
+    return load_registry(disabled_plugins=disabled, pack_paths=[*settings.packs, *options.packs])
+
+
+def make_linter(settings: Settings, options: Options, registry: Optional[Registry] = None) -> Linter:
+    return Linter(registry or make_registry(settings, options), settings, as_of=options.as_of)
+
+
+class Tally(NamedTuple):
+    """What the run's summary and exit code need of one file: a few numbers instead of its result."""
+
+    plan: bool
+    score: float
+    errors: int
+    warnings: int
+    infos: int
+    fails: bool
+
+
+def tally_of(result: FileResult, fail_under: Optional[float] = None) -> Tally:
+    counts = {severity: 0 for severity in Severity}
+    for finding in result.failing():
+        counts[finding.severity] += 1
+    return Tally(result.kind == "plan", result.score, counts[Severity.error], counts[Severity.warning],
+                 counts[Severity.info], file_fails(result, fail_under))
+
+
+class SummaryCounter:
+    """The run's summary counted file by file, so a streamed report need not hold the results."""
+
+    def __init__(self) -> None:
+        self.files = self.plans = self.errors = self.warnings = self.infos = 0
+        self.score_total = 0.0
+        self.failed = False
+
+    def add(self, tally: Tally) -> None:
+        self.files += 1
+        self.errors += tally.errors
+        self.warnings += tally.warnings
+        self.infos += tally.infos
+        self.failed = self.failed or tally.fails
+        if tally.plan:
+            self.plans += 1
+            self.score_total += tally.score  # added in file order, as sum() would
+
+    def summary(self) -> Summary:
+        return Summary(
+            files=self.files,
+            findings=self.errors + self.warnings + self.infos,
+            mean_score=round(self.score_total / self.plans, 1) if self.plans else 0.0,
+            errors=self.errors,
+            warnings=self.warnings,
+            infos=self.infos,
+        )
+
+
+def summarise(files: Iterable[FileResult]) -> Summary:
+    counter = SummaryCounter()
+    for result in files:
+        counter.add(tally_of(result))
+    return counter.summary()
+
+
+def run_result(files: list[FileResult]) -> RunResult:
+    return RunResult(version=__version__, files=files, summary=summarise(files))
+
+
+def file_fails(result: FileResult, fail_under: Optional[float]) -> bool:
+    """A file fails the run on an error finding, an unreadable plan, or a score below the bar."""
+    if not result.parsed:
+        return True
+    if any(finding.severity == Severity.error for finding in result.failing()):
+        return True
+    return result.kind == "plan" and fail_under is not None and result.score < fail_under
+
+
+def lint_files(
+    linter: Linter, paths: list[Path], jobs: Optional[int] = 1, cache: Optional[ResultCache] = None
+) -> list[FileResult]:
+    """Lint every path, in order. ``jobs=None`` uses every core; see :func:`iter_lint_files`."""
+    return list(iter_lint_files(linter, paths, jobs, cache))
+
+
+def iter_lint_files(
+    linter: Linter, paths: list[Path], jobs: Optional[int] = 1, cache: Optional[ResultCache] = None
+) -> Iterator[FileResult]:
+    """Yield each path's result in the order of ``paths``, as soon as it is known.
+
+    Results are streamed, never held here; with ``jobs`` above one the files
+    are shared out to a fork pool, with a ``cache`` unchanged files are not
+    linted again.
+    """
+    from .parallel import Transfer, run_tasks
+
+    as_json = Transfer(FileResult.model_dump_json, FileResult.model_validate_json)
+    return run_tasks(partial(lint_one, linter, cache), paths, jobs, as_json)
+
+
+class Reported(NamedTuple):
+    """One file's part of a streamed report and its tally: all a worker sends back for it."""
+
+    piece: str
+    tally: Tally
+
+
+def iter_reported(
+    linter: Linter,
+    paths: list[Path],
+    piece: Callable[[FileResult, bool], str],
+    color: bool = False,
+    fail_under: Optional[float] = None,
+    jobs: Optional[int] = 1,
+    cache: Optional[ResultCache] = None,
+) -> Iterator[Reported]:
+    """Like :func:`iter_lint_files`, but each file's report text is made where it was checked.
+
+    A worker then sends back a string and six numbers instead of the whole
+    result (decoding a result took the parent about 1 ms a plan, which capped
+    what a second core could add), and the parent only writes.
+    """
+    from .parallel import run_tasks
+
+    return run_tasks(partial(report_one, linter, cache, piece, color, fail_under), paths, jobs)
+
+
+def report_one(
+    linter: Linter,
+    cache: Optional[ResultCache],
+    piece: Callable[[FileResult, bool], str],
+    color: bool,
+    fail_under: Optional[float],
+    path: Path,
+) -> Reported:
+    result = lint_one(linter, cache, path)
+    return Reported(piece(result, color), tally_of(result, fail_under))
+
+
+def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileResult:
+    """One file's result: from the cache when its bytes and the run are unchanged, else linted."""
+    display = display_path(path)
+    if cache is None:
+        return linter.lint_path(path, display)
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return linter.lint_path(path, display)  # reports why the file cannot be read
+    key = cache.key(display, content)
+    result = cache.get(key)
+    if result is None:
+        result = lint_content(linter, content, display)
+        cache.put(key, result)
+    return result
+
+
+def lint_content(linter: Linter, content: bytes, display: str) -> FileResult:
+    """Lint the bytes already read (and hashed), so the result matches the key exactly."""
+    from ..language.parser import parse_bytes
+
+    try:
+        planfile = parse_bytes(content, display)
+    except PlanSyntaxError as error:
+        return unreadable_result(display, error.diagnostics)
+    return linter.lint_model(planfile, display)

@@ -1,0 +1,1 @@
+"""Output: the reporters of a check (:mod:`.reporters`) and the review-meeting report (:mod:`.report`). They format; they compute nothing."""

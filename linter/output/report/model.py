@@ -1,0 +1,125 @@
+"""The data of a review-meeting report: everything the renderers show, already computed.
+
+Renderers (:mod:`.html`, :mod:`.markdown`) compute nothing: every number,
+every sort order and every chart position (as a 0-1 fraction) is decided by
+:mod:`.build` and stored here. The same model is written as JSON
+(``--format json``) so that next week's report can compare with this one
+(``--previous report.json``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, Field
+
+from ...engine.results import Finding, Fix
+
+
+class Band(BaseModel):
+    """A score band as a manager reads it: its name, its floor and what it means."""
+
+    name: str
+    floor: float
+    meaning: str
+
+
+class TrendPoint(BaseModel):
+    """One plan's (or the team's) score at one commit, or ``now`` for the working copy."""
+
+    label: str = Field(description="the commit date (YYYY-MM-DD), or 'now'")
+    commit: str = Field(default="", description="short commit id; empty for the working copy")
+    score: float
+
+
+class CategoryBar(BaseModel):
+    name: str
+    title: str
+    score: Optional[float] = Field(default=None, description="0-100, or null when no rule of the category applied")
+    band: str = Field(default="", description="the band the category's score falls in; empty when it has no score")
+
+
+class Change(BaseModel):
+    """How the score moved, and against what (so the reader knows what 'change' means)."""
+
+    delta: Optional[float] = Field(default=None, description="points since the basis; null when there is nothing to compare with")
+    basis: str = Field(description="what the score is compared with, in words")
+    previous: Optional[float] = None
+
+
+class PlanEntry(BaseModel):
+    path: str
+    name: str
+    owner: str
+    account: str = ""
+    parsed: bool = True
+    score: float
+    band: str
+    change: Change
+    attention: list[str] = Field(default_factory=list, description="why the plan needs attention, in words; empty when it does not")
+    categories: list[CategoryBar] = Field(default_factory=list)
+    fixes: list[Fix] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    trend: list[TrendPoint] = Field(default_factory=list)
+    anchor: str = Field(description="the HTML id of the plan's section")
+
+
+class Placement(BaseModel):
+    """One account on the two-by-two: its quadrant, its position and its plan's score."""
+
+    account: str
+    quadrant: str = Field(description="A, B, C or D")
+    x: float = Field(description="current revenue, 0 (low) to 1 (high); 0.5 is the threshold")
+    y: float = Field(description="future revenue, 0 (low) to 1 (high); 0.5 is the threshold")
+    current: str = Field(description="current revenue as written")
+    future: str = Field(description="future revenue as written")
+    plan_path: str = ""
+    plan_anchor: str = ""
+    score: Optional[float] = None
+    band: str = Field(default="", description="the plan's band, or 'no plan'")
+    owner: str = ""
+    note: str = Field(default="", description="what the method says about this placement")
+
+
+class Quadrant(BaseModel):
+    letter: str
+    title: str
+    advice: str
+    count: int
+
+
+class PortfolioView(BaseModel):
+    name: str
+    source: str = Field(description="the portfolio file, or 'plans' when placed by the plans' own revenue lines")
+    thresholds: str = Field(description="what 'high' means, in words")
+    quadrants: list[Quadrant]
+    placements: list[Placement]
+    unplaced: list[str] = Field(default_factory=list, description="accounts with no revenue figures, so not on the chart")
+
+
+class TeamTrend(BaseModel):
+    points: list[TrendPoint]
+    basis: str
+
+
+class Totals(BaseModel):
+    plans: int
+    mean_score: float
+    mean_band: str
+    bands: dict[str, int]
+    findings: int
+    needing_attention: int
+
+
+class Report(BaseModel):
+    title: str
+    version: str
+    as_of: str
+    generated: Optional[str] = Field(default=None, description="when the report was made; only with --timestamp")
+    totals: Totals
+    bands: list[Band]
+    plans: list[PlanEntry] = Field(description="plans needing attention first")
+    portfolio: Optional[PortfolioView] = None
+    team_trend: Optional[TeamTrend] = None
+    notes: list[str] = Field(default_factory=list, description="problems met while building the report (e.g. git unavailable)")
+    change_rule: str = Field(default="", description="what the change column compares with, in words")

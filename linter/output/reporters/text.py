@@ -1,0 +1,74 @@
+"""Human output: findings grouped per file, then scores, then a summary line.
+
+Colour only when asked (the caller decides: a terminal and no ``NO_COLOR``).
+"""
+
+from __future__ import annotations
+
+import io
+
+from ...language.diagnostics import excerpt
+from ...engine.results import FileResult, Finding, RunResult, Summary
+from .stream import Stream as BaseStream, render_with
+
+COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
+          "tool": "32", "developing": "36", "thin": "33", "form": "31"}
+MAX_FIXES = 3
+
+
+def _paint(text: str, key: str, color: bool) -> str:
+    return f"\x1b[{COLORS[key]}m{text}\x1b[0m" if color else text
+
+
+def _finding_line(result: FileResult, finding: Finding, color: bool) -> str:
+    where = f"{result.path}:{finding.line}:{finding.column}:"
+    severity = _paint(f"{finding.severity.value:<7}", finding.severity.value, color)
+    line = f"{where} {severity} {finding.code} {finding.name}: {finding.message}"
+    if finding.suppressed is not None:
+        line += _paint(f"  (suppressed: {finding.suppressed})", "dim", color)
+    if finding.source_line is not None:
+        line += "\n" + excerpt(finding.source_line, finding.line, finding.column, finding.end_line, finding.end_column)
+    return line
+
+
+def render_file(result: FileResult, color: bool = False) -> list[str]:
+    lines = [_finding_line(result, finding, color) for finding in result.findings]
+    if result.kind != "plan":
+        return lines
+    band = _paint(result.band, result.band, color) if result.band else ""
+    head = f"{_paint(result.path, 'bold', color)}: score {result.score:.1f}/100 ({band})"
+    facts = []
+    if result.quadrant:
+        facts.append(f"quadrant {result.quadrant}")
+    if "form_ratio" in result.metrics:
+        facts.append(f"{result.metrics['form_ratio']:.0%} of its text reads as form")
+    if facts:
+        head += " · " + " · ".join(facts)
+    lines.append(head)
+    if result.categories:
+        lines.append("  " + "  ".join(f"{name} {score:.1f}" for name, score in result.categories.items()))
+    for fix in result.fixes[:MAX_FIXES]:
+        lines.append(f"  fix {fix.code} {fix.name} (+{fix.gain:.1f}): {fix.message}")
+    return lines
+
+
+def summary_line(s: Summary) -> str:
+    return (
+        f"{s.files} file{'s' if s.files != 1 else ''} checked, {s.findings} finding{'s' if s.findings != 1 else ''} "
+        f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}"
+    )
+
+
+class Stream(BaseStream):
+    """The text report written file by file (see :mod:`planlint.output.reporters.stream`)."""
+
+    @staticmethod
+    def piece(result: FileResult, color: bool) -> str:
+        return "".join(line + "\n" for line in render_file(result, color)) + "\n"
+
+    def end(self, summary: Summary) -> None:
+        self.out.write(summary_line(summary) + "\n")
+
+
+def render(result: RunResult, color: bool = False) -> str:
+    return render_with(Stream(io.StringIO(), color), result)
