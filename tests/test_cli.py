@@ -27,7 +27,12 @@ def test_json_output_follows_the_contract() -> None:
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths) and "samples/acme.plan" in paths
     for entry in data["files"]:
-        assert isinstance(entry["score"], (int, float)) and 0 <= entry["score"] <= 100
+        if entry["kind"] == "plan":
+            assert isinstance(entry["score"], (int, float)) and 0 <= entry["score"] <= 100
+            assert entry["band"] in ("tool", "developing", "thin", "form")
+            assert {e["pillar"] for e in entry["essentials"]} == {"customer", "competitor", "company", "objectives", "actions", "in-use"}
+        else:  # a portfolio, or a file that cannot be read: no plan score and no band
+            assert entry["kind"] in ("portfolio", "unreadable") and entry["score"] is None and entry["band"] == ""
         assert isinstance(entry["categories"], dict)
         for finding in entry["findings"]:
             assert set(finding) >= {"code", "name", "severity", "message", "line", "column", "end_line", "end_column"}
@@ -48,10 +53,11 @@ def test_a_broken_plan_gives_path_line_col_exit_1_and_no_traceback() -> None:
     assert "PL001" in result.stdout
 
 
-def test_a_syntax_error_is_a_finding_in_json_and_the_file_scores_zero() -> None:
+def test_a_file_that_cannot_be_read_has_that_state_in_json_not_a_score_or_band() -> None:
     data = json.loads(planlint("check", "samples/broken.plan", "--format", "json").stdout)
     (entry,) = data["files"]
-    assert entry["score"] == 0
+    assert entry["kind"] == "unreadable" and entry["score"] is None and entry["band"] == ""
+    assert entry["error"] == "samples/broken.plan:7:3: unknown keyword 'objectve' — did you mean 'objective'?"
     assert {f["code"] for f in entry["findings"]} >= {"PL001", "PL002"}
 
 

@@ -93,7 +93,8 @@ def test_github_annotations_point_at_file_line_and_column(tmp_path: Path) -> Non
     assert lines[0] == ("::error file=plans/a%2C b.plan,line=7,col=7,endLine=7,endColumn=54,"
                         "title=PL302 action-owner::action 'Call: CFO, re 5%25 budget' has no owner")
     assert lines[1].startswith("::error file=plans/a%2C b.plan,line=8,col=7,")
-    assert lines[2] == "::notice file=plans/a%2C b.plan,title=planlint score::score 50.0/100 (thin)"
+    # Only the actions rules are selected; half the actions have an owner and half a date, so the pillar holds.
+    assert lines[2] == "::notice file=plans/a%2C b.plan,title=planlint score::score 50.0/100 (thin) · completeness 50.0"
 
 
 def test_github_escaping_cannot_break_or_inject_commands() -> None:
@@ -112,8 +113,12 @@ def test_junit_has_a_suite_per_plan_and_a_case_per_finding(plans: Path) -> None:
     expected = json.loads(run("check", "--no-cache", "--format", "json", "samples", cwd=plans).out)
     scored = next(f for f in expected["files"] if f["path"] == "samples/suppressed.plan")
     suppressed = suites["samples/suppressed.plan"]
-    assert [(p.get("name"), p.get("value")) for p in suppressed.iter("property")] == [
-        ("score", f"{scored['score']:.1f}"), ("band", scored["band"])]
+    properties = [(p.get("name"), p.get("value")) for p in suppressed.iter("property")]
+    assert properties[:4] == [("score", f"{scored['score']:.1f}"), ("band", scored["band"]),
+                              ("completeness", f"{scored['completeness']:.1f}"), ("substance", f"{scored['substance']:.1f}")]
+    assert properties[4:-1] == [(f"pillar.{e['pillar']}", f"{e['state']}: {e['reason']}") for e in scored["essentials"]]
+    assert properties[-1] == ("kind", "plan")
+    assert ("kind", "unreadable") in [(p.get("name"), p.get("value")) for p in suites["samples/broken.plan"].iter("property")]
     skipped = suppressed.findall("testcase/skipped")
     assert [s.get("message") for s in skipped] == ["suppressed: owner named at the kickoff"]
     broken = suites["samples/broken.plan"]

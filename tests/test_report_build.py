@@ -94,7 +94,9 @@ def test_plans_needing_attention_come_first_lowest_score_first(tmp_path: Path) -
     assert not broken.parsed and broken.attention[0].startswith("cannot be read")
     assert thin.attention and not full.attention
     assert report.totals.needing_attention == 2
-    assert report.totals.mean_score == round((broken.score + thin.score + full.score) / 3, 1)
+    assert broken.score is None and broken.band == ""  # "cannot be read" is a state, not a score of 0
+    assert report.totals.unreadable == 1
+    assert report.totals.mean_score == round((thin.score + full.score) / 2, 1)
 
 
 def test_previous_report_json_is_the_basis_of_change(tmp_path: Path) -> None:
@@ -161,7 +163,7 @@ def test_markers_that_would_overlap_are_moved_apart(tmp_path: Path) -> None:
     assert all(x > 0.5 and y > 0.5 for x, y in spots)
 
 
-def test_historical_versions_that_no_longer_parse_score_zero(tmp_path: Path) -> None:
+def test_historical_versions_that_cannot_be_read_have_no_score_on_the_trend(tmp_path: Path) -> None:
     repo = tmp_path / "r"
     repo.mkdir()
     from _report import git
@@ -170,4 +172,6 @@ def test_historical_versions_that_no_longer_parse_score_zero(tmp_path: Path) -> 
     commit(repo, {"a.plan": BROKEN}, "2027-01-05T10:00:00")
     commit(repo, {"a.plan": FULL}, "2027-01-06T10:00:00")
     plan = report_on([repo / "a.plan"]).plans[0]
-    assert plan.trend[0].score == 0.0 and plan.change.delta == plan.score
+    # "Cannot be read" is not a score of 0: the broken version has no point, and no change is measured from it.
+    assert [point.label for point in plan.trend] == ["2027-01-06", "now"]
+    assert plan.change.delta is None

@@ -126,7 +126,7 @@ def test_rendered_text_shows_every_plan_with_its_score(team_page: tuple[Path, di
     assert "Account plan review" in text
     for plan in data["plans"]:  # type: ignore[union-attr]
         assert plan["name"] in text
-        assert f"{plan['score']:.1f}" in text
+        assert ("cannot be read" if plan["score"] is None else f"{plan['score']:.1f}") in text
         assert plan["band"] in text
     assert "Acme Corp · " in text and "Hooli · no plan" in text  # the two-by-two's labels
 
@@ -139,4 +139,5 @@ def test_report_on_the_samples_renders_every_score(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "samples.json").read_text(encoding="utf-8"))
     dom = chromium(tmp_path, "--dump-dom", (tmp_path / "samples.html").as_uri()).stdout.decode("utf-8")
     text = " ".join(visible_text(dom).split())
-    assert data["plans"] and all(f"{plan['score']:.1f}" in text for plan in data["plans"])
+    assert data["plans"] and all(("cannot be read" if plan["score"] is None else f"{plan['score']:.1f}") in text
+                                 for plan in data["plans"])

@@ -79,7 +79,7 @@ def test_summary_lists_every_plan_attention_first_with_score_band_and_change(tea
     assert len(rows) == len(team.plans)
     text = " ".join(page.text)
     for plan in team.plans:
-        assert f"{plan.score:.1f}" in text
+        assert plan.score_text in text
     for band in ("tool", "form"):  # bands are written as words beside their colour
         assert len(page.find("span", class_=f"band-{band}")) >= 1
         assert band in text
@@ -101,7 +101,7 @@ def test_each_readable_plan_has_a_bar_per_category_and_a_sparkline(team: Report)
     assert len(page.find("g", class_="category")) == sum(len(plan.categories) for plan in readable)
     scored = sum(1 for plan in readable for bar in plan.categories if bar.score is not None)
     assert len(page.find("rect", class_="bar")) == scored
-    assert len(page.find("svg", class_="sparkline")) == len(team.plans)
+    assert len(page.find("svg", class_="sparkline")) == sum(1 for plan in team.plans if plan.trend)
     assert len(page.find("svg", class_="chart-trend")) == 1
     team_points = team.team_trend.points if team.team_trend else []
     assert len(page.find("circle", class_="trend-point")) == sum(len(p.trend) for p in team.plans) + len(team_points)
@@ -125,8 +125,8 @@ def test_markdown_carries_the_same_content_as_tables(team: Report) -> None:
     for heading in ("## Plans", "## Portfolio: Territory", "## Team trend", "## Plan by plan"):
         assert f"\n{heading}" in md
     for plan in team.plans:
-        assert f"### {plan.name}: {plan.score:.1f} ({plan.band})" in md
-        assert f"| {plan.score:.1f} | {plan.band} |" in md
+        assert f"### {plan.name}: {plan.score_text}" + (f" ({plan.band})" if plan.band else "") in md
+        assert f"| {plan.score_text} | {plan.band or '—'} |" in md
     acme = next(plan for plan in team.plans if plan.path == "plans/acme.plan")
     assert " → ".join(f"{p.score:.1f}" for p in acme.trend) in md  # the sparkline as text
     assert "| Acme Corp | A | $1.2M | $3.5M |" in md

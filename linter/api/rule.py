@@ -44,6 +44,7 @@ class RuleInfo:
     methodology: tuple[int, ...] = ()
     version: str = "1"
     pack: str = "builtin"
+    essential: Optional[str] = None  # the pillar of the method this rule helps decide (see planlint.api.pillars)
 
 
 class Item(NamedTuple):
@@ -60,6 +61,9 @@ class CheckContext:
 
     ``metrics`` lets a rule report a figure about the plan (such as the share
     of its text that reads as form); the engine copies them into the result.
+    ``metrics["form_ratio"]`` (the share of the plan's text that reads as
+    form, 0 to 1) is the one metric the engine reads: it is the plan's
+    *substance* axis (see :mod:`planlint.engine.verdict`).
     ``shared`` holds what several rules derive from the same plan (the form
     verdicts on every text, say), computed by the first rule that asks and
     reused by the rest: see :meth:`memo`. It lives as long as this context,
@@ -72,6 +76,16 @@ class CheckContext:
     options: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, float] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def skip(self, code: str, reason: str) -> None:
+        """Record that rule ``code`` does not apply to this plan, and why (shown as not applicable).
+
+        A rule that yields no items drops out of the score silently; one that
+        calls this first is listed with its reason, so a reader sees that the
+        stakeholder rule was not forgotten but is not expected of a B account.
+        """
+        self.skipped.setdefault(code, reason)
 
     def memo(self, key: str, compute: Callable[[Plan], T]) -> T:
         """``compute(plan)``, computed once per plan check and shared between rules under ``key``."""
@@ -113,6 +127,7 @@ class Category:
     title: str
     weight: float = 1.0
     description: str = ""
+    axis: str = "completeness"  # or "substance": the category measures how real the text is, not what it covers
 
 
 @dataclass

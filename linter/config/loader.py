@@ -314,6 +314,7 @@ def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories
     check_selectors("ignore", settings.ignore)
     check_names("severity", settings.severity)
     check_names("weights", settings.weights)
+    check_names("essentials", settings.essentials)
     for pattern, selectors in settings.per_file_ignores.items():
         check_selectors(f"per-file-ignores.{pattern}", selectors)
     for index, block in enumerate(settings.per_file):
@@ -322,6 +323,7 @@ def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories
         check_selectors(f"per-file[{index}].ignore", block.ignore)
         check_names(f"per-file[{index}].severity", block.severity)
         check_names(f"per-file[{index}].weights", block.weights)
+        check_names(f"per-file[{index}].essentials", block.essentials)
     category_names = sorted(categories)
     weighted = [*settings.category_weights, *(k for b in settings.per_file for k in b.category_weights)]
     for name in weighted:

@@ -9,13 +9,17 @@ with ``extend-select = ["PL105"]`` keeps PL105 on.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
+from ..api.pillars import Pillar
 from .globs import matches_any
 from ..api.rule import RuleInfo, Severity
 
+
+# A rule's pillar in configuration: a pillar's name, or false to make the rule decide none.
+Essential = Union[Pillar, Literal[False]]
 
 # A rule or category weight: a finite number, zero or more (zero leaves it out of the score).
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -42,6 +46,7 @@ class PerFile(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     weights: dict[str, Weight] = Field(default_factory=dict)
     category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
+    essentials: dict[str, Essential] = Field(default_factory=dict)
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")
 
@@ -59,6 +64,7 @@ class Settings(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     weights: dict[str, Weight] = Field(default_factory=dict)
     category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
+    essentials: dict[str, Essential] = Field(default_factory=dict)
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
     a_quadrant_min_score: Optional[float] = Field(default=None, alias="a-quadrant-min-score", ge=0, le=100)
     packs: list[str] = Field(default_factory=list)
@@ -94,6 +100,7 @@ class Settings(BaseModel):
             merged.severity.update(block.severity)
             merged.weights.update(block.weights)
             merged.category_weights.update(block.category_weights)
+            merged.essentials.update(block.essentials)
             if block.fail_under is not None:
                 merged.fail_under = block.fail_under
             if block.as_of is not None:
@@ -148,3 +155,12 @@ def effective_weight(info: RuleInfo, settings: Settings) -> float:
         if key in settings.weights:
             return settings.weights[key]
     return info.weight
+
+
+def effective_essential(info: RuleInfo, settings: Settings) -> Optional[str]:
+    """The pillar a rule decides: the configuration's ``essentials`` by code or name, else the rule's own."""
+    for key in (info.code, info.name):
+        if key in settings.essentials:
+            value = settings.essentials[key]
+            return value or None
+    return info.essential

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from .. import __version__
 from .results import FileResult
+from .verdict import SCORING_VERSION
 
 if TYPE_CHECKING:
     from .linter import Linter
@@ -91,6 +92,7 @@ def run_fingerprint(linter: Linter) -> str:
     parts = [
         f"layout {LAYOUT}",
         f"planlint {__version__}",
+        f"scoring {SCORING_VERSION}",  # a result scored under another model is never served as current
         f"settings {linter.settings.model_dump_json()}",
         f"as-of {linter.reference_date().isoformat()}",
         f"categories {sorted(linter.category_weights.items())}",

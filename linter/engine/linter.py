@@ -16,9 +16,11 @@ from ..language.diagnostics import Diagnostic, PlanSyntaxError
 from ..model import Comment, Plan, PlanFile
 from ..api.quadrants import plan_quadrant
 from ..api.registry import LoadProblem, Registry
-from .results import FileResult, Finding, Fix, RuleScore
+from .essentials import RuleOutcome, judge_pillars
+from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore
 from ..api.rule import CheckContext, Rule, Severity
-from ..config.settings import Settings, effective_severity, effective_weight, is_selected
+from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
+from .verdict import judge
 from .suppressions import read_suppressions
 
 INTERNAL_ERROR = "PL000"
@@ -38,6 +40,11 @@ class Linter:
         self.category_weights: dict[str, float] = {
             name: self.settings.category_weights.get(name, category.weight)
             for name, category in self.registry.categories.items()
+        }
+        self.category_axes: dict[str, str] = {name: category.axis for name, category in self.registry.categories.items()}
+        # Every loaded rule's pillar, selected or not: a pillar whose rules are all off is "not required".
+        self.essential_of: dict[str, Optional[str]] = {
+            rule.info.code: effective_essential(rule.info, self.settings) for rule in self.registry.rules
         }
 
     def reference_date(self) -> dt.date:
@@ -83,6 +90,8 @@ class Linter:
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
         tallies: list[scoring.RuleTally] = []
         scores: list[RuleScore] = []
+        outcomes: dict[str, RuleOutcome] = {}
+        suppressed_items: list[NotApplicable] = []
         for rule in self.rules:
             info = rule.info
             weight = effective_weight(info, self.settings)
@@ -92,21 +101,30 @@ class Linter:
                 findings.append(internal_error(info.code, info.pack, exc))
                 continue
             severity = effective_severity(info, self.settings)
-            passed = counted = 0
+            passed = counted = suppressed = 0
+            suppression = first_failure = ""
             for item in items:
                 reason = suppressions.reason_for(info, item)
                 if reason is None:  # a suppressed item is not applicable: out of the score
                     counted += 1
                     passed += item.passed
+                else:
+                    suppressed += 1
+                    suppression = suppression or reason
                 if item.passed:
                     continue
                 span = item.span
+                message = item.message or info.message
+                if reason is None:
+                    first_failure = first_failure or message
+                else:
+                    suppressed_items.append(NotApplicable(code=info.code, name=info.name, reason=reason, line=span.line))
                 findings.append(
                     Finding(
                         code=info.code,
                         name=info.name,
                         severity=severity,
-                        message=item.message or info.message,
+                        message=message,
                         category=info.category,
                         line=span.line,
                         column=span.column,
@@ -115,6 +133,8 @@ class Linter:
                         suppressed=reason,
                     )
                 )
+            outcomes[info.code] = RuleOutcome(info.code, True, passed, counted, suppressed, suppression,
+                                              ctx.skipped.get(info.code, "") if not items else "", first_failure)
             tally = scoring.RuleTally(info.code, info.category, weight, passed, counted)
             tallies.append(tally)
             ratio = tally.ratio
@@ -130,14 +150,20 @@ class Linter:
                 )
             )
         findings.extend(suppressions.findings(self.rules, self.settings))
-        score, categories = scoring.plan_score(tallies, self.category_weights)
+        pillars = judge_pillars(self.essential_of, outcomes)
+        _, categories = scoring.plan_score(tallies, self.category_weights)
+        verdict = judge(tallies, self.category_weights, self.category_axes, ctx.metrics, pillars)
         findings.sort(key=finding_order)
         return FileResult(
             path=path,
             name=plan.name,
             owner=plan.owner or "",
-            score=score,
-            band=scoring.band(score),
+            score=verdict.score,
+            band=verdict.band,
+            completeness=verdict.completeness,
+            substance=verdict.substance,
+            essentials=[Essential(pillar=p.pillar, state=p.state, reason=p.reason, rules=list(p.rules)) for p in pillars],
+            not_applicable=self._not_applicable(ctx.skipped, outcomes) + suppressed_items,
             categories=categories,
             findings=findings,
             fixes=self._fixes(tallies),
@@ -145,6 +171,12 @@ class Linter:
             metrics=dict(sorted(ctx.metrics.items())),
             quadrant=ctx.options.get("quadrant") or plan_quadrant(plan),
         )
+
+    def _not_applicable(self, skipped: dict[str, str], outcomes: dict[str, RuleOutcome]) -> list[NotApplicable]:
+        """Rules that said they do not apply to this plan (its quadrant), in code order."""
+        names = {rule.info.code: rule.info.name for rule in self.rules}
+        return [NotApplicable(code=code, name=names[code], reason=skipped[code])
+                for code in sorted(skipped) if code in outcomes and outcomes[code].skipped]
 
     def _fixes(self, tallies: list[scoring.RuleTally]) -> list[Fix]:
         by_code = {rule.info.code: rule.info for rule in self.rules}
@@ -184,7 +216,11 @@ def load_error(problem: LoadProblem) -> Finding:
 
 
 def unreadable_result(path: str, diagnostics: list[Diagnostic]) -> FileResult:
-    """A file that cannot be read into a plan scores 0 and lists why."""
+    """A file that cannot be read into a plan: no score, no band, its errors and the first of them.
+
+    "Cannot be read" is a state of its own, never band "form": a typo in a
+    keyword says nothing about how good the plan is.
+    """
     findings = [
         Finding(
             code=d.code,
@@ -201,7 +237,9 @@ def unreadable_result(path: str, diagnostics: list[Diagnostic]) -> FileResult:
         for d in diagnostics
     ]
     findings.sort(key=finding_order)
-    return FileResult(path=path, score=0.0, band=scoring.band(0.0), findings=findings, parsed=False)
+    first = findings[0] if findings else None
+    error = f"{path}:{first.line}:{first.column}: {first.message}" if first else f"{path}: cannot be read"
+    return FileResult(path=path, kind="unreadable", score=None, band="", findings=findings, parsed=False, error=error)
 
 
 def display_path(path: Path, root: Optional[Path] = None) -> str:

@@ -36,6 +36,24 @@ class RuleScore(BaseModel):
     score: Optional[float] = Field(description="0-100, or null when the rule does not apply")
 
 
+class Essential(BaseModel):
+    """One pillar of the method on one plan: met, failed, waived or not required, and why."""
+
+    pillar: str
+    state: str = Field(description="met, failed, waived or not-required")
+    reason: str
+    rules: list[str] = Field(default_factory=list, description="the rules that decide this pillar")
+
+
+class NotApplicable(BaseModel):
+    """A rule left out of this plan's score, and why: its quadrant, or a suppression with a reason."""
+
+    code: str
+    name: str
+    reason: str
+    line: Optional[int] = Field(default=None, description="the suppressed item's line; none when the whole rule was skipped")
+
+
 class Fix(BaseModel):
     """A rule whose failing items, once fixed, would raise the plan score by ``gain`` points."""
 
@@ -46,12 +64,19 @@ class Fix(BaseModel):
 
 
 class FileResult(BaseModel):
+    """One file's result. ``kind`` is ``plan``, ``portfolio`` or ``unreadable`` (the file cannot be read)."""
+
     path: str
-    kind: str = "plan"
+    kind: str = Field(default="plan", description="plan, portfolio, or unreadable: a file that cannot be read has no score and no band")
     name: str = ""
     owner: str = ""
-    score: float = 0.0
-    band: str = ""
+    score: Optional[float] = Field(default=0.0, description="0-100 for a plan; null for a portfolio or an unreadable file")
+    band: str = Field(default="", description="tool, developing, thin or form for a plan; empty otherwise")
+    completeness: Optional[float] = Field(default=None, description="0-100: how much of the method the plan covers")
+    substance: Optional[float] = Field(default=None, description="0-100: how much of what is written is real, not form")
+    essentials: list[Essential] = Field(default_factory=list)
+    not_applicable: list[NotApplicable] = Field(default_factory=list)
+    error: Optional[str] = Field(default=None, description="why the file cannot be read: its first error, as path:line:col: message")
     categories: dict[str, float] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
     fixes: list[Fix] = Field(default_factory=list)
@@ -72,9 +97,13 @@ class Summary(BaseModel):
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    plans: int = Field(default=0, description="files read as plans: the mean score is theirs")
+    portfolios: int = 0
+    unreadable: int = Field(default=0, description="files that cannot be read: no score, never counted in the mean")
 
 
 class RunResult(BaseModel):
     version: str
+    scoring: str = Field(default="", description="the scoring model's version: scores from another version are not comparable")
     files: list[FileResult]
     summary: Summary

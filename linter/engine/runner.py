@@ -20,6 +20,7 @@ from ..api.registry import Registry, load_registry
 from .results import FileResult, RunResult, Summary
 from ..api.rule import Severity
 from ..config.settings import Settings
+from .verdict import SCORING_VERSION
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def make_linter(settings: Settings, options: Options, registry: Optional[Registr
 class Tally(NamedTuple):
     """What the run's summary and exit code need of one file: a few numbers instead of its result."""
 
-    plan: bool
+    kind: str
     score: float
     errors: int
     warnings: int
@@ -55,7 +56,7 @@ def tally_of(result: FileResult, fail_under: Optional[float] = None) -> Tally:
     counts = {severity: 0 for severity in Severity}
     for finding in result.failing():
         counts[finding.severity] += 1
-    return Tally(result.kind == "plan", result.score, counts[Severity.error], counts[Severity.warning],
+    return Tally(result.kind, result.score or 0.0, counts[Severity.error], counts[Severity.warning],
                  counts[Severity.info], file_fails(result, fail_under))
 
 
@@ -63,7 +64,7 @@ class SummaryCounter:
     """The run's summary counted file by file, so a streamed report need not hold the results."""
 
     def __init__(self) -> None:
-        self.files = self.plans = self.errors = self.warnings = self.infos = 0
+        self.files = self.plans = self.portfolios = self.unreadable = self.errors = self.warnings = self.infos = 0
         self.score_total = 0.0
         self.failed = False
 
@@ -73,7 +74,9 @@ class SummaryCounter:
         self.warnings += tally.warnings
         self.infos += tally.infos
         self.failed = self.failed or tally.fails
-        if tally.plan:
+        self.portfolios += tally.kind == "portfolio"
+        self.unreadable += tally.kind == "unreadable"
+        if tally.kind == "plan":
             self.plans += 1
             self.score_total += tally.score  # added in file order, as sum() would
 
@@ -85,6 +88,9 @@ class SummaryCounter:
             errors=self.errors,
             warnings=self.warnings,
             infos=self.infos,
+            plans=self.plans,
+            portfolios=self.portfolios,
+            unreadable=self.unreadable,
         )
 
 
@@ -96,7 +102,7 @@ def summarise(files: Iterable[FileResult]) -> Summary:
 
 
 def run_result(files: list[FileResult]) -> RunResult:
-    return RunResult(version=__version__, files=files, summary=summarise(files))
+    return RunResult(version=__version__, scoring=SCORING_VERSION, files=files, summary=summarise(files))
 
 
 def file_fails(result: FileResult, fail_under: Optional[float]) -> bool:

@@ -22,7 +22,7 @@ CATEGORIES = [
     Category("actions", "Actions", 1.5, "Strategies broken into owned, dated actions."),
     Category("cadence", "Cadence", 1.0, "A review rhythm, kept."),
     Category("velocity", "Velocity", 0.5, "Revenue targets the pipeline can yield."),
-    Category("form", "Form, not tool", 2.0, "Placeholders, boilerplate, pasted and one-word text."),
+    Category("form", "Form, not tool", 2.0, "Placeholders, boilerplate, pasted and one-word text.", axis="substance"),
     Category("portfolio", "Portfolio", 1.0, "A-quadrant accounts with full plans."),
 ]
 

@@ -24,6 +24,7 @@ class ReviewCadence(Rule):
     info = RuleInfo(
         code="PL401",
         name="review-cadence",
+        essential="in-use",
         category="cadence",
         severity=Severity.warning,
         weight=2.0,
@@ -46,6 +47,7 @@ class ReviewFresh(Rule):
     info = RuleInfo(
         code="PL402",
         name="stale-review",
+        essential="in-use",
         category="cadence",
         severity=Severity.warning,
         weight=2.0,
@@ -94,6 +96,7 @@ class PlanPeriod(Rule):
     info = RuleInfo(
         code="PL403",
         name="plan-period",
+        essential="in-use",
         category="cadence",
         severity=Severity.error,
         weight=2.0,
@@ -114,6 +117,7 @@ class PlanCurrent(Rule):
     info = RuleInfo(
         code="PL404",
         name="plan-expired",
+        essential="in-use",
         category="cadence",
         severity=Severity.warning,
         weight=1.0,

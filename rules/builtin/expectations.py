@@ -17,7 +17,8 @@ portfolio, the portfolio's placement wins (``ctx.options["quadrant"]``).
   only, so people, focus, cadence, objective breadth and velocity drop out.
 
 A rule that is not expected yields no items, so it drops out of the score
-instead of counting as a pass or a failure.
+instead of counting as a pass or a failure, and says so: the output lists it
+as not applicable, with the quadrant as the reason.
 """
 
 from __future__ import annotations
@@ -49,7 +50,18 @@ def quadrant_of(ctx: CheckContext) -> Optional[str]:
     return plan_quadrant(ctx.plan, thresholds)
 
 
+MEANINGS = {"B": "low current, high future revenue: develop", "C": "high current, low future revenue: protect",
+            "D": "low current, low future revenue: leave to marketing"}
+
+
 def expected(ctx: CheckContext, code: str) -> bool:
-    """Whether the plan's quadrant expects what rule ``code`` checks."""
+    """Whether the plan's quadrant expects what rule ``code`` checks.
+
+    When it does not, the rule is recorded as skipped with the reason
+    (:meth:`CheckContext.skip`), so the output lists it as not applicable.
+    """
     letter = quadrant_of(ctx)
-    return letter is None or code not in NOT_EXPECTED[letter]
+    if letter is None or code not in NOT_EXPECTED[letter]:
+        return True
+    ctx.skip(code, f"not expected of a {letter}-quadrant account ({MEANINGS[letter]})")
+    return False

@@ -34,6 +34,7 @@ class ObjectiveMeasurable(Rule):
     info = RuleInfo(
         code="PL202",
         name="objective-measurable",
+        essential="objectives",
         category="objectives",
         severity=Severity.error,
         weight=3.0,
@@ -125,6 +126,7 @@ class ObjectiveInPeriod(Rule):
     info = RuleInfo(
         code="PL205",
         name="objective-in-period",
+        essential="objectives",
         category="objectives",
         severity=Severity.error,
         weight=2.0,
@@ -266,6 +268,7 @@ class VagueObjective(Rule):
     info = RuleInfo(
         code="PL207",
         name="vague-objective",
+        essential="objectives",
         category="objectives",
         severity=Severity.error,
         weight=2.0,

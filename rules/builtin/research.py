@@ -36,6 +36,7 @@ class CompetitorResearch(Rule):
     info = RuleInfo(
         code="PL102",
         name="competitor-research",
+        essential="competitor",
         category="research",
         severity=Severity.error,
         weight=2.0,

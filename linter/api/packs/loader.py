@@ -128,6 +128,7 @@ def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set
         failing=tuple(example_text(text) for text in spec.failing),
         methodology=tuple(spec.methodology),
         pack=pack_name,
+        essential=spec.essential,
     )
     return TomlRule(info, selector, compiled["check"], compiled.get("when"), compiled.get("where"), source=path)
 

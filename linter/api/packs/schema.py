@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..pillars import Pillar
 from ..rule import Severity
 
 CODE_PATTERN = r"^[A-Z]{1,10}[0-9]{1,6}$"
@@ -49,6 +50,7 @@ class RuleSpec(Strict):
     why: str = Field(min_length=1)
     fix: str = Field(min_length=1)
     methodology: list[int] = Field(default_factory=list)
+    essential: Optional[Pillar] = Field(default=None, description="the pillar of the method this rule decides")
     items: str
     when: Optional[dict[str, Any]] = None
     where: Optional[dict[str, Any]] = None

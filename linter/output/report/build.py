@@ -75,9 +75,10 @@ class Scorer:
     """Scores earlier versions of a plan as of a given day, remembering what it has scored."""
 
     _linters: dict[tuple[int, dt.date], Linter] = field(default_factory=dict)
-    _scores: dict[tuple[int, str, dt.date], float] = field(default_factory=dict)
+    _scores: dict[tuple[int, str, dt.date], Optional[float]] = field(default_factory=dict)
 
-    def score(self, base: Linter, text: str, shown: str, as_of: dt.date) -> float:
+    def score(self, base: Linter, text: str, shown: str, as_of: dt.date) -> Optional[float]:
+        """The version's score; None when that version cannot be read (it has no point on the trend)."""
         key = (id(base), text, as_of)
         if key not in self._scores:
             linter = self._linters.get((id(base), as_of))
@@ -151,17 +152,16 @@ def trend_of(history: Optional[History], item: Input, scorer: Scorer, day: dt.da
     if history is None:
         return []
     current = item.result.score
-    points = [
-        TrendPoint(label=v.date.isoformat(), commit=v.short,
-                   score=scorer.score(item.linter, v.text, item.shown, version_as_of(v.date, day)))
-        for v in reversed(history.versions)
-    ]
-    return [*points, TrendPoint(label="now", score=current)]
+    scored = [(v, scorer.score(item.linter, v.text, item.shown, version_as_of(v.date, day))) for v in reversed(history.versions)]
+    points = [TrendPoint(label=v.date.isoformat(), commit=v.short, score=score) for v, score in scored if score is not None]
+    return [*points, *([TrendPoint(label="now", score=current)] if current is not None else [])]
 
 
-def change_from_git(history: Optional[History], trend: list[TrendPoint], current: float, git_note: str) -> Change:
+def change_from_git(history: Optional[History], trend: list[TrendPoint], current: Optional[float], git_note: str) -> Change:
     if history is None:
         return Change(basis=git_note)
+    if current is None:
+        return Change(basis="cannot be read now")
     if not history.committed:
         return Change(basis="new: not committed yet")
     committed = trend[:-1]  # oldest first; the last point is "now"
@@ -174,9 +174,11 @@ def change_from_git(history: Optional[History], trend: list[TrendPoint], current
     return Change(delta=round(current - base.score, 1), basis=f"since {base.commit} ({base.label})", previous=base.score)
 
 
-def change_from_report(previous: Report, shown: str, current: float) -> Change:
+def change_from_report(previous: Report, shown: str, current: Optional[float]) -> Change:
+    if current is None:
+        return Change(basis="cannot be read now")
     for entry in previous.plans:
-        if entry.path == shown:
+        if entry.path == shown and entry.score is not None:
             return Change(delta=round(current - entry.score, 1), basis=f"since the report as of {previous.as_of}",
                           previous=entry.score)
     return Change(basis=f"new since the report as of {previous.as_of}")
@@ -196,9 +198,12 @@ def attention_reasons(result: FileResult, change: Change, portfolio_notes: list[
     """Why a manager should look at this plan first, in words; empty when nothing stands out."""
     reasons = []
     if not result.parsed:
-        reasons.append(f"cannot be read: {len(result.findings)} syntax error(s)")
+        reasons.append(f"cannot be read: {len(result.findings)} error(s), the first {result.error}")
     elif result.band in ("thin", "form"):
         reasons.append(f"scores {result.score:.1f}: {result.band}, {BAND_MEANINGS.get(result.band, '')}".rstrip(", "))
+    failed = [e.pillar for e in result.essentials if e.state == "failed"]
+    if failed:
+        reasons.append(f"failed pillar{'s' if len(failed) > 1 else ''}: {', '.join(failed)}")
     if change.delta is not None and change.delta <= -DROP_ALERT:
         reasons.append(f"dropped {-change.delta:.1f} points {change.basis}")
     return [*reasons, *portfolio_notes]
@@ -216,8 +221,11 @@ def team_trend(series: dict[str, tuple[Optional[History], list[TrendPoint]]], cu
     for shown, (history, points) in series.items():
         if history is None or not history.committed:
             continue
-        for version, point in zip(reversed(history.versions), points):
-            events.append((version.timestamp, version.commit, shown, point.label, point.score))
+        by_commit = {version.short: version for version in history.versions}  # a version that cannot be read has no point
+        for point in points:
+            version = by_commit.get(point.commit) if point.commit else None
+            if version is not None:
+                events.append((version.timestamp, version.commit, shown, point.label, point.score))
         if history.truncated:
             start = max(start, history.versions[-1].timestamp)
     if not events:
@@ -286,6 +294,10 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
             parsed=result.parsed,
             score=result.score,
             band=result.band,
+            completeness=result.completeness,
+            substance=result.substance,
+            essentials=result.essentials,
+            error=result.error,
             change=change,
             attention=attention_reasons(result, change, portfolio_notes),
             categories=category_bars(result, item.linter) if result.parsed else [],
@@ -294,12 +306,13 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
             trend=trend,
             anchor=anchors[item.shown],
         ))
-    entries.sort(key=lambda e: (not e.attention, e.score, e.path))
+    entries.sort(key=lambda e: (not e.attention, -1.0 if e.score is None else e.score, e.path))
 
-    scores = [e.score for e in entries]
+    scores = [e.score for e in entries if e.score is not None]
     mean = round(sum(scores) / len(scores), 1) if scores else 0.0
     totals = Totals(
         plans=len(entries),
+        unreadable=sum(1 for e in entries if e.score is None),
         mean_score=mean,
         mean_band=scoring.band(mean),
         bands={name: sum(1 for e in entries if e.band == name) for _, name in scoring.BANDS},

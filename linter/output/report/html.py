@@ -133,7 +133,7 @@ def summary_table(report: Report) -> str:
             f'<tr class="{"attention" if plan.attention else "fine"}" data-plan="{escape(plan.path)}">'
             f'<td><a href="#{plan.anchor}"><strong>{escape(plan.name)}</strong></a><br><span class="path">{escape(plan.path)}</span></td>'
             f"<td>{escape(plan.owner or '—')}</td>"
-            f'<td class="score">{plan.score:.1f}{svg.score_meter(plan.score, plan.band)}</td>'
+            f'<td class="score">{plan.score_text}{svg.score_meter(plan.score, plan.band) if plan.score is not None else ""}</td>'
             f"<td>{band_chip(plan.band)}</td>"
             f"<td>{change_cell(plan.change)}</td>"
             f"<td>{svg.sparkline(plan.trend) or NONE}</td>"
@@ -202,7 +202,9 @@ def plan_section(plan: PlanEntry) -> str:
     parts = [
         f'<section class="plan" id="{plan.anchor}" data-plan="{escape(plan.path)}"><header>'
         f"<div><h3>{escape(plan.name)}</h3><div class=\"meta\">{who}</div></div>"
-        f'<div class="bigscore">{plan.score:.1f}<small> / 100</small> {band_chip(plan.band)}'
+        + (f'<div class="bigscore">{plan.score:.1f}<small> / 100</small> {band_chip(plan.band)}' if plan.score is not None
+           else '<div class="bigscore">cannot be read')
+        + f'<div class="meta" style="font-size:13px;font-weight:400">{escape(plan.verdict_text or (plan.error or ""))}</div>'
         f'<div class="meta" style="font-size:13px;font-weight:400">{change_cell(plan.change)}</div></div></header>'
     ]
     if plan.attention:

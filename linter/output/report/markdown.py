@@ -73,7 +73,7 @@ def summary(report: Report) -> str:
         "",
         table(
             ["Plan", "Owner", "Score", "Band", "Change", "Trend", "Needs attention"],
-            ([f"[{plain(p.name)}](#{p.anchor}) `{p.path}`", plain(p.owner), f"{p.score:.1f}", p.band, change_text(p.change),
+            ([f"[{plain(p.name)}](#{p.anchor}) `{p.path}`", plain(p.owner), p.score_text, p.band, change_text(p.change),
               trend_text(p.trend), "; ".join(p.attention)] for p in report.plans),
             right=(2,),
         ),
@@ -117,7 +117,9 @@ def plan_details(plan: PlanEntry) -> str:
         f"`{plan.path}`") if part)
     parts = [
         f'<a id="{plan.anchor}"></a>',
-        f"### {plain(plan.name)}: {plan.score:.1f} ({plan.band})",
+        f"### {plain(plan.name)}: {plan.score_text}" + (f" ({plan.band})" if plan.band else ""),
+        "",
+        plain(plan.verdict_text or plan.error or ""),
         "",
         f"{facts} · change {change_text(plan.change)} · trend {trend_text(plan.trend)}",
     ]

@@ -13,7 +13,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
-from ...engine.results import Finding, Fix
+from ...engine.results import Essential, Finding, Fix
 
 
 class Band(BaseModel):
@@ -53,8 +53,12 @@ class PlanEntry(BaseModel):
     owner: str
     account: str = ""
     parsed: bool = True
-    score: float
-    band: str
+    score: Optional[float] = Field(description="0-100; null when the plan cannot be read")
+    band: str = Field(description="tool, developing, thin or form; empty when the plan cannot be read")
+    completeness: Optional[float] = None
+    substance: Optional[float] = None
+    essentials: list[Essential] = Field(default_factory=list, description="each pillar's state and reason")
+    error: Optional[str] = Field(default=None, description="why the plan cannot be read: its first error")
     change: Change
     attention: list[str] = Field(default_factory=list, description="why the plan needs attention, in words; empty when it does not")
     categories: list[CategoryBar] = Field(default_factory=list)
@@ -62,6 +66,24 @@ class PlanEntry(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     trend: list[TrendPoint] = Field(default_factory=list)
     anchor: str = Field(description="the HTML id of the plan's section")
+
+    @property
+    def score_text(self) -> str:
+        """The score as the report prints it: one decimal, or 'cannot be read'."""
+        return "cannot be read" if self.score is None else f"{self.score:.1f}"
+
+    @property
+    def verdict_text(self) -> str:
+        """``completeness 88.0 · substance 100.0 · failed: competitor · waived: in-use`` (empty when unreadable)."""
+        parts = [f"{axis} {value:.1f}" for axis, value in (("completeness", self.completeness), ("substance", self.substance))
+                 if value is not None]
+        for state in ("failed", "waived", "not-required"):
+            pillars = [e.pillar for e in self.essentials if e.state == state]
+            if pillars:
+                parts.append(f"{state}: {', '.join(pillars)}")
+        if self.essentials and all(e.state == "met" for e in self.essentials):
+            parts.append("every pillar met")
+        return " · ".join(parts)
 
 
 class Placement(BaseModel):
@@ -104,6 +126,7 @@ class TeamTrend(BaseModel):
 
 class Totals(BaseModel):
     plans: int
+    unreadable: int = Field(default=0, description="plans that cannot be read: no score, not in the mean")
     mean_score: float
     mean_band: str
     bands: dict[str, int]

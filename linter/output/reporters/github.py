@@ -13,6 +13,7 @@ import io
 
 from ...engine.results import FileResult, Finding, RunResult, Summary
 from .stream import Stream as BaseStream, render_with
+from .verdict import failed_pillars, headline
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -45,8 +46,9 @@ class Stream(BaseStream):
     def piece(file_result: FileResult, color: bool) -> str:
         lines = [_annotation(file_result.path, f) for f in file_result.findings if f.suppressed is None]
         if file_result.kind == "plan":
+            failed = failed_pillars(file_result)
             lines.append(_command("notice", {"file": file_result.path, "title": "planlint score"},
-                                  f"score {file_result.score:.1f}/100 ({file_result.band})"))
+                                  headline(file_result) + (f" · failed pillars: {', '.join(failed)}" if failed else "")))
         return "".join(line + "\n" for line in lines)
 
     def end(self, s: Summary) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ... import __version__
 from ...engine.results import FileResult, RunResult, Summary
+from ...engine.verdict import SCORING_VERSION
 from .stream import Stream as BaseStream, render_with
 
 
@@ -34,10 +35,11 @@ class Stream(BaseStream):
     then the summary; see :mod:`planlint.output.reporters.stream`.
     """
 
-    def __init__(self, out: TextIO, color: bool = False, version: str = __version__) -> None:
+    def __init__(self, out: TextIO, color: bool = False, version: str = __version__, scoring: str = SCORING_VERSION) -> None:
         super().__init__(out, color)
         self.count = 0
-        out.write("{\n  " + _dumps("version", "") + ": " + _dumps(version, "  ") + ',\n  "files": [')
+        out.write("{\n  " + _dumps("version", "") + ": " + _dumps(version, "  ")
+                  + ',\n  "scoring": ' + _dumps(scoring, "  ") + ',\n  "files": [')
 
     @staticmethod
     def piece(result: FileResult, color: bool) -> str:
@@ -53,4 +55,4 @@ class Stream(BaseStream):
 
 
 def render(result: RunResult, color: bool = False) -> str:
-    return render_with(Stream(io.StringIO(), color, result.version), result)
+    return render_with(Stream(io.StringIO(), color, result.version, result.scoring), result)

@@ -40,6 +40,14 @@ def _suite(parent: ET.Element, result: FileResult) -> tuple[int, int, int, int]:
     if result.kind == "plan":
         ET.SubElement(properties, "property", {"name": "score", "value": f"{result.score:.1f}"})
         ET.SubElement(properties, "property", {"name": "band", "value": result.band})
+        for axis in ("completeness", "substance"):
+            value = getattr(result, axis)
+            if value is not None:
+                ET.SubElement(properties, "property", {"name": axis, "value": f"{value:.1f}"})
+        for essential in result.essentials:
+            ET.SubElement(properties, "property", {"name": f"pillar.{essential.pillar}",
+                                                   "value": f"{essential.state}: {essential.reason}"})
+    ET.SubElement(properties, "property", {"name": "kind", "value": result.kind})
     failures = errors = skipped = 0
     for finding in result.findings:
         f, e, s = _case(suite, result, finding)

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 
 from ... import __version__
 from ...engine.meta import META_RULES
-from ...engine.results import Finding, RunResult
+from ...engine.results import FileResult, Finding, RunResult
 from ...api.rule import RuleInfo
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -91,6 +91,13 @@ def _fallback(finding: Finding) -> RuleInfo:
                 weight=0.0, message=finding.name, why=finding.name, fix="See `planlint explain " + finding.code + "`.")
 
 
+def _plan_properties(f: FileResult) -> dict[str, Any]:
+    """A plan's verdict as the run's properties hold it: score, band, both axes and each pillar's state."""
+    return {"path": f.path, "score": f.score, "band": f.band, "completeness": f.completeness, "substance": f.substance,
+            "essentials": {e.pillar: {"state": e.state, "reason": e.reason} for e in f.essentials},
+            "notApplicable": [na.model_dump(mode="json", exclude_none=True) for na in f.not_applicable]}
+
+
 def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]:
     infos: dict[str, RuleInfo] = {info.code: info for info in [*META_RULES, *rules]}
     for file_result in result.files:
@@ -100,14 +107,17 @@ def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]
     index = {info.code: position for position, info in enumerate(ordered)}
     root = source_root()
     results = [_result(f.path, finding, index, root) for f in result.files for finding in f.findings]
-    plans = [{"path": f.path, "score": f.score, "band": f.band} for f in result.files if f.kind == "plan"]
+    plans = [_plan_properties(f) for f in result.files if f.kind == "plan"]
+    others = [{"path": f.path, "kind": f.kind, **({"error": f.error} if f.error else {})}
+              for f in result.files if f.kind != "plan"]
     run = {
         "tool": {"driver": {"name": "planlint", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFORMATION_URI, "rules": [_rule(info) for info in ordered]}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"plans": plans, "meanScore": result.summary.mean_score},
+        "properties": {"plans": plans, "files": others, "meanScore": result.summary.mean_score,
+                       "scoringModel": result.scoring},
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 

@@ -10,6 +10,7 @@ import io
 from ...language.diagnostics import excerpt
 from ...engine.results import FileResult, Finding, RunResult, Summary
 from .stream import Stream as BaseStream, render_with
+from .verdict import headline, not_applicable_lines, pillar_summary
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
           "tool": "32", "developing": "36", "thin": "33", "form": "31"}
@@ -34,9 +35,10 @@ def _finding_line(result: FileResult, finding: Finding, color: bool) -> str:
 def render_file(result: FileResult, color: bool = False) -> list[str]:
     lines = [_finding_line(result, finding, color) for finding in result.findings]
     if result.kind != "plan":
+        lines.append(f"{_paint(result.path, 'bold', color)}: {headline(result)}")
         return lines
     band = _paint(result.band, result.band, color) if result.band else ""
-    head = f"{_paint(result.path, 'bold', color)}: score {result.score:.1f}/100 ({band})"
+    head = f"{_paint(result.path, 'bold', color)}: " + headline(result).replace(f"({result.band})", f"({band})", 1)
     facts = []
     if result.quadrant:
         facts.append(f"quadrant {result.quadrant}")
@@ -45,18 +47,25 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     if facts:
         head += " · " + " · ".join(facts)
     lines.append(head)
+    lines.extend("  " + line for line in pillar_summary(result))
     if result.categories:
         lines.append("  " + "  ".join(f"{name} {score:.1f}" for name, score in result.categories.items()))
+    lines.extend("  " + line for line in not_applicable_lines(result) if "(line " not in line)
     for fix in result.fixes[:MAX_FIXES]:
         lines.append(f"  fix {fix.code} {fix.name} (+{fix.gain:.1f}): {fix.message}")
     return lines
 
 
 def summary_line(s: Summary) -> str:
-    return (
+    line = (
         f"{s.files} file{'s' if s.files != 1 else ''} checked, {s.findings} finding{'s' if s.findings != 1 else ''} "
         f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}"
     )
+    others = [f"{s.portfolios} portfolio{'s' if s.portfolios != 1 else ''}"] if s.portfolios else []
+    others += [f"{s.unreadable} cannot be read"] if s.unreadable else []
+    if others:
+        line += f" over {s.plans} plan{'s' if s.plans != 1 else ''} ({', '.join(others)}: no score)"
+    return line
 
 
 class Stream(BaseStream):
