@@ -4,6 +4,6 @@ A Python plugin that ships some rules as TOML calls :func:`load_rules_from_toml`
 or :func:`load_pack`; see ``docs/plugins.md`` and ``docs/custom-rules.md``.
 """
 
-from .api.packs import Pack, PackError, PackPlugin, PackProblem, load_pack, load_pack_plugin, load_rules_from_toml
+from .api.packs import Pack, PackError, PackPlugin, PackProblem, load_pack, load_rules_from_toml
 
-__all__ = ["Pack", "PackError", "PackPlugin", "PackProblem", "load_pack", "load_pack_plugin", "load_rules_from_toml"]
+__all__ = ["Pack", "PackError", "PackPlugin", "PackProblem", "load_pack", "load_rules_from_toml"]

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from planlint.engine import Linter
+from planlint.engine import Linter, lint_text
 from planlint.api.registry import load_registry
 from planlint.rule import Rule
 from planlint.config.settings import Settings
@@ -24,7 +24,7 @@ AS_OF = dt.date(2027, 3, 1)
 
 def findings_of(rule: Rule, text: str) -> list[str]:
     linter = Linter(REGISTRY, Settings(select=[rule.info.code]), as_of=AS_OF)
-    result = linter.lint_text(text, "example.plan")
+    result = lint_text(linter, text, "example.plan")
     assert result.parsed, f"{rule.info.code} example does not parse: {[f.message for f in result.findings]}"
     return [f.message for f in result.failing() if f.code == rule.info.code]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _rules import GOOD, change, lint, messages, rule
 
-from planlint.rules.builtin.formtext import boilerplate, placeholder
+from planlint.api.text import boilerplate, placeholder
 
 HONEST_SHORT = """\
 plan "Initech FY2027" {

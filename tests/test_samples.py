@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planlint.engine import Linter
+from planlint.engine import Linter, lint_file
 from planlint.api.registry import load_registry
 from planlint.engine.results import FileResult
 
@@ -16,7 +16,7 @@ AS_OF = dt.date(2027, 2, 1)
 
 
 def check(name: str, as_of: dt.date = AS_OF) -> FileResult:
-    return Linter(load_registry(), as_of=as_of).lint_path(SAMPLES / name, f"samples/{name}")
+    return lint_file(Linter(load_registry(), as_of=as_of), SAMPLES / name, f"samples/{name}")
 
 
 def test_the_complete_plan_is_a_tool() -> None:

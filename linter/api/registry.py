@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from importlib import metadata
-from typing import Iterable
+from typing import Iterable, Optional
 
 import pluggy
 
@@ -185,17 +185,33 @@ def _named_for(rule: Rule, plugin_name: str) -> Rule:
     return rule
 
 
+def builtin_category_names(manager: Optional[pluggy.PluginManager] = None) -> list[str]:
+    """Categories a TOML pack may use without defining them: those the built-in plugins define, in their order."""
+    if manager is None:
+        manager = new_plugin_manager()
+        _register_builtins(manager, [])
+    names: list[str] = []
+    for impl in manager.hook.planlint_categories.get_hookimpls():
+        if impl.plugin_name not in BUILTIN_PLUGINS:
+            continue
+        try:
+            names.extend(category.name for category in impl.function() if isinstance(category, Category))
+        except Exception:  # noqa: BLE001 - a broken built-in hook is reported by load_registry; packs define their own
+            continue
+    return list(dict.fromkeys(names))
+
+
 def _register_pack(manager: pluggy.PluginManager, path: str, problems: list[LoadProblem]) -> None:
-    """Register a TOML rule pack as a plugin. Packs are provided by planlint.packs."""
-    try:
-        from .packs import load_pack_plugin  # imported lazily: only runs that use packs pay for it
-    except ImportError:
-        problems.append(LoadProblem(path, "TOML rule packs are not supported by this build"))
-        return
+    """Register a TOML rule pack as a plugin; every problem in it is fatal: the user asked for those rules."""
+    from .packs import PackError, PackPlugin, load_pack  # lazily: only runs that use packs pay for the format
+
     name = f"pack:{path}"
     wanted = Path(path).resolve()
     if any(other.startswith("pack:") and Path(other[5:]).resolve() == wanted for other, _ in manager.list_name_plugin()):
         return  # the same pack named twice (configuration and --pack, two spellings of a path): load it once
-    plugin = load_pack_plugin(path, problems)
-    if plugin is not None:
-        manager.register(plugin, name=name)
+    try:
+        pack = load_pack(path, builtin_category_names(manager))
+    except PackError as error:
+        problems.extend(LoadProblem(problem.where(), problem.what(), fatal=True) for problem in error.problems)
+        return
+    manager.register(PackPlugin(pack), name=name)

@@ -18,8 +18,7 @@ from typing import Optional
 
 from .exits import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..config.loader import ConfigError, ConfigResolver
-from ..language.diagnostics import PlanSyntaxError
-from ..engine.linter import unreadable_result
+from ..engine.linter import read_document
 from ..model import Portfolio
 from ..api.quadrants import QUADRANTS, Placement, Thresholds
 from ..engine.portfolio import PortfolioOutcome, lint_portfolio
@@ -57,12 +56,11 @@ def run(args: argparse.Namespace) -> int:
     shown = path.as_posix()
     from ..language.parser import parse_file
 
-    try:
-        planfile = parse_file(path, shown)
-    except PlanSyntaxError as error:
-        write_output("\n".join(render_file(unreadable_result(shown, error.diagnostics))) + "\n", args.output)
+    read = read_document(lambda: parse_file(path, shown), shown)
+    if isinstance(read, FileResult):
+        write_output("\n".join(render_file(read)) + "\n", args.output)
         return EXIT_FINDINGS
-    document = planfile.document
+    document = read.document
     if not isinstance(document, Portfolio):
         raise UsageError(f"{shown} is a plan, not a portfolio: planlint portfolio reads a file that starts with "
                          "`portfolio \"Name\" {` and lists `account \"Name\" { current ... future ... plan \"file.plan\" }`")

@@ -19,7 +19,7 @@ from typing import Optional
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from ..api.packs import PackError, load_pack
 from ..engine.examples import ExampleResult, run_examples
-from ..api.registry import Registry
+from ..api.registry import Registry, builtin_category_names
 from ..api.rule import Rule
 from ._common import add_config_option, configured_registry, iso_date, write_output
 
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         suites.append(("built-in rules", _builtin_rules(), args.as_of or DEFAULT_AS_OF))
     for path in args.packs:
         try:
-            pack = load_pack(path, _known_categories())
+            pack = load_pack(path, builtin_category_names())
         except PackError as error:
             for problem in error.problems:
                 print(f"planlint: error: {problem}", file=sys.stderr)
@@ -116,12 +116,6 @@ def _summary(failures: int, total: int) -> str:
     if failures:
         return f"{failures} of {total} examples do not do what they say"
     return f"all {total} examples do what they say"
-
-
-def _known_categories() -> list[str]:
-    from ..api.packs import _known_categories as known
-
-    return known()
 
 
 __all__ = ["ExampleResult", "register", "run"]

@@ -12,8 +12,10 @@ and run a rule's own examples.
 
 from ..api.registry import Registry, load_registry
 from ..config.settings import Settings
+from .documents import lint_file, lint_text
 from .examples import ExampleResult, run_examples
 from .linter import Linter
 from .results import FileResult, Finding
 
-__all__ = ["ExampleResult", "FileResult", "Finding", "Linter", "Registry", "Settings", "load_registry", "run_examples"]
+__all__ = ["ExampleResult", "FileResult", "Finding", "Linter", "Registry", "Settings", "lint_file", "lint_text", "load_registry",
+           "run_examples"]

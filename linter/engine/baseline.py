@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..model import DEFAULT_SPAN
 from .atomic import write_text_atomic
+from .findings import finding_at
 from .meta import SCORE_BELOW_BASELINE
 from .results import FileResult, Finding
 
@@ -185,7 +187,6 @@ def in_baseline(baseline: Baseline, result: FileResult) -> bool:
 
 
 def _ratchet_finding(score: float, recorded: float) -> Finding:
-    info = SCORE_BELOW_BASELINE
-    return Finding(code=info.code, name=info.name, severity=info.severity, category=info.category,
-                   message=f"score {score:.1f} is below the baseline's {recorded:.1f} for this plan; "
-                           f"plans may only get better (fix the new findings, or rewrite the baseline)")
+    return finding_at(SCORE_BELOW_BASELINE, DEFAULT_SPAN,
+                      f"score {score:.1f} is below the baseline's {recorded:.1f} for this plan; "
+                      f"plans may only get better (fix the new findings, or rewrite the baseline)")

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .. import __version__
+from .meta import INTERNAL_ERROR
 from .results import FileResult
 from .verdict import SCORING_VERSION
 
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 DEFAULT_DIR = ".planlint_cache"
 ENV_DIR = "PLANLINT_CACHE_DIR"
 LAYOUT = "1"  # bump when the entry format changes
-NOT_CACHED = frozenset({"PL000"})  # a crashed rule may not crash next time
+NOT_CACHED = frozenset({INTERNAL_ERROR.code})  # a crashed rule may not crash next time
 
 GITIGNORE = "# Created by planlint: the whole folder is a cache.\n*\n"
 CACHEDIR_TAG = (
@@ -70,8 +71,8 @@ def code_files(modules: Iterable[str]) -> list[Path]:
     """planlint's own sources and grammar, plus every source beside the given rule modules.
 
     Beside, not only the module itself: a rule reads helpers from its own
-    folder (the built-in pack's ``formtext.py``), and an edit there must
-    change the results just as an edit to the rule does.
+    folder (the built-in pack's ``real.py``), and an edit there must change
+    the results just as an edit to the rule does.
     """
     package = Path(__file__).resolve().parents[1]  # the whole planlint package, not only engine/
     files = {*package.rglob("*.py"), *package.rglob("*.lark")}

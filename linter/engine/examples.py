@@ -13,7 +13,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..api.registry import Registry
 from ..api.rule import Rule
+from ..config.settings import Settings
+from .documents import lint_text
+from .linter import Linter
+from .meta import INTERNAL_ERROR
+from .results import FileResult
 
 
 @dataclass(frozen=True)
@@ -33,10 +39,6 @@ class ExampleResult:
 
 def run_examples(rules: Iterable[Rule], as_of: dt.date) -> list[ExampleResult]:
     """Every example of every rule, in rule order."""
-    from .linter import Linter
-    from ..api.registry import Registry
-    from ..config.settings import Settings
-
     results: list[ExampleResult] = []
     for rule in rules:
         info = rule.info
@@ -47,13 +49,13 @@ def run_examples(rules: Iterable[Rule], as_of: dt.date) -> list[ExampleResult]:
     return results
 
 
-def _judge(linter, code: str, name: str, kind: str, index: int, text: str) -> ExampleResult:  # type: ignore[no-untyped-def]
-    result = linter.lint_text(text, f"{code}-{kind}-{index}.plan")
+def _judge(linter: Linter, code: str, name: str, kind: str, index: int, text: str) -> ExampleResult:
+    result: FileResult = lint_text(linter, text, f"{code}-{kind}-{index}.plan")
     if not result.parsed:
         first = result.findings[0]
         return ExampleResult(code, name, kind, index, False,
                              f"the example is not a valid plan (line {first.line}:{first.column}: {first.message})")
-    crashed = [f.message for f in result.findings if f.code == "PL000"]
+    crashed = [f.message for f in result.findings if f.code == INTERNAL_ERROR.code]
     if crashed:
         return ExampleResult(code, name, kind, index, False, crashed[0])
     found = [f"line {f.line}: {f.message}" for f in result.failing() if f.code == code]

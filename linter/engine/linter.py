@@ -9,26 +9,39 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, NamedTuple, Optional, Sequence
 
-from . import scoring
-from ..language.diagnostics import Diagnostic, PlanSyntaxError
-from ..model import Comment, Plan, PlanFile
 from ..api.quadrants import plan_quadrant
-from ..api.registry import LoadProblem, Registry
-from .essentials import RuleOutcome, judge_pillars
-from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore
-from ..api.rule import CheckContext, Rule, Severity
+from ..api.registry import Registry
+from ..api.rule import CheckContext, Item, Rule, RuleInfo
 from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
+from ..language.diagnostics import Diagnostic, PlanSyntaxError
+from ..model import Comment, Plan, PlanFile, Span
+from . import scoring
+from .essentials import RuleOutcome, judge_pillars
+from .findings import checked, finding_at, finding_order, load_error
+from .meta import BY_CODE, SYNTAX_ERROR
+from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore
+from .suppressions import Suppressions, read_suppressions
 from .verdict import judge
-from .suppressions import read_suppressions
 
-INTERNAL_ERROR = "PL000"
+
+class Judged(NamedTuple):
+    """One rule's run on one plan, as scoring, the pillars and the not-applicable list need it."""
+
+    info: RuleInfo
+    tally: scoring.RuleTally
+    outcome: RuleOutcome
+    suppressed: list[NotApplicable]
 
 
 @dataclass
 class Linter:
-    """A configured linter: the loaded rules and the settings to apply."""
+    """A configured linter: the loaded rules and the settings to apply, to one plan at a time.
+
+    Portfolios are not plans: :func:`planlint.engine.documents.lint_document`
+    sends them to the portfolio checker, which lints their plans with this.
+    """
 
     registry: Registry
     settings: Settings = field(default_factory=Settings)
@@ -56,28 +69,26 @@ class Linter:
         from ..language.parser import parse_file  # lazy: commands that never parse stay fast to start
 
         shown = display or str(path)
-        try:
-            planfile = parse_file(path, shown)
-        except PlanSyntaxError as error:
-            return unreadable_result(shown, error.diagnostics)
-        return self.lint_model(planfile, shown, options)
+        return self.lint_read(read_document(lambda: parse_file(path, shown), shown), shown, options)
 
     def lint_text(self, text: str, path: str = "<string>") -> FileResult:
         from ..language.parser import parse_text
 
-        try:
-            planfile = parse_text(text, path)
-        except PlanSyntaxError as error:
-            return unreadable_result(path, error.diagnostics)
-        return self.lint_model(planfile, path)
+        return self.lint_read(read_document(lambda: parse_text(text, path), path), path)
+
+    def lint_read(self, read: "PlanFile | FileResult", path: str, options: Optional[dict[str, Any]] = None) -> FileResult:
+        """What :func:`read_document` gave: an unreadable file's result as it is, a parsed one linted."""
+        return read if isinstance(read, FileResult) else self.lint_model(read, path, options)
 
     def lint_model(self, planfile: PlanFile, path: str, options: Optional[dict[str, Any]] = None) -> FileResult:
-        """Lint a parsed file. ``options`` reach the rules (``{"quadrant": "A"}`` from a portfolio)."""
+        """Lint a parsed plan. ``options`` reach the rules (``{"quadrant": "A"}`` from a portfolio).
+
+        A portfolio file gives only its kind and name here (no findings): it is
+        checked by :mod:`planlint.engine.portfolio`, never as a plan.
+        """
         document = planfile.document
         if not isinstance(document, Plan):
-            from .portfolio import lint_portfolio  # reads the plans the portfolio references
-
-            return lint_portfolio(self, document, path).result
+            return FileResult(path=path, kind="portfolio", name=document.name, score=None, band="")
         return self._lint_plan(document, path, planfile.comments, options)
 
     # ------------------------------------------------------------------ internals
@@ -88,67 +99,11 @@ class Linter:
         ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(), options=dict(options or {}))
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
-        tallies: list[scoring.RuleTally] = []
-        scores: list[RuleScore] = []
-        outcomes: dict[str, RuleOutcome] = {}
-        suppressed_items: list[NotApplicable] = []
-        for rule in self.rules:
-            info = rule.info
-            weight = effective_weight(info, self.settings)
-            try:
-                items = list(rule.check(ctx))
-            except Exception as exc:  # noqa: BLE001 - a broken rule is reported, the rest still run
-                findings.append(internal_error(info.code, info.pack, exc))
-                continue
-            severity = effective_severity(info, self.settings)
-            passed = counted = suppressed = 0
-            suppression = first_failure = ""
-            for item in items:
-                reason = suppressions.reason_for(info, item)
-                if reason is None:  # a suppressed item is not applicable: out of the score
-                    counted += 1
-                    passed += item.passed
-                else:
-                    suppressed += 1
-                    suppression = suppression or reason
-                if item.passed:
-                    continue
-                span = item.span
-                message = item.message or info.message
-                if reason is None:
-                    first_failure = first_failure or message
-                else:
-                    suppressed_items.append(NotApplicable(code=info.code, name=info.name, reason=reason, line=span.line))
-                findings.append(
-                    Finding(
-                        code=info.code,
-                        name=info.name,
-                        severity=severity,
-                        message=message,
-                        category=info.category,
-                        line=span.line,
-                        column=span.column,
-                        end_line=span.end_line,
-                        end_column=span.end_column,
-                        suppressed=reason,
-                    )
-                )
-            outcomes[info.code] = RuleOutcome(info.code, True, passed, counted, suppressed, suppression,
-                                              ctx.skipped.get(info.code, "") if not items else "", first_failure)
-            tally = scoring.RuleTally(info.code, info.category, weight, passed, counted)
-            tallies.append(tally)
-            ratio = tally.ratio
-            scores.append(
-                RuleScore(
-                    code=info.code,
-                    name=info.name,
-                    category=info.category,
-                    weight=weight,
-                    passed=passed,
-                    total=counted,
-                    score=None if ratio is None else round(ratio * 100, 1),
-                )
-            )
+        judged = [self._judge(rule.info, items, suppressions, findings, ctx.skipped)
+                  for rule, items in checked(self.rules, lambda rule: rule.check(ctx), findings)]
+        tallies = [run.tally for run in judged]
+        outcomes = {run.info.code: run.outcome for run in judged}
+        suppressed_items = [item for run in judged for item in run.suppressed]
         findings.extend(suppressions.findings(self.rules, self.settings))
         pillars = judge_pillars(self.essential_of, outcomes)
         _, categories = scoring.plan_score(tallies, self.category_weights)
@@ -167,10 +122,38 @@ class Linter:
             categories=categories,
             findings=findings,
             fixes=self._fixes(tallies),
-            rules=scores,
+            rules=[_rule_score(run.info, run.tally) for run in judged],
             metrics=dict(sorted(ctx.metrics.items())),
             quadrant=ctx.options.get("quadrant") or plan_quadrant(plan),
         )
+
+    def _judge(self, info: RuleInfo, items: list[Item], suppressions: Suppressions, findings: list[Finding],
+               skipped: dict[str, str]) -> Judged:
+        """One rule's items: its failures appended to ``findings``; suppressed items are not applicable, out of the score."""
+        severity = effective_severity(info, self.settings)
+        passed = counted = suppressed = 0
+        suppression = first_failure = ""
+        excused: list[NotApplicable] = []
+        for item in items:
+            reason = suppressions.reason_for(info, item)
+            if reason is None:
+                counted += 1
+                passed += item.passed
+            else:
+                suppressed += 1
+                suppression = suppression or reason
+            if item.passed:
+                continue
+            message = item.message or info.message
+            if reason is None:
+                first_failure = first_failure or message
+            else:
+                excused.append(NotApplicable(code=info.code, name=info.name, reason=reason, line=item.span.line))
+            findings.append(finding_at(info, item.span, message, severity, reason))
+        outcome = RuleOutcome(info.code, True, passed, counted, suppressed, suppression,
+                              skipped.get(info.code, "") if not items else "", first_failure)
+        tally = scoring.RuleTally(info.code, info.category, effective_weight(info, self.settings), passed, counted)
+        return Judged(info, tally, outcome, excused)
 
     def _not_applicable(self, skipped: dict[str, str], outcomes: dict[str, RuleOutcome]) -> list[NotApplicable]:
         """Rules that said they do not apply to this plan (its quadrant), in code order."""
@@ -185,34 +168,19 @@ class Linter:
             for code, gain in scoring.fix_gains(tallies, self.category_weights)
         ]
 
-    def lint_paths(self, paths: Iterable[Path], root: Optional[Path] = None) -> Iterator[FileResult]:
-        for path in paths:
-            yield self.lint_path(path, display_path(path, root))
+
+def _rule_score(info: RuleInfo, tally: scoring.RuleTally) -> RuleScore:
+    ratio = tally.ratio
+    return RuleScore(code=info.code, name=info.name, category=info.category, weight=tally.weight, passed=tally.passed,
+                     total=tally.total, score=None if ratio is None else round(ratio * 100, 1))
 
 
-def finding_order(finding: Finding) -> tuple[int, int, str]:
-    return (finding.line, finding.column, finding.code)
-
-
-def internal_error(code: str, pack: str, exc: BaseException) -> Finding:
-    return Finding(
-        code=INTERNAL_ERROR,
-        name="internal-error",
-        severity=Severity.error,
-        message=f"rule {code} from '{pack}' crashed ({type(exc).__name__}: {exc}); the other rules still ran",
-        category="internal",
-    )
-
-
-def load_error(problem: LoadProblem) -> Finding:
-    """A plugin that failed to load or whose hook raised, shown on every plan it would have checked."""
-    return Finding(
-        code=INTERNAL_ERROR,
-        name="internal-error",
-        severity=Severity.error,
-        message=f"{problem.source}: {problem.message}; the other rules still ran",
-        category="internal",
-    )
+def read_document(parse: Callable[[], PlanFile], path: str) -> "PlanFile | FileResult":
+    """``parse()``'s file, or the unreadable result saying why not: the one place a syntax error becomes a result."""
+    try:
+        return parse()
+    except PlanSyntaxError as error:
+        return unreadable_result(path, error.diagnostics)
 
 
 def unreadable_result(path: str, diagnostics: list[Diagnostic]) -> FileResult:
@@ -222,18 +190,9 @@ def unreadable_result(path: str, diagnostics: list[Diagnostic]) -> FileResult:
     keyword says nothing about how good the plan is.
     """
     findings = [
-        Finding(
-            code=d.code,
-            name={"PL001": "syntax-error", "PL002": "invalid-value", "PL003": "unreadable-file"}.get(d.code, "syntax-error"),
-            severity=Severity.error,
-            message=d.message,
-            category="syntax",
-            line=d.line,
-            column=d.column,
-            end_line=d.end_line or d.line,
-            end_column=d.end_column or d.column + 1,
-            source_line=d.source_line or None,
-        )
+        finding_at(BY_CODE.get(d.code, SYNTAX_ERROR), Span(line=d.line, column=d.column, end_line=d.end_line or d.line,
+                                                         end_column=d.end_column or d.column + 1),
+                   d.message, source_line=d.source_line or None)
         for d in diagnostics
     ]
     findings.sort(key=finding_order)

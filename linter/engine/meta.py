@@ -11,6 +11,7 @@ they emit, and ``ignore`` may silence the suppression ones, so each has a
 from __future__ import annotations
 
 from ..api.rule import RuleInfo, Severity
+from ..language import diagnostics
 
 
 def _meta(code: str, name: str, category: str, severity: Severity, message: str, why: str, fix: str) -> RuleInfo:
@@ -22,13 +23,13 @@ INTERNAL_ERROR = _meta(
     "PL000", "internal-error", "internal", Severity.error, "a rule crashed",
     "A rule raised an exception; the other rules still ran.", "Report the crash to the rule pack's authors.")
 SYNTAX_ERROR = _meta(
-    "PL001", "syntax-error", "syntax", Severity.error, "the plan cannot be read",
+    diagnostics.SYNTAX_ERROR, "syntax-error", "syntax", Severity.error, "the plan cannot be read",
     "A plan that cannot be read cannot be checked, and scores 0.", "Fix the text at the line and column shown.")
 INVALID_VALUE = _meta(
-    "PL002", "invalid-value", "syntax", Severity.error, "a value is not valid",
+    diagnostics.INVALID_VALUE, "invalid-value", "syntax", Severity.error, "a value is not valid",
     "A date, amount or keyword that does not exist cannot be checked.", "Write the value as the message suggests.")
 UNREADABLE_FILE = _meta(
-    "PL003", "unreadable-file", "syntax", Severity.error, "the file cannot be read",
+    diagnostics.UNREADABLE_FILE, "unreadable-file", "syntax", Severity.error, "the file cannot be read",
     "planlint could not open the file or decode it as UTF-8 text.", "Save the plan as UTF-8 text.")
 SUPPRESSION_WITHOUT_REASON = _meta(
     "PL010", "suppression-without-reason", "suppressions", Severity.error,
@@ -58,3 +59,4 @@ META_RULES: tuple[RuleInfo, ...] = (
     INTERNAL_ERROR, SYNTAX_ERROR, INVALID_VALUE, UNREADABLE_FILE,
     SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, SCORE_BELOW_BASELINE,
 )
+BY_CODE: dict[str, RuleInfo] = {info.code: info for info in META_RULES}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ..model import Portfolio
 from ..api.quadrants import DEFAULT_MIN_SCORE, Placement, Thresholds, place_accounts, quadrant
+from .findings import checked, finding_at, finding_order
 from .results import FileResult, Finding
 from ..api.rule import AccountCheck, PortfolioContext, PortfolioRule
 from ..config.settings import effective_severity
@@ -85,25 +86,11 @@ def lint_portfolio(linter: "Linter", portfolio: Portfolio, path: str, min_score:
 
 def run_portfolio_rules(linter: "Linter", ctx: PortfolioContext) -> list[Finding]:
     """Each selected portfolio rule's failed items, as findings; a crashing rule is reported, not fatal."""
-    from .linter import finding_order, internal_error
-
     findings: list[Finding] = []
-    for rule in linter.rules:
-        if not isinstance(rule, PortfolioRule):
-            continue
-        info = rule.info
-        try:
-            items = list(rule.check_portfolio(ctx))
-        except Exception as exc:  # noqa: BLE001 - a broken rule is reported, the rest still run
-            findings.append(internal_error(info.code, info.pack, exc))
-            continue
-        severity = effective_severity(info, linter.settings)
-        for item in items:
-            if item.passed:
-                continue
-            span = item.span
-            findings.append(Finding(code=info.code, name=info.name, severity=severity, message=item.message or info.message,
-                                    category=info.category, line=span.line, column=span.column,
-                                    end_line=span.end_line, end_column=span.end_column))
+    rules = [rule for rule in linter.rules if isinstance(rule, PortfolioRule)]
+    for rule, items in checked(rules, lambda rule: rule.check_portfolio(ctx), findings):
+        severity = effective_severity(rule.info, linter.settings)
+        findings.extend(finding_at(rule.info, item.span, item.message or rule.info.message, severity)
+                        for item in items if not item.passed)
     findings.sort(key=finding_order)
     return findings

@@ -14,8 +14,8 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .. import __version__
 from .cache import ResultCache
-from ..language.diagnostics import PlanSyntaxError
-from .linter import Linter, display_path, unreadable_result
+from .documents import lint_document, lint_file
+from .linter import Linter, display_path, read_document
 from ..api.registry import Registry, load_registry
 from .results import FileResult, RunResult, Summary
 from ..api.rule import Severity
@@ -114,13 +114,6 @@ def file_fails(result: FileResult, fail_under: Optional[float]) -> bool:
     return result.kind == "plan" and fail_under is not None and result.score < fail_under
 
 
-def lint_files(
-    linter: Linter, paths: list[Path], jobs: Optional[int] = 1, cache: Optional[ResultCache] = None
-) -> list[FileResult]:
-    """Lint every path, in order. ``jobs=None`` uses every core; see :func:`iter_lint_files`."""
-    return list(iter_lint_files(linter, paths, jobs, cache))
-
-
 def iter_lint_files(
     linter: Linter, paths: list[Path], jobs: Optional[int] = 1, cache: Optional[ResultCache] = None
 ) -> Iterator[FileResult]:
@@ -179,11 +172,11 @@ def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileRe
     """One file's result: from the cache when its bytes and the run are unchanged, else linted."""
     display = display_path(path)
     if cache is None:
-        return linter.lint_path(path, display)
+        return lint_file(linter, path, display)
     try:
         content = path.read_bytes()
     except OSError:
-        return linter.lint_path(path, display)  # reports why the file cannot be read
+        return lint_file(linter, path, display)  # reports why the file cannot be read
     key = cache.key(display, content)
     result = cache.get(key)
     if result is None:
@@ -196,8 +189,4 @@ def lint_content(linter: Linter, content: bytes, display: str) -> FileResult:
     """Lint the bytes already read (and hashed), so the result matches the key exactly."""
     from ..language.parser import parse_bytes
 
-    try:
-        planfile = parse_bytes(content, display)
-    except PlanSyntaxError as error:
-        return unreadable_result(display, error.diagnostics)
-    return linter.lint_model(planfile, display)
+    return lint_document(linter, read_document(lambda: parse_bytes(content, display), display), display)

@@ -43,6 +43,7 @@ from pydantic import BaseModel
 
 from .meta import INVALID_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
 from ..model import Comment, Plan, Span
+from .findings import finding_at
 from .results import Finding
 from ..api.rule import Item, Rule, RuleInfo
 from ..config.settings import Settings, selector_matches
@@ -137,14 +138,14 @@ class Suppressions:
         selected = [rule.info for rule in selected_rules]
         out = list(self.problems)
         for suppression in self.reasonless:
-            out.append(_finding(SUPPRESSION_WITHOUT_REASON, suppression.span,
+            out.append(finding_at(SUPPRESSION_WITHOUT_REASON, suppression.span,
                                 f"'{suppression.kind}[{', '.join(suppression.selectors)}]' has no reason, so it does "
                                 f"not take effect: add ' -- why this does not apply'"))
         for suppression in self.active:
             for selector in suppression.selectors:
                 if selector in suppression.used or not any(selector_matches(selector, info) for info in selected):
                     continue  # used, or its rule is switched off by configuration: nothing to say
-                out.append(_finding(UNUSED_SUPPRESSION, suppression.span,
+                out.append(finding_at(UNUSED_SUPPRESSION, suppression.span,
                                     f"unused suppression: no {selector} finding {SCOPE_WORDS[suppression.kind]} to suppress"))
         return [finding for finding in out if not _ignored(_META[finding.code], settings)]
 
@@ -158,10 +159,6 @@ def _ignored(info: RuleInfo, settings: Settings) -> bool:
     return any(selector.upper() != "ALL" and selector_matches(selector, info)
                for selector in [*settings.ignore, *settings.file_ignores])
 
-
-def _finding(info: RuleInfo, span: Span, message: str) -> Finding:
-    return Finding(code=info.code, name=info.name, severity=info.severity, message=message, category=info.category,
-                   line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column)
 
 
 # --------------------------------------------------------------------------- reading comments
@@ -196,19 +193,19 @@ def _parse(comment: Comment, body: str, known: Sequence[RuleInfo], problems: lis
     kind = (form.group("kind") if form else "").lower()
     if form is None or kind not in KINDS:
         hint = _closest(kind, KINDS) if kind else ""
-        problems.append(_finding(INVALID_SUPPRESSION, comment.span,
+        problems.append(finding_at(INVALID_SUPPRESSION, comment.span,
                                  f"cannot read '# planlint: {body}': expected ignore[CODES], ignore-block[CODES] "
                                  f"or ignore-file[CODES] followed by ' -- reason'{hint}"))
         return None
     selectors = tuple(part.strip() for part in (form.group("codes") or "").split(",") if part.strip())
     if not selectors:
-        problems.append(_finding(INVALID_SUPPRESSION, comment.span,
+        problems.append(finding_at(INVALID_SUPPRESSION, comment.span,
                                  f"'{kind}' must name the rules it excuses, e.g. {kind}[PL102]"))
         return None
     unknown = [s for s in selectors if s.upper() == "ALL" or not any(selector_matches(s, info) for info in known)]
     for selector in unknown:
         names = [name for info in known for name in (info.code, info.name)]
-        problems.append(_finding(INVALID_SUPPRESSION, comment.span,
+        problems.append(finding_at(INVALID_SUPPRESSION, comment.span,
                                  f"'{selector}' is not a rule code, prefix or name{_closest(selector, names)}"))
     selectors = tuple(s for s in selectors if s not in unknown)
     if not selectors:

@@ -13,7 +13,7 @@ from typing import Iterable
 from planlint.model import ActionStatus
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .formtext import is_real_name, is_substantive
+from planlint.api.text import is_real_name, is_substantive
 from .real import real_actions, real_objectives
 
 MIN_ACTIONS = 2

@@ -15,7 +15,7 @@ from planlint.model import Objective, ObjectiveCategory, Unit
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from .expectations import expected
-from .formtext import is_real_name, is_whole_account
+from planlint.api.text import is_real_name, is_whole_account
 from .real import real_objectives
 
 _UNIT = '  unit "Manufacturing" {\n    current "ERP consolidation"\n    potential "Analytics"\n    white_space "Field service"\n  }\n'

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Optional
 from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .formtext import boilerplate, normalise, placeholder, word_count
+from planlint.api.text import boilerplate, normalise, placeholder, word_count
 from .prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, Prose, iter_text
 
 MAX_FORM_RATIO = 0.20

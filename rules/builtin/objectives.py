@@ -14,7 +14,7 @@ from planlint.model import Count, Money, ObjectiveCategory, Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from .expectations import expected
-from .formtext import boilerplate, is_substantive, normalise
+from planlint.api.text import boilerplate, is_substantive, normalise
 from .real import real_objectives
 
 MIN_CATEGORIES = 2

@@ -13,7 +13,7 @@ from planlint.model import ObjectiveCategory, Role, Stakeholder
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from .expectations import expected
-from .formtext import is_real_name
+from planlint.api.text import is_real_name, name_key
 from .real import real_objectives
 
 MIN_STAKEHOLDERS = 3
@@ -196,7 +196,7 @@ def named_people(ctx: CheckContext) -> set[str]:
              *(action.owner for action in plan.actions())]
     customer = plan.research.customer if plan.research else None
     names += [question.ask for question in customer.questions] if customer else []
-    return {name.strip().casefold() for name in names if name}
+    return {name_key(name) for name in names if name}
 
 
 class WithKnownPerson(Rule):
@@ -227,7 +227,7 @@ class WithKnownPerson(Rule):
             for person in objective.people:
                 if not is_real_name(person.text):
                     continue  # a placeholder: PL901's finding
-                if person.text.strip().casefold() in known:
+                if name_key(person.text) in known:
                     yield passed(person.span)
                 else:
                     yield failed(person.span, f"objective '{objective.name}' is with '{person.text}', who is named nowhere "

@@ -16,7 +16,7 @@ from __future__ import annotations
 from planlint.model import Action, Objective, Plan
 from planlint.rule import CheckContext
 
-from .formtext import placeholder
+from planlint.api.text import placeholder
 
 
 def real_objectives(ctx: CheckContext) -> list[Objective]:

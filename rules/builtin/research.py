@@ -3,7 +3,7 @@
 Methodology points 1 (customer, competitor, company), 2 (goals, pressures,
 initiatives, obstacles), 3 (facts name their source) and 8 (open questions
 with whom to ask). Only *substantive* lines count (see
-:func:`formtext.is_substantive`): ``fact "TBD"`` is not research, so a long
+:func:`planlint.api.text.is_substantive`): ``fact "TBD"`` is not research, so a long
 form cannot outscore a short honest plan by having many lines.
 """
 
@@ -14,7 +14,7 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .formtext import is_real_name, is_substantive, normalise
+from planlint.api.text import is_real_name, is_substantive, normalise
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5

@@ -3,8 +3,8 @@
 * :func:`load_pack` reads and compiles a pack file (or raises :class:`PackError`).
 * :func:`load_rules_from_toml` is what a Python plugin (the built-in pack
   included) calls to ship rules written in TOML.
-* :func:`load_pack_plugin` turns a pack into a pluggy plugin for the registry,
-  reporting problems instead of raising.
+* :class:`PackPlugin` presents a loaded pack through the plugin hooks; the
+  registry (:mod:`planlint.api.registry`) turns ``--pack`` files into these.
 
 The format is described for authors in ``docs/custom-rules.md``.
 """
@@ -19,7 +19,7 @@ from ..rule import Category, Rule
 from .loader import Pack, load_pack
 from .problems import PackError, PackProblem
 
-__all__ = ["Pack", "PackError", "PackProblem", "PackPlugin", "load_pack", "load_pack_plugin", "load_rules_from_toml"]
+__all__ = ["Pack", "PackError", "PackProblem", "PackPlugin", "load_pack", "load_rules_from_toml"]
 
 
 class PackPlugin:
@@ -46,35 +46,3 @@ def load_rules_from_toml(path: str | Path, categories: Iterable[str] = (), pack_
     rules' ``pack``. Raises :class:`PackError` when the file has any problem.
     """
     return list(load_pack(path, categories, pack_name).rules)
-
-
-def _known_categories() -> list[str]:
-    """Categories a pack may use without defining them: the built-in pack's."""
-    try:
-        from ...rules.builtin import CATEGORIES
-    except Exception:  # noqa: BLE001 - without the built-in pack, packs define their own categories
-        return []
-    return [category.name for category in CATEGORIES]
-
-
-def load_pack_plugin(path: str, problems: list) -> Optional[PackPlugin]:
-    """A plugin for the pack at ``path``, or None after appending its problems to ``problems``.
-
-    ``problems`` receives :class:`planlint.api.registry.LoadProblem` entries marked
-    fatal: a broken pack stops ``planlint check`` with exit code 2.
-    """
-    from ..registry import LoadProblem  # the registry imports this module lazily; keep the cycle one-way at import
-
-    try:
-        pack = load_pack(path, _known_categories())
-    except PackError as error:
-        for problem in error.problems:
-            problems.append(LoadProblem(problem.where(), _without_where(problem), fatal=True))
-        return None
-    return PackPlugin(pack)
-
-
-def _without_where(problem: PackProblem) -> str:
-    text = str(problem)
-    prefix = problem.where() + ": "
-    return text[len(prefix):] if text.startswith(prefix) else text

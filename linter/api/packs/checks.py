@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from ... import model
+from ..text import name_key
 from .fields import FieldError, FieldType, resolve, field_type
 from .patterns import SafePattern, UnsafePattern, compile_pattern
 from .selectors import Selected
 from .suggest import did_you_mean
-from .values import COUNTING, Amount, BadThreshold, amount_of, count_of, date_of, is_present, normalise, parse_threshold, show, text_of
+from .values import COUNTING, Amount, BadThreshold, amount_of, count_of, date_of, is_present, parse_threshold, show, text_of
 
 COMBINATORS = ("all", "any", "not")
 OPTIONS = ("field", "message", "at", "count", "words")
@@ -190,16 +191,16 @@ def _any_matches(value: Any, pattern: SafePattern, scope: Scope, label: str) -> 
 def _one_of(value: Any, options: list[str], scope: Scope, label: str) -> tuple[bool, str]:
     if not is_present(value):
         return False, f"{label} is missing"
-    allowed = {normalise(str(option)) for option in options}
+    allowed = {name_key(str(option)) for option in options}
     for element in _values(value):
-        if normalise(text_of(element)) not in allowed:
+        if name_key(text_of(element)) not in allowed:
             return False, f"{label} is '{text_of(element)}', not one of {', '.join(map(str, options))}"
     return True, ""
 
 
 def _contains(value: Any, options: list[str], scope: Scope, label: str) -> tuple[bool, str]:
-    wanted = {normalise(option) for option in options}
-    found = {normalise(text_of(element)) for element in _values(value) if element is not None}
+    wanted = {name_key(option) for option in options}
+    found = {name_key(text_of(element)) for element in _values(value) if element is not None}
     if wanted & found:
         return True, ""
     return False, f"{label} has {show(value)}; none is {' or '.join(options)}"
@@ -288,12 +289,12 @@ REFERENCE_TARGETS = ("stakeholder", "team", "anyone")
 def _refers_to(value: Any, target: str, scope: Scope, label: str) -> tuple[bool, str]:
     if not is_present(value):
         return False, f"{label} is missing"
-    stakeholders = {normalise(s.name) for s in scope.plan.stakeholders}
-    team = {normalise(p) for p in scope.plan.people()}
+    stakeholders = {name_key(s.name) for s in scope.plan.stakeholders}
+    team = {name_key(p) for p in scope.plan.people()}
     known = {"stakeholder": stakeholders, "team": team, "anyone": stakeholders | team}[target]
     where = {"stakeholder": "a stakeholder", "team": "the plan owner or team", "anyone": "a stakeholder or team member"}[target]
     for element in _values(value):
-        if normalise(text_of(element)) not in known:
+        if name_key(text_of(element)) not in known:
             return False, f"{label} '{text_of(element)}' is not {where} in this plan"
     return True, ""
 
@@ -309,12 +310,12 @@ def _unique(value: Any, path: str, scope: Scope, label: str) -> tuple[bool, str]
         for other in scope.items:
             for element in _values(resolve(other.item, path).value):
                 if is_present(element):
-                    text = normalise(text_of(element))
+                    text = name_key(text_of(element))
                     counts[text] = counts.get(text, 0) + 1
         scope.cache[key] = counts
     counts = scope.cache[key]
     for element in _values(value):
-        if is_present(element) and counts.get(normalise(text_of(element)), 0) > 1:
+        if is_present(element) and counts.get(name_key(text_of(element)), 0) > 1:
             return False, f"{label} '{text_of(element)}' appears more than once"
     return True, ""
 

@@ -29,13 +29,17 @@ class PackProblem:
                 out += f":{self.column}"
         return out
 
-    def __str__(self) -> str:
-        parts = [self.where()]
+    def what(self) -> str:
+        """The problem without its place: ``rule ACME101: field 'check': ...``."""
+        parts = []
         if self.rule:
             parts.append(f"rule {self.rule}")
         if self.field:
             parts.append(f"field '{self.field}'")
-        return ": ".join(parts) + f": {self.message}"
+        return ": ".join([*parts, self.message])
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.what()}"
 
 
 class PackError(Exception):

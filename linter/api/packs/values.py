@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 from ... import model
 from ...language import values as literals
+from ..text import is_substantive, normalise, placeholder
 
 
 @dataclass(frozen=True)
@@ -125,17 +126,8 @@ def show(value: Any) -> str:
 
 
 def is_placeholder(text: str) -> bool:
-    """The built-in pack's judgement of a placeholder (``TBD``, ``{{name}}``, ``N/A``...), shared so all rules agree."""
-    from ...rules.builtin.formtext import placeholder  # lazy: the built-in pack imports this package
-
+    """A placeholder (``TBD``, ``{{name}}``, ``N/A``...) as :mod:`planlint.api.text` judges it, so all rules agree."""
     return placeholder(text) is not None
-
-
-def is_substantive(text: str, words: int) -> bool:
-    """Says something: no placeholder, no boilerplate, at least ``words`` words (the built-in pack's test)."""
-    from ...rules.builtin.formtext import is_substantive as substantive
-
-    return substantive(text, words)
 
 
 def is_present(value: Any) -> bool:
@@ -162,16 +154,5 @@ def count_of(value: Any, counting: str = "all", words: int = 3) -> int:
         return len(values) if isinstance(value, list) else (1 if is_present(value) else 0)
     if counting == "real":
         return sum(1 for v in values if not is_placeholder(text_of(v)))
-    distinct = {normalise_sentence(text_of(v)) for v in values if is_substantive(text_of(v), words)}
+    distinct = {normalise(text_of(v)) for v in values if is_substantive(text_of(v), words)}
     return len(distinct)
-
-
-def normalise_sentence(text: str) -> str:
-    from ...rules.builtin.formtext import normalise as fold
-
-    return fold(text)
-
-
-def normalise(text: str) -> str:
-    """Names compared the way people read them: case and extra spaces do not matter."""
-    return " ".join(text.split()).casefold()

@@ -25,7 +25,8 @@ from typing import Callable, Optional, Sequence
 from ... import __version__
 from ...engine import scoring
 from ...language.diagnostics import PlanSyntaxError
-from ...engine.linter import Linter, display_path, unreadable_result
+from ...engine.documents import lint_document, lint_text
+from ...engine.linter import Linter, display_path, read_document
 from ...model import Plan, PlanFile, Portfolio
 from ...api.quadrants import DEFAULT_MIN_SCORE
 from ...engine.results import FileResult
@@ -85,7 +86,7 @@ class Scorer:
             if linter is None:
                 linter = Linter(base.registry, base.settings, as_of=as_of)
                 self._linters[(id(base), as_of)] = linter
-            self._scores[key] = linter.lint_text(text, shown).score
+            self._scores[key] = lint_text(linter, text, shown).score
         return self._scores[key]
 
 
@@ -96,12 +97,9 @@ def read_inputs(paths: Sequence[Path], linter_for: LinterFor) -> list[Input]:
     for path in paths:
         shown = display_path(path)
         linter = linter_for(path)
-        try:
-            planfile = parse_file(path)
-        except PlanSyntaxError as error:
-            inputs.append(Input(path, shown, None, unreadable_result(shown, error.diagnostics), linter))
-            continue
-        inputs.append(Input(path, shown, planfile, linter.lint_model(planfile, shown), linter))
+        read = read_document(lambda: parse_file(path), shown)
+        planfile = read if isinstance(read, PlanFile) else None
+        inputs.append(Input(path, shown, planfile, lint_document(linter, read, shown), linter))
     return inputs
 
 

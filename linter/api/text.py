@@ -2,9 +2,15 @@
 
 One place decides what a placeholder (template residue included), a
 boilerplate phrase, a pasted sentence or a one-word answer is, so the form
-rules, the form ratio and the rules that count "substantive" research all
-agree. A research rule that counted ``fact "TBD"`` as a fact would let a long
-form outscore a short honest plan.
+rules, the form ratio, the rules that count "substantive" research and every
+TOML pack's ``present`` / ``real`` / ``substantive`` checks all agree. A
+research rule that counted ``fact "TBD"`` as a fact would let a long form
+outscore a short honest plan.
+
+Part of the API for rule authors (``planlint.api.text``): a Python plugin
+asks :func:`placeholder`, :func:`is_substantive`, :func:`normalise` or
+:func:`name_key` rather than writing its own, and the built-in pack imports
+them exactly as a plugin does.
 """
 
 from __future__ import annotations
@@ -172,6 +178,11 @@ def normalise(text: str) -> str:
 def is_substantive(text: str, min_words: int = 3) -> bool:
     """Text that says something: no placeholder, no boilerplate, at least ``min_words`` words."""
     return placeholder(text) is None and boilerplate(text) is None and word_count(text) >= min_words
+
+
+def name_key(name: str) -> str:
+    """How two names are compared: case and spacing do not matter (``"Mary  chen"`` is ``"Mary Chen"``)."""
+    return " ".join(name.split()).casefold()
 
 
 def is_real_name(text: Optional[str]) -> bool:
