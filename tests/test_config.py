@@ -163,9 +163,9 @@ def test_config_command_reports_a_broken_config(tmp_path: Path) -> None:
 def test_weights_must_be_finite_and_not_negative(tmp_path: Path) -> None:
     write(tmp_path, "a.plan", PLAN)
     for line, shown in [
-        ("category-weights = { research = -5 }", "1:22: bad value for 'category-weights.research': Input should be greater than or equal to 0, got -5"),
-        ("weights = { PL302 = inf }", "1:13: bad value for 'weights.PL302': Input should be a finite number, got inf"),
-        ("weights = { PL302 = nan }", "1:13: bad value for 'weights.PL302': Input should be a finite number, got nan"),
+        ("category-weights = { research = -5 }", "1:22: bad value for 'category-weights.research': expected a number at least 0, got -5"),
+        ("weights = { PL302 = inf }", "1:13: bad value for 'weights.PL302': expected a finite number, got inf"),
+        ("weights = { PL302 = nan }", "1:13: bad value for 'weights.PL302': expected a finite number, got nan"),
     ]:
         write(tmp_path, "planlint.toml", line + "\n")
         result = run("check", "a.plan", cwd=tmp_path)

@@ -71,3 +71,68 @@ def test_supports_paraphrase_points_at_the_closest_goal(tmp_path: Path) -> None:
     assert found == ["acme.plan:12:3: warning PL206 objective-supports-goal: objective 'Win the ERP consolidation' "
                      "supports \"Reduce the operating costs\", which is not a goal, initiative, pressure or obstacle in "
                      "the customer research; did you mean the goal on line 6 (\"Cut operating cost 10% by FY2028\")?"]
+
+
+def test_configuration_mistakes_are_told_in_toml_words(tmp_path: Path) -> None:
+    """Item 8: no pydantic wording ("input is too short") and no Python reprs (``datetime.datetime(...)``)."""
+    write(tmp_path, "a.plan", PEOPLE_PLAN)
+    told = {}
+    for value in ('"yesterday"', "2027-02-01T10:00:00", "[2027-02-01]"):
+        write(tmp_path, "planlint.toml", f"as-of = {value}\n")
+        result = run("check", "a.plan", cwd=tmp_path)
+        assert result.code == 2
+        told[value] = result.err
+    assert told['"yesterday"'] == "planlint: error: planlint.toml:1:1: bad value for 'as-of': expected a date like 2027-02-01, got 'yesterday'\n"
+    assert told["2027-02-01T10:00:00"] == ("planlint: error: planlint.toml:1:1: bad value for 'as-of': expected a date like "
+                                           "2027-02-01 (no time of day), got 2027-02-01T10:00:00\n")
+    assert "expected a date like 2027-02-01" in told["[2027-02-01]"]
+    write(tmp_path, "planlint.toml", 'fail-under = 165\nweights = { PL302 = "x" }\nseverity = { PL302 = "warnng" }\n')
+    result = run("check", "a.plan", cwd=tmp_path)
+    assert result.err.splitlines() == [
+        "planlint: error: planlint.toml:3:14: bad value for 'severity.PL302': expected one of 'error', 'warning' or 'info', "
+        "got 'warnng'; did you mean 'warning'?",
+        "planlint: error: planlint.toml:2:13: bad value for 'weights.PL302': expected a number, got 'x'",
+        "planlint: error: planlint.toml:1:1: bad value for 'fail-under': expected a number at most 100, got 165",
+    ]
+
+
+def test_pack_mistakes_are_told_in_toml_words(tmp_path: Path) -> None:
+    """Item 8: the pack loader speaks TOML too."""
+    from _planlint import PACK
+
+    write(tmp_path, "acme.toml", PACK.replace('category = "objectives"', 'category = "objectives"\nweight = "heavy"'))
+    result = run("test-rules", "acme.toml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == "planlint: error: acme.toml:9: rule ACME101: field 'weight': expected a number, got 'heavy'\n"
+    write(tmp_path, "acme.toml", PACK.replace("examples_as_of = 2027-03-01", "examples_as_of = 2027-03-01T10:00:00"))
+    result = run("test-rules", "acme.toml", cwd=tmp_path)
+    assert result.err == ("planlint: error: acme.toml:3: field 'pack.examples_as_of': expected a date like 2027-02-01 "
+                          "(no time of day), got 2027-03-01T10:00:00\n")
+
+
+def _installed_copy_of_meddpicc(site: Path) -> Path:
+    """What `pip install ./plugins/planlint-meddpicc` (not editable) leaves: a copy of the package and its entry point."""
+    import shutil
+
+    shutil.copytree(REPO / "plugins" / "planlint-meddpicc" / "planlint_meddpicc", site / "planlint_meddpicc")
+    write(site, "planlint_meddpicc-0.1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: planlint-meddpicc\nVersion: 0.1.0\n")
+    write(site, "planlint_meddpicc-0.1.0.dist-info/entry_points.txt", "[planlint]\nmeddpicc = planlint_meddpicc\n")
+    return site / "planlint_meddpicc" / "meddpicc.toml"
+
+
+def test_test_rules_recognises_the_installed_copy_of_the_pack(tmp_path: Path) -> None:
+    """Item 10: the plugin README's `planlint test-rules plugins/.../meddpicc.toml` after a non-editable install."""
+    from _planlint import run_process
+
+    installed = _installed_copy_of_meddpicc(tmp_path / "site")
+    pack = "plugins/planlint-meddpicc/planlint_meddpicc/meddpicc.toml"
+    env = {"PYTHONPATH": str(tmp_path / "site")}
+    result = run_process("test-rules", pack, cwd=REPO, env=env)
+    assert result.code == 0, result.err
+    assert "already used" not in result.err
+    assert result.out.endswith("all 14 examples do what they say\n")
+    installed.write_text(installed.read_text() + "# edited after installing\n")
+    result = run_process("test-rules", pack, cwd=REPO, env=env)
+    assert result.code == 0
+    assert result.err.startswith(f"planlint: note: testing {pack} in place of pack 'meddpicc' as installed (")
+    assert "which differs; `planlint check` uses the installed copy until you reinstall it" in result.err

@@ -102,9 +102,11 @@ def test_a_code_of_an_installed_plugin_clashes_unless_the_plugin_is_off(tmp_path
     env = plugin_site(tmp_path / "site")
     plans = tmp_path / "plans"
     plans.mkdir()
-    (plans / "mine.toml").write_text(FAKE_PACK, encoding="utf-8")
+    # Another pack (its own [pack] name) reusing the plugin's code; the same pack is its installed copy (issue 18 item 10).
+    (plans / "mine.toml").write_text(FAKE_PACK.replace('name = "fake"', 'name = "mine"'), encoding="utf-8")
     result = run_process("test-rules", "mine.toml", cwd=plans, env=env)
     assert result.code == 2 and "mine.toml: rule code FAKE101 (fake-revenue-floor) is already used by 'fake' (" in result.err
+    assert "switch it off with `plugins = { fake = false }` in planlint.toml" in result.err
     assert run_process("test-rules", str(tmp_path / "site" / "fake.toml"), cwd=plans, env=env).code == 0  # its own file
     (plans / "planlint.toml").write_text("plugins = { fake = false }\n", encoding="utf-8")
     assert run_process("test-rules", "mine.toml", cwd=plans, env=env).code == 0

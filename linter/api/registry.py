@@ -42,6 +42,7 @@ class Registry:
     problems: list[LoadProblem] = field(default_factory=list)
     plugin_names: list[str] = field(default_factory=list)
     available_plugins: list[str] = field(default_factory=list)  # loaded or not: what `plugins = {...}` may name
+    plugin_of: dict[str, str] = field(default_factory=dict)  # rule code -> the plugin that gave it ("pack:PATH" for a pack)
 
     def fatal_problems(self) -> list[LoadProblem]:
         return [problem for problem in self.problems if problem.fatal]
@@ -167,6 +168,7 @@ def load_registry(
             )
             continue
         seen[code] = plugin_name
+        registry.plugin_of[code] = plugin_name
         rule = _named_for(rule, plugin_name)
         registry.categories.setdefault(rule.info.category, Category(rule.info.category, rule.info.category.title()))
         registry.rules.append(rule)

@@ -56,7 +56,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return handler(args)
     except UsageError as error:
-        print(f"planlint: error: {error}", file=sys.stderr)
+        for line in str(error).splitlines() or [""]:  # several problems: each on its own line, each marked
+            print(line if line.startswith("planlint: ") else f"planlint: error: {line}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("planlint: interrupted", file=sys.stderr)

@@ -65,10 +65,12 @@ def load_previous(path: Optional[str]) -> Optional[Report]:
     try:
         return Report.model_validate_json(text)
     except ValidationError as error:
+        from ..language.plain_errors import plain_message
+
         first = error.errors()[0]
         where = ".".join(str(part) for part in first.get("loc", ())) or "the top level"
         raise UsageError(f"{path}: not a planlint report in JSON (write one with `planlint report --format json`): "
-                         f"{first.get('msg', 'invalid')} at {where}") from None
+                         f"{plain_message(first)} at {where}") from None
 
 
 def linters_for(paths: list[Path], config: Optional[str], options: Options) -> tuple[list[Path], LinterFor]:

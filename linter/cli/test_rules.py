@@ -19,7 +19,7 @@ from typing import Optional
 from .exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from ..api.packs import PackError, load_pack
 from ..engine.examples import ExampleResult, run_examples
-from ..api.registry import Registry, builtin_category_names
+from ..api.registry import BUILTIN_PLUGINS, Registry, builtin_category_names
 from ..api.rule import Rule
 from ._common import add_config_option, configured_registry, iso_date, write_output
 
@@ -85,17 +85,59 @@ def _clashes(packs: list[tuple[str, list[Rule]]], registry: Registry) -> list[st
     passes here and then stops every ``check`` with exit 2. The same rule
     loaded twice is not a clash: the pack under test may also be named in the
     configuration, and a plugin's own TOML file is the one its entry point loads.
+    Nor is another copy of the same pack (same ``[pack] name``) that ``check``
+    loads from elsewhere: after ``pip install ./plugins/x`` (not editable) the
+    plugin's installed copy of the TOML file is the pack being tested, and the
+    file on the command line takes its place for the run (with a note when the
+    two differ).
     """
+    tested = {rule.info.pack: _source(rule) for _, rules in packs for rule in rules}
+    loaded: list[Rule] = []
+    replaced: dict[Path, str] = {}
+    for rule in registry.rules:
+        source = _source(rule)
+        plugin = registry.plugin_of.get(rule.info.code, "")
+        if source is not None and not plugin.startswith("pack:") and rule.info.pack in tested \
+                and source != tested[rule.info.pack]:
+            replaced[source] = rule.info.pack
+            continue
+        loaded.append(rule)
+    for installed, pack in replaced.items():
+        _note_replaced(pack, installed, tested[pack])
     owners: dict[str, tuple[Optional[Path], str]] = {}
     found: list[str] = []
-    for path, rules in [("", registry.rules), *packs]:  # the registry's codes are already unique
+    for path, rules in [("", loaded), *packs]:  # the registry's codes are already unique
         for rule in rules:
             source = _source(rule)
             first, owner = owners.setdefault(rule.info.code, (source, _owner(rule.info.pack, source)))
             if source != first:
                 found.append(f"{path}: rule code {rule.info.code} ({rule.info.name}) is already used by {owner}; "
                              "codes must be unique across packs, or planlint check stops with exit 2")
+    installed = sorted({registry.plugin_of[code] for code in owners if code in registry.plugin_of
+                        and not registry.plugin_of[code].startswith("pack:") and registry.plugin_of[code] not in BUILTIN_PLUGINS
+                        and any(f"rule code {code} " in line for line in found)})
+    for plugin in installed:
+        found.append(f"(to test these rules without the installed plugin '{plugin}', switch it off with "
+                     f"`plugins = {{ {plugin} = false }}` in planlint.toml)")
     return found
+
+
+def _note_replaced(pack: str, installed: Path, tested: Optional[Path]) -> None:
+    """Say that an installed copy of the pack under test, which differs from it, is left out of this run."""
+    if tested is None or _same_content(installed, tested):
+        return
+    from ..config import shown_path
+
+    print(f"planlint: note: testing {shown_path(tested)} in place of pack '{pack}' as installed ({shown_path(installed)}), "
+          "which differs; `planlint check` uses the installed copy until you reinstall it (pip install -e keeps the "
+          "two the same)", file=sys.stderr)
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def _source(rule: Rule) -> Optional[Path]:

@@ -242,14 +242,24 @@ def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
     return f"; did you mean '{folded[close[0]]}'?" if close else ""
 
 
-def _locate(path: Path, key: str) -> str:
-    """``path:line:col`` of the first ``key =`` (or ``[key]`` header) in the file, else ``path``."""
+def _locate(path: Path, key: str, within: str = "") -> str:
+    """``path:line:col`` of the first ``key =`` (or ``[key]`` header) in the file, else ``path``.
+
+    With ``within`` (the table a key belongs to, ``severity`` for ``severity.PL302``),
+    the search starts on the line that names that table, so the key is not
+    found in an earlier table that uses the same name.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return shown_path(path)
+    lines = text.splitlines()
+    start = 0
+    if within and within != key:
+        found_at = _locate(path, within)
+        start = int(found_at.split(":")[-2]) - 1 if found_at.count(":") >= 2 else 0
     pattern = re.compile(rf'(?:(?<![\w-])"?{re.escape(key)}"?\s*=|\[\[?\s*(?:tool\.planlint\.)?{re.escape(key)}\s*\]\]?)')
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines[start:], start=start + 1):
         found = pattern.search(line.split("#", 1)[0])
         if found:
             return f"{shown_path(path)}:{number}:{found.start() + 1}"
@@ -266,18 +276,20 @@ def _dotted(loc: Sequence[Any]) -> str:
 def _one_problem(path: Path, error: dict[str, Any], where: str) -> str:
     loc = tuple(error["loc"])
     key = str(next((part for part in reversed(loc) if isinstance(part, str)), ""))
-    place = _locate(path, key)
+    place = _locate(path, key, within=str(loc[0]) if loc and isinstance(loc[0], str) else "")
     dotted = _dotted(loc)
     if error["type"] == "extra_forbidden":
         model: type[BaseModel] = PerFile if loc and loc[0] in ("per-file", "per_file") else Settings
         return f"{place}: unknown key '{dotted}'{where}{did_you_mean(key, _keys_of(model))}"
+    from ..language.plain_errors import plain_message
+
     value = error.get("input")
-    message = f"{place}: bad value for '{dotted}'{where}: {error['msg']}"
+    if error["type"] == "missing":
+        return f"{place}: '{dotted}'{where} is required but missing"
+    message = f"{place}: bad value for '{dotted}'{where}: {plain_message(error)}"
     if error["type"] == "enum" and isinstance(value, str):
         expected = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
-        message += f", got '{value}'{did_you_mean(value, expected)}"
-    elif value is not None and not isinstance(value, (dict, list)):
-        message += f", got {value!r}"
+        message += did_you_mean(value, expected)
     return message
 
 

@@ -369,9 +369,11 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
     try:
         return PlanFile.model_validate(data)
     except ValidationError as error:
+        from .plain_errors import plain_message
+
         first = error.errors()[0]
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, code=INVALID_VALUE,
-                                          message=f"invalid value at {'.'.join(map(str, first['loc']))}: {first['msg']}")]) from None
+                                          message=f"invalid value at {'.'.join(map(str, first['loc']))}: {plain_message(first)}")]) from None
 
 
 def _binary_diagnostic(path: str, text: str) -> Diagnostic:

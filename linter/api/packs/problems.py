@@ -8,6 +8,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import ValidationError
 
+from ...language.plain_errors import plain_message
 from .suggest import did_you_mean
 
 
@@ -81,7 +82,7 @@ def from_validation(error: ValidationError, known: Iterable[str], raw: Any) -> l
         elif kind == "too_short" and last in ("passing", "failing"):
             out.append((loc, f"write at least one {last} example: plan text the rule must {'pass' if last == 'passing' else 'flag'}"))
         else:
-            out.append((loc, entry["msg"]))
+            out.append((loc, plain_message(entry)))
     return out
 
 
