@@ -198,8 +198,8 @@ WHOLE_FILE = re.compile(r"^\s*(?:#[^\n]*\n\s*)*(?:plan|portfolio)\s+\"")
 
 def check_plan(block: Block, cwd: Path) -> list[str]:
     """Plan text reads without a syntax error (a fragment inside a small plan, or its research or objective)."""
-    from planlint.diagnostics import PlanSyntaxError
-    from planlint.parser import parse_text
+    from planlint.language.diagnostics import PlanSyntaxError
+    from planlint.language.parser import parse_text
 
     text = "\n".join(line for line in block.text.splitlines() if line.strip() != ELIDED) + "\n"
     candidates = [text, "research {\n" + text + "}\n", 'objective revenue "Example" {\n' + text + "}\n",
@@ -221,7 +221,7 @@ def check_plan(block: Block, cwd: Path) -> list[str]:
 
 def check_toml(block: Block, cwd: Path) -> list[str]:
     """A rule pack passes `planlint test-rules`; configuration is accepted by `planlint check --config`."""
-    from planlint.config import read_toml
+    from planlint.config.loader import read_toml
 
     folder = cwd / f"example-{block.line}"
     shutil.copytree(cwd / "rules", folder / "rules")

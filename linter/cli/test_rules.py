@@ -126,7 +126,7 @@ def _note_replaced(pack: str, installed: Path, tested: Optional[Path]) -> None:
     """Say that an installed copy of the pack under test, which differs from it, is left out of this run."""
     if tested is None or _same_content(installed, tested):
         return
-    from ..config import shown_path
+    from ..config.loader import shown_path
 
     print(f"planlint: note: testing {shown_path(tested)} in place of pack '{pack}' as installed ({shown_path(installed)}), "
           "which differs; `planlint check` uses the installed copy until you reinstall it (pip install -e keeps the "
