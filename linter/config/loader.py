@@ -287,14 +287,16 @@ def _one_problem(path: Path, error: dict[str, Any], where: str) -> str:
     if error["type"] == "missing":
         return f"{place}: '{dotted}'{where} is required but missing"
     message = f"{place}: bad value for '{dotted}'{where}: {plain_message(error)}"
-    if error["type"] == "enum" and isinstance(value, str):
+    if error["type"] in ("enum", "literal_error") and isinstance(value, str):
         expected = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
         message += did_you_mean(value, expected)
     return message
 
 
 def _validation_message(path: Path, error: ValidationError, where: str) -> str:
-    problems = [_one_problem(path, item, where) for item in error.errors()]
+    from ..language.plain_errors import merged
+
+    problems = [_one_problem(path, item, where) for item in merged(error.errors())]
     extra = len(problems) - MAX_ERRORS
     shown = problems[:MAX_ERRORS] + ([f"... and {extra} more"] if extra > 0 else [])
     return "\n".join(shown)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 
 def shown_value(value: Any) -> str:
@@ -32,12 +32,43 @@ def shown_value(value: Any) -> str:
     return str(value)
 
 
+_TYPE_TAGS = frozenset({"str", "int", "float", "bool", "date", "datetime", "none", "dict", "list"})
+
+
+def _is_union_tag(part: Any) -> bool:
+    """A ``loc`` part naming a branch of a union (``literal['a','b']``, ``list[str]``), not a key the user wrote."""
+    return isinstance(part, str) and ("[" in part or part in _TYPE_TAGS)
+
+
+def merged(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Pydantic's errors with a union's branches folded into one error per value.
+
+    ``essentials = { PL105 = "custmer" }`` fails both branches of
+    ``Literal[...] | Literal[False]``; the user wrote one value, so they get one
+    message that lists every choice of every branch.
+    """
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for error in errors:
+        loc = tuple(part for part in error.get("loc", ()) if not _is_union_tag(part))
+        key = (loc, repr(error.get("input")))
+        entry = {**error, "loc": loc}
+        if key not in out:
+            out[key] = entry
+            continue
+        first = out[key]
+        if first.get("type") in ("enum", "literal_error") and entry.get("type") in ("enum", "literal_error"):
+            choices = [*_choices(first.get("ctx") or {}), *_choices(entry.get("ctx") or {}),
+                       *(["false"] if (entry.get("ctx") or {}).get("expected") == "False" else [])]
+            first["ctx"] = {"expected": ", ".join(f"'{choice}'" for choice in dict.fromkeys(choices))}
+    return list(out.values())
+
+
 def _choices(ctx: Mapping[str, Any]) -> list[str]:
     return re.findall(r"'([^']+)'", str(ctx.get("expected", "")))
 
 
 def _one_of(choices: list[str]) -> str:
-    quoted = [f"'{choice}'" for choice in choices]
+    quoted = [choice if choice in ("true", "false") else f"'{choice}'" for choice in choices]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
@@ -45,7 +76,7 @@ def expected(error: Mapping[str, Any]) -> str:
     """What should have been written, for one pydantic error entry (``"a date like 2027-02-01"``)."""
     kind = str(error.get("type", ""))
     ctx: Mapping[str, Any] = error.get("ctx") or {}
-    if kind == "enum" or kind == "literal_error":
+    if (kind == "enum" or kind == "literal_error") and _choices(ctx):
         return f"one of {_one_of(_choices(ctx))}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return "a date like 2027-02-01 (no time of day)" if isinstance(error.get("input"), dt.datetime) \

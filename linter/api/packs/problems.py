@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import ValidationError
 
-from ...language.plain_errors import plain_message
+from ...language.plain_errors import merged, plain_message
 from .suggest import did_you_mean
 
 
@@ -64,7 +64,7 @@ def from_validation(error: ValidationError, known: Iterable[str], raw: Any) -> l
     """(field, message) pairs for a pydantic error, with did-you-mean for unknown fields."""
     out: list[tuple[str, str]] = []
     names = list(known)
-    for entry in error.errors():
+    for entry in merged(error.errors()):
         loc = ".".join(str(part) for part in entry["loc"])
         kind = entry["type"]
         last = str(entry["loc"][-1]) if entry["loc"] else ""
