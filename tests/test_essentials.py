@@ -132,8 +132,8 @@ def test_rules_skipped_for_the_quadrant_are_listed_with_the_reason(tmp_path: Pat
     b_plan = ACME.replace("revenue current $1.2M high, future $3.5M high", "revenue current $50k low, future $3.5M high")
     result = lint(b_plan)
     assert [(na.code, na.reason) for na in result.not_applicable] == [
-        ("PL151", "not expected of a B-quadrant account (low current, high future revenue: develop)"),
-        ("PL204", "not expected of a B-quadrant account (low current, high future revenue: develop)"),
+        ("PL151", "not expected of a B-quadrant account (low current, high future: develop in the sales plan)"),
+        ("PL204", "not expected of a B-quadrant account (low current, high future: develop in the sales plan)"),
     ]
     write(tmp_path, "b.plan", b_plan)
     out = run("check", "b.plan", "--as-of", "2027-02-01", cwd=tmp_path).out

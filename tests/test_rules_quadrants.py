@@ -1,10 +1,18 @@
-"""How a plan's quadrant changes what is expected of it (rules/builtin/expectations.py)."""
+"""How a plan's quadrant changes what is expected of it: ``RuleInfo.quadrants``, applied by the engine."""
 
 from __future__ import annotations
 
 import pytest
 
-from _rules import GOOD, change, lint, rule
+from pathlib import Path
+
+from _rules import GOOD, REGISTRY, change, lint, rule
+from planlint.api.quadrants import plan_quadrant
+from planlint.engine import Linter, lint_file
+from planlint.language.parser import parse_file, parse_text
+from planlint.packs import load_pack
+
+ROOT = Path(__file__).resolve().parent.parent
 
 THIN = """\
 plan "Hooli FY2027" {
@@ -79,3 +87,89 @@ def test_b_and_c_relax_only_their_own_rules(line: str, letter: str, dropped: set
     not_applicable = {r.code for r in result.rules if r.total == 0}
     assert dropped <= not_applicable
     assert not_applicable - dropped == {"PL601"}  # the portfolio rule never scores a plan
+
+
+def test_d_plans_skip_every_rule_whose_quadrants_leave_d_out_and_say_why() -> None:
+    result = lint(THIN)
+    skipped = {entry.code: entry.reason for entry in result.not_applicable}
+    for code in RELAXED_IN_D:
+        assert skipped[code] == "not expected of a D-quadrant account (low current, low future: leave to marketing)"
+
+
+def test_the_velocity_rules_agree_on_their_quadrants() -> None:
+    """PL503 once asked about PL502's quadrants by hand; the quadrants are now data on each rule."""
+    infos = {r.info.code: r.info for r in REGISTRY.rules}
+    assert infos["PL501"].quadrants == infos["PL502"].quadrants == infos["PL503"].quadrants == ("A", "B", "C")
+
+
+QUADRANT_PACK = """[pack]
+name = "q"
+
+[[rule]]
+code = "Q101"
+name = "says-its-quadrant"
+category = "objectives"
+message = "quadrant {value}"
+why = "w"
+fix = "f"
+items = "plan"
+check = { field = "quadrant", one_of = ["none"] }
+passing = ["x"]
+failing = ["y"]
+
+[[rule]]
+code = "Q102"
+name = "only-in-a"
+category = "objectives"
+quadrants = ["A"]
+message = "an A plan"
+why = "w"
+fix = "f"
+items = "plan"
+check = { field = "name", equals = "never" }
+passing = ["x"]
+failing = ["y"]
+"""
+
+
+def _toml_linter(tmp_path: Path) -> Linter:
+    pack = tmp_path / "q.toml"
+    pack.write_text(QUADRANT_PACK, encoding="utf-8")
+    registry = REGISTRY.__class__(rules=[*REGISTRY.rules, *load_pack(pack, ["objectives"]).rules],
+                                  categories=REGISTRY.categories)
+    return Linter(registry)
+
+
+def _toml_quadrant(result) -> str:  # type: ignore[no-untyped-def]
+    return next(f.message for f in result.findings if f.code == "Q101").removeprefix("quadrant ")
+
+
+def test_the_toml_quadrant_field_and_the_engine_agree_on_amounts(tmp_path: Path) -> None:
+    """``revenue current $2M, future $5M`` is A for the engine and for a pack's ``quadrant`` field alike."""
+    linter = _toml_linter(tmp_path)
+    text = change("  revenue current $1.5M, future high\n", "  revenue current $2M, future $5M\n", GOOD)
+    result = linter.lint_text(text, "t.plan")
+    assert result.quadrant == "A" == _toml_quadrant(result)
+    assert plan_quadrant(parse_text(text).document) == "A"
+
+
+def test_the_toml_quadrant_field_and_the_engine_agree_on_every_sample_and_under_a_portfolio(tmp_path: Path) -> None:
+    linter = _toml_linter(tmp_path)
+    for path in sorted((ROOT / "samples").glob("*.plan")):
+        result = lint_file(linter, path, path.name)
+        if result.kind != "plan":
+            continue
+        shown = _toml_quadrant(result)
+        assert shown == (result.quadrant or "nothing"), path.name
+    placed = linter.lint_path(ROOT / "samples" / "form.plan", "form.plan", options={"quadrant": "B"})
+    assert placed.quadrant == "B" == _toml_quadrant(placed)
+    assert plan_quadrant(parse_file(ROOT / "samples" / "form.plan").document, placed="B") == "B"
+
+
+def test_a_toml_rule_applies_only_in_its_quadrants(tmp_path: Path) -> None:
+    linter = _toml_linter(tmp_path)
+    as_a = linter.lint_text(change("  revenue current $80k, future low\n", "  revenue current $2M, future $5M\n", THIN), "a.plan")
+    as_d = linter.lint_text(THIN, "d.plan")
+    assert [f.code for f in as_a.failing() if f.code == "Q102"] == ["Q102"]
+    assert [f.code for f in as_d.failing() if f.code == "Q102"] == []
+    assert "Q102" in {entry.code for entry in as_d.not_applicable}

@@ -16,7 +16,8 @@ two-by-two to the HTML report, places accounts the same way. Its public API
 is stable:
 
 * :func:`quadrant` — ``quadrant(current, future, thresholds) -> "A"|"B"|"C"|"D"``
-* :func:`plan_quadrant` — the quadrant a plan places itself in, or ``None``
+* :func:`plan_quadrant` — a plan's quadrant (a portfolio's placement wins), or ``None``
+* :func:`expected_in` — whether a rule's ``quadrants`` include a plan's
 * :func:`place_accounts` — ``place_accounts(portfolio, plan_scores, min_score)
   -> list[Placement]``
 * :class:`Thresholds`, :class:`Placement`, :data:`QUADRANTS`
@@ -90,17 +91,35 @@ def quadrant(current: Optional[RevenueFigure], future: Optional[RevenueFigure], 
     return "D"
 
 
-def plan_quadrant(plan: Plan, thresholds: Thresholds = Thresholds()) -> Optional[str]:
-    """The quadrant a plan's own ``revenue current ..., future ...`` line places it in.
+LETTERS: tuple[str, ...] = tuple(QUADRANTS)
 
-    ``None`` when the plan does not state both figures: an unplaced plan is
-    held to every rule, like an A plan, because nothing says it may do less.
+
+def plan_quadrant(plan: Plan, thresholds: Thresholds = Thresholds(), placed: Optional[str] = None) -> Optional[str]:
+    """The plan's quadrant: where a portfolio ``placed`` the account, else where its own revenue line puts it.
+
+    The portfolio's placement wins (the manager's view decides). ``None`` when
+    neither says: an unplaced plan is held to every rule, like an A plan,
+    because nothing says it may do less. This is the one place a plan's
+    quadrant is worked out; the engine (:attr:`CheckContext.quadrant`), the
+    TOML ``quadrant`` field and every output ask it.
     """
+    if placed in QUADRANTS:
+        return placed
     if is_high(plan.current_revenue, thresholds.high_current) is None:
         return None
     if is_high(plan.future_revenue, thresholds.high_future) is None:
         return None
     return quadrant(plan.current_revenue, plan.future_revenue, thresholds)
+
+
+def expected_in(quadrants: tuple[str, ...], letter: Optional[str]) -> bool:
+    """Whether a rule that applies in ``quadrants`` applies to a plan in quadrant ``letter`` (unplaced: always)."""
+    return letter is None or letter in quadrants
+
+
+def not_expected_reason(letter: str) -> str:
+    """Why a rule is not applicable to a plan in quadrant ``letter``, as outputs list it."""
+    return f"not expected of a {letter}-quadrant account ({QUADRANTS[letter]})"
 
 
 @dataclass(frozen=True)

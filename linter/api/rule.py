@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any, Callable, Iterable, NamedTuple, Optional, TypeVar
 
 from ..model import Plan, Span
+from .quadrants import LETTERS, plan_quadrant
 
 T = TypeVar("T")
 
@@ -45,6 +46,8 @@ class RuleInfo:
     version: str = "1"
     pack: str = "builtin"
     essential: Optional[str] = None  # the pillar of the method this rule helps decide (see planlint.api.pillars)
+    # The quadrants whose plans this rule applies to (methodology point 9); the engine skips it for the others.
+    quadrants: tuple[str, ...] = LETTERS
 
 
 class Item(NamedTuple):
@@ -86,6 +89,12 @@ class CheckContext:
         stakeholder rule was not forgotten but is not expected of a B account.
         """
         self.skipped.setdefault(code, reason)
+
+    @property
+    def quadrant(self) -> Optional[str]:
+        """The plan's quadrant: the portfolio's placement (``options["quadrant"]``) when linted through one, else its own."""
+        placed = self.options.get("quadrant")
+        return self.memo(f"quadrant:{placed}", lambda plan: plan_quadrant(plan, placed=placed))
 
     def memo(self, key: str, compute: Callable[[Plan], T]) -> T:
         """``compute(plan)``, computed once per plan check and shared between rules under ``key``."""

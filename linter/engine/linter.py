@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
-from ..api.quadrants import plan_quadrant
+from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
 from ..api.rule import CheckContext, Item, Rule, RuleInfo
 from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
@@ -100,7 +100,7 @@ class Linter:
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
         judged = [self._judge(rule.info, items, suppressions, findings, ctx.skipped)
-                  for rule, items in checked(self.rules, lambda rule: rule.check(ctx), findings)]
+                  for rule, items in checked(self.rules, lambda rule: _check_if_expected(rule, ctx), findings)]
         tallies = [run.tally for run in judged]
         outcomes = {run.info.code: run.outcome for run in judged}
         suppressed_items = [item for run in judged for item in run.suppressed]
@@ -124,7 +124,7 @@ class Linter:
             fixes=self._fixes(tallies),
             rules=[_rule_score(run.info, run.tally) for run in judged],
             metrics=dict(sorted(ctx.metrics.items())),
-            quadrant=ctx.options.get("quadrant") or plan_quadrant(plan),
+            quadrant=ctx.quadrant,
         )
 
     def _judge(self, info: RuleInfo, items: list[Item], suppressions: Suppressions, findings: list[Finding],
@@ -167,6 +167,15 @@ class Linter:
             Fix(code=code, name=by_code[code].name, gain=gain, message=by_code[code].fix.split("\n", 1)[0])
             for code, gain in scoring.fix_gains(tallies, self.category_weights)
         ]
+
+
+def _check_if_expected(rule: Rule, ctx: CheckContext) -> Iterable[Item]:
+    """``rule.check(ctx)``, unless the plan's quadrant is not one the rule applies in: then no items, and why."""
+    letter = ctx.quadrant
+    if not expected_in(rule.info.quadrants, letter):
+        ctx.skip(rule.info.code, not_expected_reason(str(letter)))
+        return ()
+    return rule.check(ctx)
 
 
 def _rule_score(info: RuleInfo, tally: scoring.RuleTally) -> RuleScore:

@@ -12,7 +12,6 @@ from typing import Iterable
 from planlint.model import CADENCE_DAYS, Cadence
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .expectations import expected
 
 DEFAULT_CADENCE = Cadence.quarterly  # judged against when none is declared
 # A review dated up to this many days after --as-of is not "in the future": dates carry no time zone, and a
@@ -32,14 +31,13 @@ class ReviewCadence(Rule):
         why="A plan is a tool only if it is reviewed on a rhythm (monthly for the biggest accounts, quarterly for most); "
         "without one nobody knows when it is out of date.",
         fix="Add `cadence monthly` (or weekly, biweekly, quarterly, semiannual, annual) to the plan.",
+        quadrants=("A", "B", "C"),  # a D account's plan is not reviewed on a cadence
         methodology=(7,),
         failing=('plan "Acme" {\n  reviewed 2027-01-10\n}\n',),
         passing=('plan "Acme" {\n  cadence monthly\n  reviewed 2027-01-10\n}\n',),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         yield passed(ctx.plan.span) if ctx.plan.cadence is not None else failed(ctx.plan.span, self.info.message)
 
 
@@ -56,6 +54,7 @@ class ReviewFresh(Rule):
         "happened: it is a typo that would keep the plan looking fresh. Judged against `--as-of DATE` "
         f"(default: today); a plan with no cadence is judged against {DEFAULT_CADENCE.value}.",
         fix="Review the plan with the team and update `reviewed DATE`.",
+        quadrants=("A", "B", "C"),  # a D account's plan is not reviewed on a cadence
         methodology=(7,),
         failing=(
             'plan "Acme" {\n  cadence monthly\n  reviewed 2001-01-10\n}\n',
@@ -67,8 +66,6 @@ class ReviewFresh(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         plan = ctx.plan
         cadence = plan.cadence or DEFAULT_CADENCE
         allowed = CADENCE_DAYS[cadence]

@@ -14,7 +14,6 @@ from typing import Iterable
 from planlint.model import Objective, ObjectiveCategory, Unit
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .expectations import expected
 from planlint.api.text import is_real_name, is_whole_account
 from .real import real_objectives
 
@@ -53,14 +52,13 @@ class PlanUnits(Rule):
         why="Large customers buy division by division. Naming the units in scope is what lets the plan say where "
         "revenue comes from and where the white space is.",
         fix="Add `unit \"Division\" { current \"...\" potential \"...\" white_space \"...\" }` for each unit in scope.",
+        quadrants=("A", "B", "C"),  # a D account is left to marketing: no focus expected
         methodology=(5,),
         failing=('plan "Acme" {\n  account "Acme Corp"\n}\n', 'plan "Acme" {\n  unit "All divisions" {\n    current "Renewal"\n  }\n}\n'),
         passing=('plan "Acme" {\n' + _UNIT + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         if real_units(ctx):
             yield passed(ctx.plan.span)
         elif ctx.plan.units:
@@ -80,14 +78,13 @@ class WhiteSpace(Rule):
         why="White space (where our solutions could add value but we sell nothing yet) is where future revenue "
         "comes from; a plan without it only defends what it has.",
         fix="Add `white_space \"Solution\"` to the units where we could sell and do not.",
+        quadrants=("A", "B"),  # protecting revenue (C) or leaving it to marketing (D) needs no white space
         methodology=(5,),
         failing=('plan "Acme" {\n  unit "Manufacturing" {\n    current "ERP consolidation"\n  }\n}\n',),
         passing=('plan "Acme" {\n' + _UNIT + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         found = any(is_real_name(t.text) for unit in real_units(ctx) for t in unit.white_space)
         yield passed(ctx.plan.span) if found else failed(ctx.plan.span, self.info.message)
 
@@ -103,14 +100,13 @@ class UnitRevenueObjective(Rule):
         why="Current opportunities are revenue within reach; without a revenue objective for the unit nobody "
         "commits to closing them.",
         fix="Add `objective revenue \"...\" { unit \"Unit name\" target $... by DATE ... }` for the unit.",
+        quadrants=("A", "B", "C"),  # a D account is left to marketing: no focus expected
         methodology=(5, 6),
         failing=('plan "Acme" {\n' + _UNIT + "}\n",),
         passing=('plan "Acme" {\n' + _UNIT + _REVENUE + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         for unit in real_units(ctx):
             if not any(is_real_name(t.text) for t in unit.current):
                 continue
@@ -130,14 +126,13 @@ class UnitBusinessDevelopmentObjective(Rule):
         message="a unit with potential opportunities has no business-development objective",
         why="Potential opportunities turn into pipeline only when someone sets out to qualify them, in the short term.",
         fix="Add `objective business_development \"Qualify ...\" { unit \"Unit name\" target N opportunities by DATE ... }`.",
+        quadrants=("A", "B"),  # protecting revenue (C) or leaving it to marketing (D) needs no new territory
         methodology=(5, 6),
         failing=('plan "Acme" {\n' + _UNIT + _REVENUE + "}\n",),
         passing=('plan "Acme" {\n' + _UNIT + _REVENUE + _BD + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         for unit in real_units(ctx):
             if not any(is_real_name(t.text) for t in unit.potential):
                 continue

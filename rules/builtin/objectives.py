@@ -13,7 +13,6 @@ from typing import Iterable, Optional
 from planlint.model import Count, Money, ObjectiveCategory, Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .expectations import expected
 from planlint.api.text import boilerplate, is_substantive, normalise
 from .real import real_objectives
 
@@ -107,13 +106,14 @@ class ObjectiveCategories(Rule):
         "(relationship, partnering, research, customer success) are what make next year's revenue possible.",
         fix="Add an objective of another category, e.g. `objective relationship \"...\"` or "
         "`objective business_development \"...\"`.",
+        quadrants=("A", "C"),  # a B account needs revenue and business development first; a D account no breadth
         methodology=(6,),
         failing=('plan "Acme" {\n' + _REVENUE + "}\n",),
         passing=('plan "Acme" {\n' + _REVENUE + _RELATIONSHIP + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code) or not real_objectives(ctx):
+        if not real_objectives(ctx):
             return
         categories = sorted({o.category.value for o in real_objectives(ctx)})
         if len(categories) >= MIN_CATEGORIES:

@@ -12,7 +12,6 @@ from typing import Iterable
 from planlint.model import ObjectiveCategory, Role, Stakeholder
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .expectations import expected
 from planlint.api.text import is_real_name, name_key
 from .real import real_objectives
 
@@ -47,14 +46,13 @@ class EnoughStakeholders(Rule):
         why="B2B decisions involve several people; a plan built on one contact loses the deal when that person "
         "moves or is overruled.",
         fix=f"Add `stakeholder \"Name\" {{ title ... role ... influence ... stance ... }}` until at least {MIN_STAKEHOLDERS} people are mapped.",
+        quadrants=("A", "C"),  # a B account has few contacts yet; a D account needs no map
         methodology=(4,),
         failing=('plan "Acme" {\n' + _MARY + "}\n",),
         passing=('plan "Acme" {\n' + _MARY + _TOM + _ANA + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         count = len(real_stakeholders(ctx))
         if count >= MIN_STAKEHOLDERS:
             yield passed(ctx.plan.span)
@@ -74,14 +72,13 @@ class BuyingRoles(Rule):
         "common reason forecast deals slip. Each of the two counts separately.",
         fix="Give stakeholders `role economic_buyer` (or `decision_maker`) and `role champion` (or `sponsor`); "
         "if you do not know who they are, add a question to find out.",
+        quadrants=("A", "B", "C"),  # a D account needs no stakeholder map
         methodology=(4,),
         failing=('plan "Acme" {\n' + _ANA + "}\n",),
         passing=('plan "Acme" {\n' + _MARY + _TOM + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         roles = {s.role for s in real_stakeholders(ctx)}
         span = ctx.plan.span
         yield passed(span) if roles & DECIDERS else failed(span, "no stakeholder is the economic buyer or decision maker")
@@ -100,14 +97,13 @@ class InfluenceAndStance(Rule):
         "weigh in the decision and which side they are on.",
         fix="Give each stakeholder `title \"...\"`, `role ...`, `influence high|medium|low` and "
         "`stance supporter|neutral|opponent|unknown`.",
+        quadrants=("A", "B", "C"),  # a D account needs no stakeholder map
         methodology=(4,),
         failing=('plan "Acme" {\n  stakeholder "Mary Chen" {\n    title "CFO"\n  }\n}\n',),
         passing=('plan "Acme" {\n' + _MARY + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         for person in real_stakeholders(ctx):
             missing = [
                 field
@@ -132,14 +128,13 @@ class RelationshipOwner(Rule):
         why="Relationships with deciders, sponsors and high-influence people are built by someone in particular; "
         "when it is nobody's job it does not happen.",
         fix="Add `owner \"Name\"` to each key stakeholder, naming the plan owner or someone on `team`.",
+        quadrants=("A", "B", "C"),  # a D account needs no stakeholder map
         methodology=(4,),
         failing=('plan "Acme" {\n' + _TEAM + '  stakeholder "Mary Chen" {\n    role economic_buyer\n    influence high\n  }\n}\n',),
         passing=('plan "Acme" {\n' + _TEAM + _MARY + "}\n",),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         team = ctx.plan.people()
         for person in real_stakeholders(ctx):
             if not is_key(person):
@@ -163,6 +158,7 @@ class RelationshipObjectivePerson(Rule):
         message="a relationship objective names no stakeholder",
         why="A relationship is with a person. 'Improve relationships' with nobody named is the classic form entry.",
         fix="Add `with \"Name\"` to the relationship objective, naming a stakeholder mapped in the plan.",
+        quadrants=("A", "B", "C"),  # a D account needs no stakeholder map
         methodology=(4, 6),
         failing=(
             'plan "Acme" {\n  objective relationship "Build executive access" {\n    target 3 meetings by 2027-06-30\n  }\n}\n',
@@ -174,8 +170,6 @@ class RelationshipObjectivePerson(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        if not expected(ctx, self.info.code):
-            return
         known = {s.name.strip().lower() for s in real_stakeholders(ctx)}
         for objective in real_objectives(ctx):
             if objective.category != ObjectiveCategory.relationship:

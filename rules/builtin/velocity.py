@@ -18,7 +18,6 @@ from typing import Iterable
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 from planlint.api.velocity import STRETCH_FACTOR, missing_inputs, money, pipeline_currency, revenue_targets, velocity_check
 
-from .expectations import expected
 
 MAX_STRETCH = STRETCH_FACTOR  # 1.5: the one place the threshold lives is planlint.api.velocity
 
@@ -43,6 +42,7 @@ class PipelineComplete(Rule):
         why="Sales velocity needs all four numbers: deals, average deal value, win rate and cycle length. "
         "A pipeline with one missing cannot be checked against the targets.",
         fix="Complete `pipeline { deals N average $... win_rate N% cycle N days }`.",
+        quadrants=("A", "B", "C"),  # a D account has no pipeline worth modelling
         methodology=(10,),
         failing=('plan "Acme" {\n  pipeline {\n    deals 8\n    average $150k\n  }\n}\n',),
         passing=(pipeline_plan("$500k"),),
@@ -50,7 +50,7 @@ class PipelineComplete(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         pipeline = ctx.plan.pipeline
-        if pipeline is None or not expected(ctx, self.info.code):
+        if pipeline is None:
             return
         missing = missing_inputs(ctx.plan)
         if missing:
@@ -72,6 +72,7 @@ class VelocitySupportsTarget(Rule):
         "bigger deals, a better win rate or a shorter cycle — or a smaller target.",
         fix="Add business-development objectives that grow the pipeline, or bring the revenue target in line with "
         "what the pipeline can yield.",
+        quadrants=("A", "B", "C"),  # a D account has no pipeline worth modelling
         methodology=(10,),
         failing=(pipeline_plan("$2M"),),
         passing=(pipeline_plan("$500k"),),
@@ -81,7 +82,7 @@ class VelocitySupportsTarget(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         pipeline = ctx.plan.pipeline
         check = velocity_check(ctx.plan)
-        if check is None or pipeline is None or not expected(ctx, self.info.code):
+        if check is None or pipeline is None:
             return  # no complete pipeline, no period or no money revenue target in its currency: nothing to compare
         if check.capacity > 0 and check.realistic:
             yield passed(pipeline.span)
@@ -109,6 +110,7 @@ class VelocityCurrency(Rule):
         "is therefore not checked against what the pipeline can yield (PL502), and nobody can tell if it is realistic.",
         fix="State the target in the pipeline's currency (converted at the rate your finance team plans with), "
         "or state the pipeline in the target's currency.",
+        quadrants=("A", "B", "C"),  # a D account has no pipeline worth modelling
         methodology=(10,),
         failing=(pipeline_plan("EUR 400,000"),),
         passing=(pipeline_plan("$500k"),),
@@ -116,7 +118,7 @@ class VelocityCurrency(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         currency = pipeline_currency(ctx.plan)
-        if currency is None or not expected(ctx, "PL502"):  # this rule reports what PL502 cannot check
+        if currency is None:  # this rule reports what PL502 cannot check
             return
         for target in revenue_targets(ctx.plan):
             if target.currency == currency:

@@ -51,6 +51,7 @@ class Scope:
 
     plan: model.Plan
     as_of: dt.date
+    quadrant: Optional[str] = None  # the engine's: a portfolio's placement wins
     items: list[Selected] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -114,7 +115,7 @@ class Leaf(Check):
     counting: Counting = Counting()
 
     def evaluate(self, selected: Selected, scope: Scope) -> Outcome:
-        resolved = resolve(selected.item, self.path)
+        resolved = resolve(selected.item, self.path, scope)
         label = self.path or "it"
         count = count_of(resolved.value, self.counting.how, self.counting.words)
         if self.name == "unique":  # the one check that compares an item with the others
@@ -308,7 +309,7 @@ def _unique(value: Any, path: str, scope: Scope, label: str) -> tuple[bool, str]
     if key not in scope.cache:
         counts: dict[str, int] = {}
         for other in scope.items:
-            for element in _values(resolve(other.item, path).value):
+            for element in _values(resolve(other.item, path, scope).value):
                 if is_present(element):
                     text = name_key(text_of(element))
                     counts[text] = counts.get(text, 0) + 1

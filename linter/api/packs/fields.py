@@ -18,6 +18,7 @@ from typing import Any, Callable, Optional, Union
 from pydantic import BaseModel
 
 from ... import model
+from ..quadrants import plan_quadrant
 from .suggest import did_you_mean
 
 
@@ -25,32 +26,25 @@ class FieldError(ValueError):
     """A path that does not exist on the item type; the message suggests the nearest name."""
 
 
-def _quadrant(plan: model.Plan) -> Optional[str]:
-    """A, B, C or D from the plan's current and future revenue levels (methodology point 9).
-
-    ``high`` counts as high; ``medium`` and ``low`` count as low. Unknown when a level is missing.
-    """
-    current = plan.current_revenue.level if plan.current_revenue else None
-    future = plan.future_revenue.level if plan.future_revenue else None
-    if current is None or future is None:
-        return None
-    high_now, high_later = current == model.Level.high, future == model.Level.high
-    return {(True, True): "A", (False, True): "B", (True, False): "C", (False, False): "D"}[(high_now, high_later)]
+def _quadrant(plan: model.Plan, scope: Any) -> Optional[str]:
+    """A, B, C or D: the engine's quadrant for the plan being checked (a portfolio's placement wins), see
+    :func:`planlint.api.quadrants.plan_quadrant`; unknown when neither the portfolio nor the plan says."""
+    return scope.quadrant if scope is not None else plan_quadrant(plan)
 
 
-# Fields computed from the model, offered next to the stored ones: name -> (type, getter).
-VIRTUAL: dict[type, dict[str, tuple[Any, Callable[[Any], Any]]]] = {
+# Fields computed from the model, offered next to the stored ones: name -> (type, getter(node, scope)).
+VIRTUAL: dict[type, dict[str, tuple[Any, Callable[[Any, Any], Any]]]] = {
     model.Plan: {
-        "actions": (list[model.Action], lambda plan: plan.actions()),
-        "strategies": (list[model.Strategy], lambda plan: [s for o in plan.objectives for s in o.strategies]),
-        "people": (list[str], lambda plan: sorted(plan.people())),
+        "actions": (list[model.Action], lambda plan, _: plan.actions()),
+        "strategies": (list[model.Strategy], lambda plan, _: [s for o in plan.objectives for s in o.strategies]),
+        "people": (list[str], lambda plan, _: sorted(plan.people())),
         "quadrant": (str, _quadrant),
     },
-    model.Objective: {"actions": (list[model.Action], lambda objective: objective.actions())},
-    model.CustomerResearch: {"statements": (list[model.Statement], lambda research: research.statements())},
-    model.CompanyResearch: {"statements": (list[model.Statement], lambda research: research.statements())},
+    model.Objective: {"actions": (list[model.Action], lambda objective, _: objective.actions())},
+    model.CustomerResearch: {"statements": (list[model.Statement], lambda research, _: research.statements())},
+    model.CompanyResearch: {"statements": (list[model.Statement], lambda research, _: research.statements())},
     model.Competitor: {
-        "statements": (list[model.Statement], lambda c: [*c.strengths, *c.weaknesses, *c.facts]),
+        "statements": (list[model.Statement], lambda c, _: [*c.strengths, *c.weaknesses, *c.facts]),
     },
 }
 
@@ -133,28 +127,32 @@ class Resolved:
     many: bool
 
 
-def _get(obj: Any, name: str) -> Any:
+def _get(obj: Any, name: str, scope: Any) -> Any:
     virtual = VIRTUAL.get(type(obj), {})
     if name in virtual:
-        return virtual[name][1](obj)
+        return virtual[name][1](obj, scope)
     return getattr(obj, name, None)
 
 
-def resolve(item: Any, path: str) -> Resolved:
-    """Follow ``path`` from ``item``; ``None`` where a step is missing, a list after crossing one."""
+def resolve(item: Any, path: str, scope: Any = None) -> Resolved:
+    """Follow ``path`` from ``item``; ``None`` where a step is missing, a list after crossing one.
+
+    ``scope`` (the check's :class:`~planlint.api.packs.checks.Scope`) is what computed fields such as
+    ``quadrant`` may need besides the node.
+    """
     value, span, many = item, getattr(item, "span", model.DEFAULT_SPAN), isinstance(item, list)
     for part in path.split(".") if path else []:
         if many:
             collected: list[Any] = []
             for element in value:
-                child = _get(element, part)
+                child = _get(element, part, scope)
                 if isinstance(child, list):
                     collected.extend(child)
                 elif child is not None:
                     collected.append(child)
             value = collected
             continue
-        value = _get(value, part)
+        value = _get(value, part, scope)
         if value is None:
             break
         if isinstance(value, list):

@@ -129,6 +129,7 @@ def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set
         methodology=tuple(spec.methodology),
         pack=pack_name,
         essential=spec.essential,
+        quadrants=tuple(sorted(set(spec.quadrants))),
     )
     return TomlRule(info, selector, compiled["check"], compiled.get("when"), compiled.get("where"), source=path)
 

@@ -9,7 +9,7 @@ fields; the parts with their own little language (``items``, ``when``,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -51,6 +51,9 @@ class RuleSpec(Strict):
     fix: str = Field(min_length=1)
     methodology: list[int] = Field(default_factory=list)
     essential: Optional[Pillar] = Field(default=None, description="the pillar of the method this rule decides")
+    quadrants: list[Literal["A", "B", "C", "D"]] = Field(
+        default_factory=lambda: ["A", "B", "C", "D"], min_length=1,
+        description="the quadrants whose plans the rule applies to; for the others it is not applicable")
     items: str
     when: Optional[dict[str, Any]] = None
     where: Optional[dict[str, Any]] = None

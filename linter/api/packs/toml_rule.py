@@ -35,7 +35,7 @@ class TomlRule(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         plan = ctx.plan
-        scope = Scope(plan, ctx.as_of)
+        scope = Scope(plan, ctx.as_of, ctx.quadrant)
         if self.when is not None and not self.when.evaluate(Selected(plan, "plan", plan.name), scope).passed:
             return
         chosen = self.selector.select(plan)
