@@ -9,6 +9,8 @@ import pytest
 
 from _planlint import PLAN, SELECT_ACTIONS, run, run_process, write
 
+from planlint.engine.verdict import SCORING_VERSION
+
 NO_OWNER = '      action "Call the CFO about the budget" due 2027-02-01'
 NO_DUE = '      action "Send the proposal to procurement" owner "Jane Doe"'
 EXTRA = '      action "Book the reference visit" due 2027-04-01'
@@ -52,7 +54,9 @@ def test_only_new_findings_fail(repo: Path) -> None:
     result = run("check", "--format", "json", "plans", "--baseline", "baseline.json", cwd=repo)
     assert result.code == 1
     shown = [(f["code"], f["message"]) for f in json.loads(result.out)["files"][0]["findings"]]
-    assert shown == [("PL302", "action 'Book the reference visit' has no owner")]
+    # Two of three actions without an owner: the actions pillar now fails, so the score ratchet speaks too.
+    assert shown == [("PL013", "score 40.0 is below the baseline's 50.0 for this plan; plans may only get better (fix the new findings, or rewrite the baseline)"),
+                     ("PL302", "action 'Book the reference visit' has no owner")]
 
 
 def test_a_repeated_identical_finding_beyond_the_recorded_count_is_new(repo: Path) -> None:
@@ -60,7 +64,9 @@ def test_a_repeated_identical_finding_beyond_the_recorded_count_is_new(repo: Pat
     write(repo, "plans/a.plan", PLAN.replace(NO_OWNER, NO_OWNER + "\n" + NO_OWNER))
     result = run("check", "--format", "concise", "plans", "--baseline", "baseline.json", cwd=repo)
     assert result.code == 1
-    assert result.out == "plans/a.plan:8:7: error PL302 action-owner: action 'Call the CFO about the budget' has no owner\n"
+    assert result.out == ("plans/a.plan:1:1: error PL013 score-below-baseline: score 40.0 is below the baseline's 50.0 for this "
+                          "plan; plans may only get better (fix the new findings, or rewrite the baseline)\n"
+                          "plans/a.plan:8:7: error PL302 action-owner: action 'Call the CFO about the budget' has no owner\n")
 
 
 def test_fixed_findings_are_reported_as_prunable(repo: Path) -> None:
@@ -79,13 +85,13 @@ def test_fixed_findings_are_reported_as_prunable(repo: Path) -> None:
 
 def test_score_ratchet_fails_a_plan_that_got_worse_without_new_findings(repo: Path) -> None:
     # PL302 weighs 3, PL303 1: removing the one action that passed PL302 drops the score
-    # from 50 to 25 while every remaining finding is already in the baseline.
+    # from 50 to 20 (25, and the actions pillar fails) while every remaining finding is already in the baseline.
     write(repo, "planlint.toml", SELECT_ACTIONS + "weights = { PL302 = 3, PL303 = 1 }\n")
     run("check", "plans", "--write-baseline", "baseline.json", cwd=repo)
     write(repo, "plans/a.plan", PLAN.replace(NO_DUE + "\n", ""))
     result = run("check", "--format", "concise", "plans", "--baseline", "baseline.json", cwd=repo)
     assert result.code == 1
-    assert result.out == ("plans/a.plan:1:1: error PL013 score-below-baseline: score 25.0 is below the baseline's 50.0 "
+    assert result.out == ("plans/a.plan:1:1: error PL013 score-below-baseline: score 20.0 is below the baseline's 50.0 "
                           "for this plan; plans may only get better (fix the new findings, or rewrite the baseline)\n")
 
 
@@ -137,3 +143,16 @@ def test_a_file_that_cannot_be_read_is_never_hidden_by_the_baseline(repo: Path) 
     result = run("check", "plans", "--baseline", "baseline.json", cwd=repo)
     assert result.code == 1
     assert "plans/broken.plan:2:3: error   PL001 syntax-error: unknown keyword 'objectve'" in result.out
+
+
+def test_a_baseline_from_another_scoring_model_says_in_one_line_it_must_be_rewritten(repo: Path) -> None:
+    run("check", "plans", "--write-baseline", "baseline.json", cwd=repo)
+    data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
+    assert data["scoring"] == SCORING_VERSION
+    del data["scoring"]  # as written before the scoring model had a version
+    (repo / "baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run("check", "plans", "--baseline", "baseline.json", cwd=repo)
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip() == (f"planlint: error: baseline.json: written under scoring model 1, and this planlint scores with "
+                                  f"model {SCORING_VERSION}, so its scores cannot be compared: rewrite it with "
+                                  "`planlint check PATHS --write-baseline baseline.json`")

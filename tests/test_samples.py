@@ -22,13 +22,16 @@ def check(name: str, as_of: dt.date = AS_OF) -> FileResult:
 def test_the_complete_plan_is_a_tool() -> None:
     result = check("acme.plan")
     assert result.score >= 90 and result.band == "tool"
+    assert (result.completeness, result.substance) == (100.0, 100.0)
+    assert {e.state for e in result.essentials} == {"met"}
     assert result.quadrant == "A"
     assert result.metrics["form_ratio"] < 0.05
 
 
-def test_the_typical_form_scores_below_50_and_says_why() -> None:
+def test_the_typical_form_is_form_and_says_why() -> None:
     result = check("form.plan")
-    assert result.score < 50 and result.band in ("thin", "form")
+    assert result.band == "form" and result.score < 15
+    assert result.substance is not None and result.substance < 50
     assert result.metrics["form_ratio"] > 0.3
     codes = {f.code for f in result.failing()}
     assert {"PL207", "PL901", "PL902", "PL903", "PL904", "PL905", "PL101"} <= codes
@@ -38,6 +41,7 @@ def test_the_typical_form_scores_below_50_and_says_why() -> None:
 def test_the_blank_template_scores_below_15() -> None:
     result = check("blank.plan")
     assert result.score < 15 and result.band == "form"
+    assert {e.state for e in result.essentials} == {"failed"}
     assert result.metrics["form_ratio"] == 1.0
 
 

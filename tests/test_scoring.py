@@ -50,6 +50,6 @@ def test_fix_gains_rank_the_biggest_gain_first() -> None:
     assert gains[0][1] == 37.5  # x goes from 0 to 75%, plan from 50 to 87.5
 
 
-@pytest.mark.parametrize(("score", "name"), [(100, "tool"), (85, "tool"), (84.9, "developing"), (65, "developing"), (40, "thin"), (39.9, "form"), (0, "form")])
-def test_bands(score: float, name: str) -> None:
+@pytest.mark.parametrize(("score", "name"), [(100, "tool"), (85, "tool"), (84.9, "developing"), (60, "developing"), (59.9, "thin"), (0, "thin")])
+def test_a_score_alone_never_makes_a_plan_form(score: float, name: str) -> None:
     assert band(score) == name

@@ -29,7 +29,31 @@ PLACEHOLDER = re.compile(
     r"\b(?:TBD|TBC|TBA|TODO|FIXME|X{2,}|lorem ipsum|placeholder)\b"
     r"|\bto be (?:determined|confirmed|defined|decided|added)\b"
     r"|\?\?+|\{\{[^{}]*\}\}|\.\.\.|…|<[^<>]{1,40}>|\[[^\[\]]{1,40}\]"
-    r"|^\s*(?:N/?A|none|nil|-+|\?|x|\.)\s*$",
+    r"|^\s*(?:N/?A|none|nil|-+|\?|x|\.)\s*$"
+    # A whole text that is one bracketed prompt, however long: "<Describe the customer's #1 goal, with a date>".
+    r"|^\s*<[^<>]+>\s*$|^\s*\[[^\[\]]+\]\s*$"
+    # A template's sample row: "Jane Smith (example)".
+    r"|\((?:example|sample|e\.\s?g\.?|placeholder)\)"
+    # A name that names nobody: "Other vendors", "Competitor A", "Various suppliers".
+    r"|^\s*(?:the\s+)?(?:other|various|several|many|multiple|all|some|misc\.?|miscellaneous)\s+"
+    r"(?:vendors?|competitors?|suppliers?|providers?|players|companies|firms)\s*$"
+    r"|^\s*(?:competitor|vendor|supplier|customer|company|stakeholder|contact|person)\s+(?:[A-Z]|\d{1,2})\s*$",
+    re.IGNORECASE,
+)
+
+# A prompt left in a field that expects a fact: a question ("What are the customer's top 3 priorities?"),
+# or an instruction to the form-filler about the box ("List the customer's funded initiatives ...").
+# Only questions asked in a `question` field are honest questions; see :func:`prompt`.
+QUESTION = re.compile(r"\?(?:\s|$)")
+PROMPT_VERBS = frozenset(
+    "enter describe list insert type fill provide write specify outline summarise summarize explain copy paste "
+    "detail capture indicate complete select choose".split()
+)
+# The box a prompt asks about (plural or singular): an instruction naming one is about the form, not the account.
+BOXES = re.compile(
+    r"\b(?:goals?|pressures?|initiatives?|obstacles?|facts?|strengths?|weakness(?:es)?|references?|differentiators?"
+    r"|priorit(?:y|ies)|objectives?|metrics?|opportunit(?:y|ies)|competitors?|stakeholders?|examples?|answers?"
+    r"|details?|information|info)\b",
     re.IGNORECASE,
 )
 
@@ -61,6 +85,16 @@ BOILERPLATE = re.compile(
     r"|end[- ]to[- ]end solutions?|think outside the box|key stakeholders|various|and so on|etc\.?"
     r"|as (?:needed|appropriate|required)|on an ongoing basis|continue to (?:engage|work|support)"
     r"|(?:raise|increase|build) (?:brand )?(?:awareness|visibility)|build rapport|improve (?:customer )?satisfaction"
+    # Consultancy phrases that fit any account: the sentence around them says nothing about this one.
+    r"|digital transformation|market dynamics|evolving (?:customer |market )?(?:expectations|needs)|do more with less"
+    r"|(?:challenging|uncertain|difficult|tough) (?:macro)?economic (?:environment|climate|conditions)"
+    r"|accelerate (?:innovation|growth)|innovation and growth|agility and efficiency|organi[sz]ational silos"
+    r"|drive (?:agility|efficiency|innovation|adoption|alignment|value|mindshare|engagement|results|success)"
+    r"|long[- ]standing (?:strategic )?(?:partner(?:ship)?|relationship)|(?:at|on) (?:all|multiple|every) levels"
+    r"|trusted advi[cs]e|depth of expertise|domain expertise|proven track record|industry[- ]leading|market[- ]leading"
+    r"|end[- ]to[- ]end (?:capabilities|portfolio|offering)|numerous successful|unique ability|cross[- ]sell and up[- ]?sell"
+    r"|shared vision|executive alignment|value[- ]based|mindshare|success stories|best practices|strategic priorities"
+    r"|proactively engage|ensure (?:customer )?(?:success|satisfaction)|value realization|new opportunities"
     r")\b",
     re.IGNORECASE,
 )
@@ -151,6 +185,25 @@ def placeholder(text: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=TEXT_MEMO)
+def prompt(text: str) -> Optional[str]:
+    """The template prompt ``text`` is, when it asks or instructs instead of stating: else ``None``.
+
+    A question (a ``?`` ending a sentence) or an instruction about the box
+    ("Enter key facts from CRM", "List the customer's funded initiatives")
+    is what a template ships in a field that expects a fact. An instruction
+    needs a prompting verb first, a word naming the box and no number, so
+    "Replace the legacy ERP before the 2027 audit" or "Enter the Nordic
+    market" stay facts. Callers judging a ``question`` field do not ask.
+    """
+    if QUESTION.search(text):
+        return "a question"
+    words = TOKEN.findall(text)
+    if words and words[0].lower() in PROMPT_VERBS and BOXES.search(text) and not DIGIT.search(text):
+        return "an instruction"
+    return None
+
+
+@lru_cache(maxsize=TEXT_MEMO)
 def boilerplate(text: str) -> Optional[str]:
     """The empty phrase in ``text`` when the sentence has nothing specific (no number).
 
@@ -175,9 +228,14 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=TEXT_MEMO)
-def is_substantive(text: str, min_words: int = 3) -> bool:
-    """Text that says something: no placeholder, no boilerplate, at least ``min_words`` words."""
-    return placeholder(text) is None and boilerplate(text) is None and word_count(text) >= min_words
+def is_substantive(text: str, min_words: int = 3, question: bool = False) -> bool:
+    """Text that says something: no placeholder, no boilerplate, at least ``min_words`` words.
+
+    A template prompt (:func:`prompt`) says nothing either, except where a
+    question is what the field holds (``question=True``: an open question).
+    """
+    return (placeholder(text) is None and boilerplate(text) is None and word_count(text) >= min_words
+            and (question or prompt(text) is None))
 
 
 def name_key(name: str) -> str:

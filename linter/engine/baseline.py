@@ -38,6 +38,7 @@ from .atomic import write_text_atomic
 from .findings import finding_at
 from .meta import SCORE_BELOW_BASELINE
 from .results import FileResult, Finding
+from .verdict import SCORING_VERSION
 
 FORMAT = "planlint-baseline"
 FORMAT_VERSION = 1
@@ -109,7 +110,7 @@ def dumps(baseline: Baseline) -> str:
         rows = [{"code": code, "message": message, "count": count}
                 for (code, message), count in sorted(entry.findings.items())]
         plans[path] = {"score": entry.score, "findings": rows}
-    data = {"format": FORMAT, "version": FORMAT_VERSION, "plans": plans}
+    data = {"format": FORMAT, "version": FORMAT_VERSION, "scoring": SCORING_VERSION, "plans": plans}
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -135,6 +136,11 @@ def load(path: Path) -> Baseline:
         raise BaselineError(f"{path}: not a planlint baseline (expected \"format\": \"{FORMAT}\")")
     if data.get("version") != FORMAT_VERSION:
         raise BaselineError(f"{path}: baseline version {data.get('version')!r} is not supported (expected {FORMAT_VERSION})")
+    scoring = str(data.get("scoring", "1"))  # baselines from before the scoring model had a version: model 1
+    if scoring != SCORING_VERSION:
+        raise BaselineError(f"{path}: written under scoring model {scoring}, and this planlint scores with model "
+                            f"{SCORING_VERSION}, so its scores cannot be compared: rewrite it with "
+                            f"`planlint check PATHS --write-baseline {path}`")
     baseline = Baseline(folder=path.parent.resolve())
     try:
         for plan_path, entry in data["plans"].items():

@@ -7,7 +7,7 @@ The engine never formats anything; reporters do.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
@@ -23,7 +23,7 @@ from .findings import checked, finding_at, finding_order, load_error
 from .meta import BY_CODE, SYNTAX_ERROR
 from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore
 from .suppressions import Suppressions, read_suppressions
-from .verdict import judge
+from .verdict import fix_gains, judge
 
 
 class Judged(NamedTuple):
@@ -121,7 +121,7 @@ class Linter:
             not_applicable=self._not_applicable(ctx.skipped, outcomes) + suppressed_items,
             categories=categories,
             findings=findings,
-            fixes=self._fixes(tallies),
+            fixes=self._fixes(tallies, ctx.metrics, outcomes, verdict.score),
             rules=[_rule_score(run.info, run.tally) for run in judged],
             metrics=dict(sorted(ctx.metrics.items())),
             quadrant=ctx.quadrant,
@@ -161,11 +161,18 @@ class Linter:
         return [NotApplicable(code=code, name=names[code], reason=skipped[code])
                 for code in sorted(skipped) if code in outcomes and outcomes[code].skipped]
 
-    def _fixes(self, tallies: list[scoring.RuleTally]) -> list[Fix]:
+    def _fixes(self, tallies: list[scoring.RuleTally], metrics: dict[str, float], outcomes: dict[str, RuleOutcome],
+               score: float) -> list[Fix]:
         by_code = {rule.info.code: rule.info for rule in self.rules}
+
+        def failed_if_fixed(code: str) -> int:
+            outcome = outcomes[code]
+            mended = {**outcomes, code: replace(outcome, passed=outcome.total)}
+            return sum(1 for pillar in judge_pillars(self.essential_of, mended) if pillar.state == "failed")
+
         return [
             Fix(code=code, name=by_code[code].name, gain=gain, message=by_code[code].fix.split("\n", 1)[0])
-            for code, gain in scoring.fix_gains(tallies, self.category_weights)
+            for code, gain in fix_gains(tallies, self.category_weights, self.category_axes, metrics, failed_if_fixed, score)
         ]
 
 

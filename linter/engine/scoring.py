@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
-BANDS: tuple[tuple[float, str], ...] = ((85.0, "tool"), (65.0, "developing"), (40.0, "thin"), (0.0, "form"))
+# The score's floors. "form" has no floor of its own: a plan is form by its substance (less than half of its
+# text real), whatever it scores; see planlint.engine.verdict, which assigns a plan's band.
+BANDS: tuple[tuple[float, str], ...] = ((85.0, "tool"), (60.0, "developing"), (0.0, "thin"), (0.0, "form"))
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class RuleTally:
 
 
 def band(score: float) -> str:
-    """The band a manager reads: tool, developing, thin or form."""
+    """The band a score alone falls in: tool, developing or thin (a plan's "form" comes from its substance)."""
     for floor, name in BANDS:
         if score >= floor:
             return name

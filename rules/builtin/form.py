@@ -16,13 +16,14 @@ from typing import Callable, Iterable, Optional
 from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import boilerplate, normalise, placeholder, word_count
+from planlint.api.text import boilerplate, normalise, placeholder, prompt, word_count
 from .prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, Prose, iter_text
 
 MAX_FORM_RATIO = 0.20
 MIN_PASTED_WORDS = 4
 
 PLACEHOLDER, BOILERPLATE, PASTED, ONE_WORD = "placeholder", "boilerplate", "pasted", "one-word"
+QUESTION_TEXT = "open question"  # the one field where a question is what belongs (see prose.iter_text)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ def _verdict(prose: Prose, seen: dict[str, Prose]) -> Verdict:
     found = placeholder(prose.text)
     if found is not None:
         return Verdict(prose, PLACEHOLDER, found)
+    if prose.where != QUESTION_TEXT:  # a question is a template's prompt everywhere but in a question
+        asked = prompt(prose.text)
+        if asked is not None:
+            return Verdict(prose, PLACEHOLDER, f"template prompt: {asked}")
     if prose.kind == NAME:
         return Verdict(prose)
     phrase = boilerplate(prose.text)
@@ -266,6 +271,7 @@ class FormRatioRule(Rule):
         if ratio.ratio is None:
             return
         ctx.metrics["form_ratio"] = round(ratio.ratio, 3)  # shown per plan in JSON and reports, pass or fail
+        ctx.metrics["form_texts"] = ratio.total  # what the ratio is of: the engine works out a fix's gain from it
         if ratio.ratio <= MAX_FORM_RATIO:
             yield passed(ctx.plan.span)
         else:

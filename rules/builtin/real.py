@@ -30,4 +30,6 @@ def real_actions(ctx: CheckContext) -> list[Action]:
 
 
 def _real_objectives(plan: Plan) -> list[Objective]:
-    return [objective for objective in plan.objectives if placeholder(objective.name) is None]
+    """Objectives whose name and metric are not placeholders: a template's sample objective is not one."""
+    return [objective for objective in plan.objectives
+            if placeholder(objective.name) is None and (objective.metric is None or placeholder(objective.metric) is None)]

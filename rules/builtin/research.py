@@ -231,7 +231,7 @@ class OpenQuestions(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         research = ctx.plan.research
         customer = research.customer if research else None
-        questions = [q for q in customer.questions if is_substantive(q.text)] if customer else []
+        questions = [q for q in customer.questions if is_substantive(q.text, question=True)] if customer else []
         span = customer.span if customer else ctx.plan.span
         if questions:
             yield passed(span)

@@ -154,5 +154,7 @@ def count_of(value: Any, counting: str = "all", words: int = 3) -> int:
         return len(values) if isinstance(value, list) else (1 if is_present(value) else 0)
     if counting == "real":
         return sum(1 for v in values if not is_placeholder(text_of(v)))
-    distinct = {normalise(text_of(v)) for v in values if is_substantive(text_of(v), words)}
+    # An objective counts when its name says something and its metric is not a placeholder ("[Metric]").
+    distinct = {normalise(text_of(v)) for v in values if is_substantive(text_of(v), words)
+                and not (isinstance(v, model.Objective) and v.metric is not None and is_placeholder(v.metric))}
     return len(distinct)

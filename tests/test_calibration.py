@@ -1,0 +1,72 @@
+"""The verdict holds against plans an account director judged blind (tests/calibration/README.md).
+
+Each plan's verdict (band, a score range, the failed pillars, the findings
+that must appear) was written by a reviewer who saw no score. The three
+held-out plans are read only by :func:`test_holdout_verdicts_hold`, so
+``-k "not holdout"`` never opens them while the scoring is tuned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planlint.api.registry import load_registry
+from planlint.engine import Linter
+from planlint.engine.results import FileResult
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CALIBRATION = Path(__file__).resolve().parent / "calibration"
+AS_OF = dt.date(2027, 2, 1)  # the calibration folders' planlint.toml says the same
+BANDS = ("tool", "developing", "thin", "form")
+PILLARS = {"customer", "competitor", "company", "objectives", "actions", "in-use"}
+
+
+def verdicts(folder: Path) -> dict[str, dict[str, Any]]:
+    return tomllib.loads((folder / "verdicts.toml").read_text(encoding="utf-8"))["plan"]
+
+
+def judged(path: Path) -> FileResult:
+    return Linter(load_registry(), as_of=AS_OF).lint_path(path, path.name)
+
+
+def disagreements(stem: str, verdict: dict[str, Any], result: FileResult) -> list[str]:
+    """What differs between the reviewer's verdict and planlint's, in words (empty when they agree)."""
+    assert verdict["band"] in BANDS and set(verdict["failed_pillars"]) <= PILLARS, f"{stem}: a malformed verdict"
+    problems = []
+    low, high = verdict["score"]
+    if result.band != verdict["band"]:
+        problems.append(f"band {result.band}, the reviewer says {verdict['band']}")
+    if not low <= (result.score or 0) <= high:
+        problems.append(f"score {result.score}, the reviewer accepts {low}-{high}")
+    failed = sorted(e.pillar for e in result.essentials if e.state == "failed")
+    if failed != sorted(verdict["failed_pillars"]):
+        problems.append(f"failed pillars {failed}, the reviewer says {sorted(verdict['failed_pillars'])}")
+    found = {finding.code for finding in result.failing()}
+    missing = [code for code in verdict["must_find"] if code not in found]
+    if missing:
+        problems.append(f"does not find {missing}")
+    return [f"{stem}: {problem} ({verdict['note']})" for problem in problems]
+
+
+TUNING = verdicts(CALIBRATION)
+
+
+def test_the_calibration_set_covers_every_band_and_every_plan_has_a_verdict() -> None:
+    plans = {path.stem for path in (CALIBRATION / "plans").glob("*.plan")}
+    assert plans == set(TUNING) and len(plans) >= 12
+    assert {verdict["band"] for verdict in TUNING.values()} == set(BANDS)
+
+
+@pytest.mark.parametrize("stem", sorted(TUNING))
+def test_the_calibration_verdict_holds(stem: str) -> None:
+    result = judged(CALIBRATION / "plans" / f"{stem}.plan")
+    assert disagreements(stem, TUNING[stem], result) == []
