@@ -12,7 +12,7 @@ import pytest
 from planlint.api.registry import load_registry
 from planlint.engine import Linter
 from planlint.engine.verdict import FORM_BELOW, band_of, combine
-from rules.builtin.formtext import boilerplate, is_substantive, placeholder, prompt
+from planlint.api.text import boilerplate, is_substantive, placeholder, prompt
 
 REPO = Path(__file__).resolve().parent.parent
 
