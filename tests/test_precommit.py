@@ -61,7 +61,8 @@ def test_pre_commit_blocks_a_form_and_passes_a_complete_plan(tmp_path: Path) -> 
     plans = tmp_path / "sales-plans"
     (plans / "accounts").mkdir(parents=True)
     (plans / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: planlint\n", encoding="utf-8")
+        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: planlint\n      - id: planlint-format\n",
+        encoding="utf-8")
     (plans / "planlint.toml").write_text(f"as-of = {AS_OF}\n", encoding="utf-8")
     shutil.copy(REPO / "samples" / "acme.plan", plans / "accounts" / "acme.plan")
     (plans / "notes.txt").write_text("not a plan: the hook must not look at it\n", encoding="utf-8")
@@ -81,3 +82,14 @@ def test_pre_commit_blocks_a_form_and_passes_a_complete_plan(tmp_path: Path) -> 
     assert "accounts/initech.plan:" in blocked.stdout and "error" in blocked.stdout
     assert "accounts/acme.plan:" in blocked.stdout  # its score line: checked and fine
     assert "notes.txt" not in blocked.stdout
+
+    # The format hook rewrites a plan laid out by hand and fails the commit until the rewrite is staged.
+    acme = plans / "accounts" / "acme.plan"
+    canonical = acme.read_text(encoding="utf-8")
+    (plans / "accounts" / "initech.plan").unlink()
+    acme.write_text(canonical.replace("\n    title", "  title").replace("  account", "account"), encoding="utf-8")
+    git("add", "-A", cwd=plans)
+    reformatted = pre_commit(plans, home)
+    assert reformatted.returncode == 1, reformatted.stdout + reformatted.stderr
+    assert "planlint format" in reformatted.stdout and "files were modified by this hook" in reformatted.stdout
+    assert acme.read_text(encoding="utf-8") == canonical

@@ -130,3 +130,30 @@ def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Re
     registry = make_registry(settings, Options(packs=tuple(packs)))
     report_load_problems(registry)
     return registry
+
+
+STDIN = "-"
+
+
+def add_stdin_filename_option(parser: argparse.ArgumentParser) -> None:
+    """``--stdin-filename PATH``: the path an unsaved buffer read from ``-`` stands for."""
+    parser.add_argument("--stdin-filename", metavar="PATH",
+                        help="with - as the path: the file standard input stands for, for finding the configuration, "
+                             "its per-file settings and the path shown in the output (the file need not exist)")
+
+
+def stdin_display(stdin_filename: Optional[str]) -> str:
+    """The path shown for standard input: ``--stdin-filename`` as ``check`` shows paths, else ``-``."""
+    if not stdin_filename:
+        return STDIN
+    from ..engine.linter import display_path
+
+    return display_path(Path(stdin_filename))
+
+
+def read_stdin() -> bytes:
+    """All of standard input, as bytes (decoded by the parser, as a file's are)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return sys.stdin.read().encode("utf-8") if sys.stdin is not None else b""
+    return stream.read()

@@ -22,16 +22,17 @@ from ..output.reporters import statistics
 from ..output.reporters.stream import STREAMING_FORMATS, stream_class
 from ..engine.results import FileResult, RunResult
 from ..api.rule import RuleInfo
-from ..engine.runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, make_linter,
-                      make_registry, run_result)
-from ._common import iso_date, open_output, report_load_problems, score, use_color, whole_number, write_output
+from ..engine.runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, lint_content,
+                      make_linter, make_registry, run_result)
+from ._common import (STDIN, add_stdin_filename_option, iso_date, open_output, read_stdin, report_load_problems, score,
+                      stdin_display, use_color, whole_number, write_output)
 
 T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("check", help="lint plans and score them", description=__doc__)
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched for *.plan)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched for *.plan), or - for standard input")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--fail-under", type=score, metavar="SCORE", help="fail when any plan scores below SCORE")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date to judge 'past due' and 'stale' by (default: today)")
@@ -47,24 +48,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings or scores fail (2 still means an error)")
     parser.add_argument("--baseline", metavar="FILE", help="fail only on findings not in FILE, and on plans scoring below it")
     parser.add_argument("--write-baseline", metavar="FILE", help="record today's findings and scores in FILE, then exit 0")
+    add_stdin_filename_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        paths = collect_plan_files(args.paths)
-        groups = group_plans(paths, ConfigResolver(args.config))
+        groups = _stdin_group(args) if STDIN in args.paths else group_plans(collect_plan_files(args.paths), ConfigResolver(args.config))
     except (MissingPath, ConfigError) as error:
         raise UsageError(str(error)) from None
+    if args.stdin_filename and STDIN not in args.paths:
+        raise UsageError("--stdin-filename only applies when the path is - (standard input)")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics prints a table (text) or a list (json); drop --format " + args.format)
     baseline = _load_baseline(args.baseline)
     options = Options(as_of=args.as_of, fail_under=args.fail_under, packs=tuple(args.pack))
     batches, rules = _prepare(groups, options)
     color = args.output is None and use_color(sys.stdout, args.color)
-    if _streams(args, baseline):
+    if STDIN in args.paths:
+        results = [(lint_content(batches[0].linter, read_stdin(), stdin_display(args.stdin_filename)), batches[0].fail_under)]
+    elif _streams(args, baseline):
         return _stream_report(batches, args, color)
-    results = list(_results_in_order(batches, args))
+    else:
+        results = list(_results_in_order(batches, args))
     files = [file_result for file_result, _ in results]
     fail_under = {file_result.path: bar for file_result, bar in results}
     if args.write_baseline:
@@ -81,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
         return file_fails(file, bar)
 
     return EXIT_FINDINGS if any(fails(f) for f in files) else EXIT_OK
+
+
+def _stdin_group(args: argparse.Namespace) -> list[PlanGroup]:
+    """Standard input as one plan, configured as the file ``--stdin-filename`` names would be (as Ruff does)."""
+    if len(args.paths) > 1:
+        raise UsageError("- (standard input) cannot be combined with other paths")
+    stands_for = Path(args.stdin_filename) if args.stdin_filename else Path.cwd() / "-"
+    config = ConfigResolver(args.config).for_plan(stands_for)
+    return [PlanGroup(config.settings_for(stands_for), config, [stands_for])]
 
 
 class Batch(NamedTuple):

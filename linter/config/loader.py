@@ -57,11 +57,13 @@ class LoadedConfig:
         relative = self.relative(plan)
         return self.settings.for_file(relative if relative is not None else plan.name)
 
-    def excludes(self, plan: Path) -> bool:
+    def excludes(self, plan: Path, formatting: bool = False) -> bool:
+        """Whether ``exclude`` (and, for ``planlint format``, ``[format] exclude``) leaves the plan out."""
         from .globs import matches_any
 
         relative = self.relative(plan)
-        return relative is not None and matches_any(self.settings.exclude, relative)
+        patterns = [*self.settings.exclude, *self.settings.format.exclude] if formatting else self.settings.exclude
+        return relative is not None and matches_any(patterns, relative)
 
     def describe(self) -> str:
         return shown_path(self.path) if self.path else "(defaults: no configuration file found)"

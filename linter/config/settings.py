@@ -53,6 +53,14 @@ class PerFile(BaseModel):
     _files_list = field_validator("files", mode="before")(_as_list)
 
 
+class FormatSettings(BaseModel):
+    """The ``[format]`` table: what ``planlint format`` leaves alone (``check`` still reads those plans)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exclude: list[str] = Field(default_factory=list)
+
+
 class Settings(BaseModel):
     """Configuration keys, spelt as in TOML (``extend-select``) or Python (``extend_select``)."""
 
@@ -73,6 +81,7 @@ class Settings(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    format: FormatSettings = Field(default_factory=FormatSettings)
 
     # Ignores that come from per-file overrides: they beat any select, as Ruff's
     # per-file-ignores do. Private, so a configuration file cannot set it directly.
