@@ -18,7 +18,7 @@ from .. import __version__
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, UsageError
 
-COMMANDS = ("check", "format", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules")
+COMMANDS = ("check", "format", "server", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules")
 
 
 def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:

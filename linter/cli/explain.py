@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
+from typing import TYPE_CHECKING
 
 from .exits import UsageError
 from ._common import add_config_option, configured_registry, write_output
+
+if TYPE_CHECKING:
+    from ..api.rule import RuleInfo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +33,12 @@ def run(args: argparse.Namespace) -> int:
         close = difflib.get_close_matches(args.rule, names, n=1)
         hint = f" — did you mean '{close[0]}'?" if close else "; run 'planlint rules' to list them"
         raise UsageError(f"unknown rule '{args.rule}'{hint}")
-    info = rule.info
+    write_output(explanation(rule.info), None)
+    return 0
+
+
+def explanation(info: "RuleInfo") -> str:
+    """What ``planlint explain`` prints for a rule (the language server's "explain rule" shows the same)."""
     parts = [
         f"{info.code} {info.name}",
         f"category {info.category} · severity {info.severity.value} · weight {info.weight:g} · pack {info.pack}",
@@ -46,5 +55,4 @@ def run(args: argparse.Namespace) -> int:
         parts += ["", "Fails:", _indent(info.failing[0])]
     if info.passing:
         parts += ["", "Passes:", _indent(info.passing[0])]
-    write_output("\n".join(parts) + "\n", None)
-    return 0
+    return "\n".join(parts) + "\n"

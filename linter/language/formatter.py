@@ -176,7 +176,9 @@ class _Writer:
         self.depth, self.first, self.blank = depth, True, blank
         self._walk(node)
 
-    def _walk(self, node: Node) -> None:
+    def _walk(self, node: Optional[Node]) -> None:
+        if node is None:  # an optional part left out ([x] in the grammar)
+            return
         if isinstance(node, Token):
             self._token(node)
         elif is_block(node):
@@ -200,6 +202,8 @@ class _Writer:
         statements = node.children[opener + 1:closer]
         previous: Optional[Node] = None
         for child in statements:
+            if child is None:
+                continue
             forced = depth == 0 and previous is not None and _kind(previous) != _kind(child) \
                 and (is_block(previous) or is_block(child))
             start = self.layout.first_offset(next(tokens_of(child)))

@@ -51,16 +51,19 @@ def _choices(what: str, enum: Iterable[Enum]) -> str:
 
 # What the bare word after a keyword may be, so "expected a word after 'role'"
 # becomes "expected a role (economic_buyer, decision_maker, ...)".
-WORD_CHOICES = {
-    "objective": _choices("an objective category", ObjectiveCategory),
-    "role": _choices("a role", Role),
-    "stance": _choices("a stance", Stance),
-    "influence": _choices("a level", Level),
-    "cadence": _choices("a cadence", Cadence),
-    "position": _choices("a position", CompetitorPosition),
-    "status": _choices("a status", ActionStatus),
-    "source": _choices("a source", Source) + ' or a quoted document name like "FY2026 annual report"',
+# The enum of the bare word after each keyword (also what the language server completes there).
+WORD_ENUMS: dict[str, tuple[str, type[Enum]]] = {
+    "objective": ("an objective category", ObjectiveCategory),
+    "role": ("a role", Role),
+    "stance": ("a stance", Stance),
+    "influence": ("a level", Level),
+    "cadence": ("a cadence", Cadence),
+    "position": ("a position", CompetitorPosition),
+    "status": ("a status", ActionStatus),
+    "source": ("a source", Source),
 }
+WORD_CHOICES = {keyword: _choices(what, enum) for keyword, (what, enum) in WORD_ENUMS.items()}
+WORD_CHOICES["source"] += ' or a quoted document name like "FY2026 annual report"'
 QUOTE_LOOKALIKES = "'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb"
 
 

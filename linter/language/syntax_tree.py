@@ -49,8 +49,10 @@ def parse_tree(text: str) -> Tree:
     return get_tree_parser().parse(text)
 
 
-def tokens_of(node: Node) -> Iterator[Token]:
-    """Every token under ``node``, in source order."""
+def tokens_of(node: Optional[Node]) -> Iterator[Token]:
+    """Every token under ``node``, in source order (``None`` stands for an optional part left out)."""
+    if node is None:
+        return
     if isinstance(node, Token):
         yield node
         return
