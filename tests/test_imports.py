@@ -19,7 +19,8 @@ FOLDERS = {"linter": "planlint", "rules": "planlint.rules"}
 # linter/'s parts in the order of the pipeline; the public re-export modules
 # (planlint.rule, .hookspecs, .packs) sit with the api they re-export.
 LAYERS = ("planlint", "planlint.model", "planlint.language", "planlint.api", "planlint.rule", "planlint.hookspecs",
-          "planlint.packs", "planlint.config", "planlint.engine", "planlint.output", "planlint.cli", "planlint.__main__")
+          "planlint.packs", "planlint.config", "planlint.engine", "planlint.output", "planlint.server", "planlint.cli",
+          "planlint.__main__")
 
 
 def module_name(path: Path) -> str:

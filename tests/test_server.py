@@ -242,7 +242,8 @@ async def test_the_code_lens_shows_score_band_and_top_fixes(client: LanguageClie
         text_document=types.TextDocumentIdentifier(uri=path.as_uri())))
     result = json.loads(run("check", "--format", "json", "form.plan", cwd=tmp_path).out)["files"][0]
     titles = [lens.command.title for lens in lenses if lens.command]
-    assert titles[0].startswith(f"planlint {result['score']:g}/100 · {result['band']}")
+    assert titles[0] == (f"planlint {result['score']:g}/100 · {result['band']} · "
+                         f"completeness {result['completeness']:g} · substance {result['substance']:g}")
     assert all(lens.range.start.line == 2 for lens in lenses)  # the `plan` line of form.plan
     top = result["fixes"][:3]
     assert titles[1:] == [f"+{fix['gain']:g}: {fix['message']} ({fix['code']})" for fix in top]

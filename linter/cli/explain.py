@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
-from typing import TYPE_CHECKING
 
 from .exits import UsageError
+from ..output.explain import explanation
 from ._common import add_config_option, configured_registry, write_output
-
-if TYPE_CHECKING:
-    from ..api.rule import RuleInfo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,10 +16,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="also load a TOML rule pack's rules")
     add_config_option(parser)
     parser.set_defaults(handler=run)
-
-
-def _indent(text: str) -> str:
-    return "\n".join("    " + line for line in text.strip("\n").splitlines())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,24 +28,3 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown rule '{args.rule}'{hint}")
     write_output(explanation(rule.info), None)
     return 0
-
-
-def explanation(info: "RuleInfo") -> str:
-    """What ``planlint explain`` prints for a rule (the language server's "explain rule" shows the same)."""
-    parts = [
-        f"{info.code} {info.name}",
-        f"category {info.category} · severity {info.severity.value} · weight {info.weight:g} · pack {info.pack}",
-        "",
-        info.message,
-        "",
-        "Why it matters:",
-        _indent(info.why),
-        "",
-        "How to fix:",
-        _indent(info.fix),
-    ]
-    if info.failing:
-        parts += ["", "Fails:", _indent(info.failing[0])]
-    if info.passing:
-        parts += ["", "Passes:", _indent(info.passing[0])]
-    return "\n".join(parts) + "\n"

@@ -371,7 +371,7 @@ def _suppress_action(uri: str, lines: Sequence[str], diagnostic: types.Diagnosti
 @server.command(EXPLAIN_RULE)
 def explain_rule(ls: PlanServer, code: str) -> Optional[str]:
     """What ``planlint explain CODE`` prints, shown as a message and returned to the client."""
-    from ..cli.explain import explanation
+    from ..output.explain import explanation
 
     info = ls.linters.rule(str(code))
     if info is None:
