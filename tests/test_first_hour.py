@@ -136,3 +136,120 @@ def test_test_rules_recognises_the_installed_copy_of_the_pack(tmp_path: Path) ->
     assert result.code == 0
     assert result.err.startswith(f"planlint: note: testing {pack} in place of pack 'meddpicc' as installed (")
     assert "which differs; `planlint check` uses the installed copy until you reinstall it" in result.err
+
+
+# --------------------------------------------------------------------------- items 5, 9, 12, 13
+
+
+def test_no_plans_found_is_a_warning_that_says_why(tmp_path: Path) -> None:
+    """Item 5: an empty folder and an excluded file warn (exit 0) with the reason; an empty path is refused."""
+    (tmp_path / "empty").mkdir()
+    result = run("check", "empty", cwd=tmp_path)
+    assert result.code == 0
+    assert result.err == "planlint: warning: no plans to check: no *.plan file in empty\n"
+    assert "mean score" not in result.out and "no plan scored" in result.out
+    write(tmp_path, "planlint.toml", 'exclude = ["drafts/"]\n')
+    write(tmp_path, "drafts/a.plan", PEOPLE_PLAN)
+    result = run("check", "drafts/a.plan", cwd=tmp_path)
+    assert result.err == "planlint: warning: no plans to check: drafts/a.plan is excluded by 'exclude' in planlint.toml\n"
+    result = run("check", "", cwd=tmp_path)
+    assert result.code == 2 and "an empty path was given" in result.err
+
+
+def test_explain_shows_a_template_readably_and_suggests_only_close_names(tmp_path: Path) -> None:
+    """Item 9: ``{name}`` reads as <name>; PL999 suggests nothing; a misspelt name gets the right one."""
+    from _planlint import PACK
+
+    write(tmp_path, "acme.toml", PACK)
+    result = run("explain", "ACME101", "--pack", "acme.toml", cwd=tmp_path)
+    assert "objective '<name>' targets <value>; the floor is <expected>\n" in result.out
+    assert "(<name>, <value>, <expected>: filled in from the plan when the rule reports)" in result.out
+    assert "{" not in result.out.split("Why it matters")[0]
+    assert run("explain", "PL999", cwd=tmp_path).err == "planlint: error: unknown rule 'PL999'; run 'planlint rules' to list them\n"
+    assert "did you mean 'stakeholders'?" in run("explain", "stakholders", cwd=tmp_path).err
+
+
+def test_test_rules_on_an_empty_pack_fails(tmp_path: Path) -> None:
+    """Item 9: "all 0 examples do what they say" was a pass; a pack with no rules tests nothing."""
+    write(tmp_path, "empty.toml", '[pack]\nname = "empty"\n')
+    result = run("test-rules", "empty.toml", cwd=tmp_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err == ("planlint: error: empty.toml: the pack has no rules, so nothing was tested (add a [[rule]] "
+                          "with passing and failing examples)\n")
+
+
+def test_counts_are_singular_and_plural_and_formats_agree(tmp_path: Path) -> None:
+    """Item 12: "1 error" not "1 errors", "infos" as in JSON, "1 rule, 2 examples"."""
+    from _planlint import PACK, PLAN
+
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'select = ["PL302"]\n')
+    result = run("check", "a.plan", cwd=tmp_path)
+    assert result.out.splitlines()[-1].startswith("1 file checked, 1 finding (1 error, 0 warnings, 0 infos), mean score")
+    result = run("check", "a.plan", "--format", "github", cwd=tmp_path)
+    assert result.out.splitlines()[-1].startswith("planlint: 1 file checked, 1 finding (1 error, 0 warnings, 0 infos)")
+    write(tmp_path, "acme.toml", PACK)
+    assert run("test-rules", "acme.toml", cwd=tmp_path).out.startswith("acme.toml: 1 rule, 2 examples, 0 failed")
+    result = run("check", "a.plan", "--write-baseline", "b.json", cwd=tmp_path)
+    assert result.err == "planlint: wrote b.json: 1 finding in 1 plan\n"
+
+
+def test_output_files_are_announced_and_their_format_is_never_guessed(tmp_path: Path) -> None:
+    """Item 12: `check -o` says what it wrote, as `report -o` does; `report -o r.txt` is refused, not HTML."""
+    from _planlint import PLAN
+
+    write(tmp_path, "a.plan", PLAN)
+    result = run("check", "a.plan", "-o", "out.json", "--format", "json", cwd=tmp_path)
+    assert result.err.startswith("planlint: wrote out.json: json report of 1 file, ") and result.err.endswith(" findings\n")
+    assert (tmp_path / "out.json").read_text().startswith("{")
+    result = run("report", "a.plan", "-o", "r.txt", cwd=tmp_path)
+    assert result.code == 2 and not (tmp_path / "r.txt").exists()
+    assert "cannot tell the report's format from 'r.txt' (it ends in .txt" in result.err
+
+
+def test_help_is_plain_text(tmp_path: Path) -> None:
+    """Item 12: no backticks or RST roles in any command's --help."""
+    import contextlib
+    import io
+
+    from planlint.cli.app import COMMANDS, main
+
+    for command in COMMANDS:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+            main([command, "--help"])
+        assert out.getvalue().startswith("usage: planlint " + command)
+        assert "`" not in out.getvalue() and ":func:" not in out.getvalue(), command
+
+
+def test_parse_reports_like_check_and_refuses_a_folder() -> None:
+    """Item 12: `parse` errors carry severity, code and name as `check` prints them; a folder is named as one."""
+    parsed = run("parse", "samples/broken.plan", cwd=REPO)
+    checked = run("check", "samples/broken.plan", cwd=REPO)
+    first = "samples/broken.plan:7:3: error   PL001 syntax-error: unknown keyword 'objectve' — did you mean 'objective'?"
+    assert parsed.code == 1 and parsed.err.splitlines()[0] == first and first in checked.out.splitlines()
+    result = run("parse", "samples/", cwd=REPO)
+    assert result.code == 2
+    assert result.err == "planlint: error: samples/ is a folder: planlint parse reads one plan file (planlint check reads folders)\n"
+
+
+def test_portfolio_takes_config_and_writes_money_as_the_report_does() -> None:
+    """Item 12: `portfolio --config`; thresholds read $1M as in the report, not $1.00M."""
+    result = run("portfolio", "samples/portfolio.plan", "--config", "samples/planlint.toml", cwd=REPO)
+    assert "high current from $1M, high future from $1M" in result.out
+    assert "$1.00M" not in result.out
+
+
+def test_force_color_and_dash_capital_v(tmp_path: Path) -> None:
+    """Item 13: FORCE_COLOR colours a pipe (NO_COLOR still wins); -V is --version."""
+    from _planlint import PLAN, run_process
+
+    write(tmp_path, "a.plan", PLAN)
+    plain = run_process("check", "a.plan", "--no-cache", cwd=tmp_path, env={"NO_COLOR": "", "FORCE_COLOR": ""})
+    forced = run_process("check", "a.plan", "--no-cache", cwd=tmp_path, env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    both = run_process("check", "a.plan", "--no-cache", cwd=tmp_path, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert "\x1b[" not in plain.out and "\x1b[" in forced.out and "\x1b[" not in both.out
+    zero = run_process("check", "a.plan", "--no-cache", cwd=tmp_path, env={"NO_COLOR": "", "FORCE_COLOR": "0"})
+    assert "\x1b[" not in zero.out
+    short, long = run_process("-V", cwd=tmp_path), run_process("--version", cwd=tmp_path)
+    assert short.code == 0 and short.out == long.out and short.out.startswith("planlint ")

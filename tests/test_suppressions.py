@@ -59,7 +59,7 @@ def test_text_output_shows_the_reason(folder: Path) -> None:
     result = run_process("check", "--color", "never", "a.plan", cwd=folder)
     assert ("a.plan:7:7: error   PL302 action-owner: action 'Call the CFO about the budget' has no owner"
             "  (suppressed: owner named at kickoff)") in result.out
-    assert "1 finding (1 errors" in result.out.splitlines()[-1]  # the suppressed one is not counted
+    assert "1 finding (1 error," in result.out.splitlines()[-1]  # the suppressed one is not counted
 
 
 def test_ignore_block_covers_everything_inside_the_block(folder: Path) -> None:

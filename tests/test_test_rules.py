@@ -19,7 +19,7 @@ def write(tmp_path: Path, text: str) -> str:
 def test_a_pack_whose_examples_hold_passes(tmp_path: Path) -> None:
     result = run("test-rules", write(tmp_path, PACK), cwd=tmp_path)
     assert result.code == 0
-    assert result.out == ("acme.toml: 1 rules, 2 examples, 0 failed (as of 2027-03-01)\n"
+    assert result.out == ("acme.toml: 1 rule, 2 examples, 0 failed (as of 2027-03-01)\n"
                           "all 2 examples do what they say\n")
 
 

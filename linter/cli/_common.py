@@ -50,11 +50,19 @@ def whole_number(plural: str, minimum: int) -> Callable[[str], int]:
 
 
 def use_color(stream: TextIO, choice: str = "auto") -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    """Colour on a terminal; never when NO_COLOR is set (https://no-color.org); always when FORCE_COLOR is.
+
+    ``--color always|never`` beats both variables. ``FORCE_COLOR`` (any value
+    but empty or ``0``, https://force-color.org) is how CI systems that show
+    colour in their logs ask for it; ``NO_COLOR``, the user's own preference,
+    wins over it.
+    """
     if choice != "auto":
         return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
     return hasattr(stream, "isatty") and stream.isatty()
 
 

@@ -12,13 +12,40 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Callable, Optional, Sequence
+import re
+from typing import Any, Callable, Optional, Sequence
 
 from .. import __version__
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, UsageError
 
 COMMANDS = ("check", "format", "server", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules")
+
+
+MARKUP = re.compile(r":\w+:`([^`]*)`|``([^`]*)``|`([^`]*)`")
+
+
+def plain_text(text: str) -> str:
+    """Help text without the reStructuredText of the docstrings it comes from: ``x``, `x` and :func:`x` read as x."""
+    return MARKUP.sub(lambda found: next(group for group in found.groups() if group is not None), text)
+
+
+class PlainHelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, showing descriptions and option help as plain text."""
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(plain_text(text))
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        return plain_text(super()._expand_help(action))
+
+
+class Parser(argparse.ArgumentParser):
+    """planlint's parser and every subcommand's: plain help text (see :class:`PlainHelpFormatter`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", PlainHelpFormatter)
+        super().__init__(*args, **kwargs)
 
 
 def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
@@ -29,12 +56,12 @@ def build_parser(only: Optional[str] = None) -> argparse.ArgumentParser:
     for: ``planlint check one.plan`` in a pre-commit hook does not pay for
     ``report``. Help, ``--version`` and unknown commands get the full parser.
     """
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="planlint",
         description="Lint B2B sales account plans and score their completeness (0-100).",
     )
-    parser.add_argument("--version", action="version", version=f"planlint {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("-V", "--version", action="version", version=f"planlint {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMANDS if only is None else (only,):
         importlib.import_module(f".{name.replace('-', '_')}", __package__).register(subparsers)
     return parser

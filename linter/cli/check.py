@@ -10,7 +10,8 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Optional, TypeVar
 from ..engine import baseline as baseline_module
 from ..engine.cache import cache_for
 from .exits import EXIT_FINDINGS, EXIT_OK, UsageError
-from ..config.loader import ConfigError, ConfigResolver, PlanGroup, check_rule_names, group_plans
+from ..config.loader import (ConfigError, ConfigResolver, LoadedConfig, PlanGroup, check_rule_names, group_plans,
+                             shown_path)
 from ..engine.linter import Linter
 from ..engine.files import MissingPath, collect_plan_files
 from ..engine.meta import META_RULES
@@ -20,12 +21,13 @@ from ..output.reporters import FORMATS, get_reporter
 from ..output.reporters import sarif
 from ..output.reporters import statistics
 from ..output.reporters.stream import STREAMING_FORMATS, stream_class
-from ..engine.results import FileResult, RunResult
+from ..engine.results import FileResult, RunResult, Summary
 from ..api.rule import RuleInfo
 from ..engine.runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, lint_content,
                       make_linter, make_registry, run_result)
 from ._common import (STDIN, add_stdin_filename_option, iso_date, open_output, read_stdin, report_load_problems, score,
                       stdin_display, use_color, whole_number, write_output)
+from ..output.words import counted
 
 T = TypeVar("T")
 
@@ -53,12 +55,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    excluded: list[tuple[Path, LoadedConfig]] = []
     try:
-        groups = _stdin_group(args) if STDIN in args.paths else group_plans(collect_plan_files(args.paths), ConfigResolver(args.config))
+        groups = (_stdin_group(args) if STDIN in args.paths
+                  else group_plans(collect_plan_files(args.paths), ConfigResolver(args.config), excluded))
     except (MissingPath, ConfigError) as error:
         raise UsageError(str(error)) from None
     if args.stdin_filename and STDIN not in args.paths:
         raise UsageError("--stdin-filename only applies when the path is - (standard input)")
+    if not groups:
+        _warn_nothing_to_check(args.paths, excluded)
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics prints a table (text) or a list (json); drop --format " + args.format)
     baseline = _load_baseline(args.baseline)
@@ -79,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         _report_baseline(baseline_module.apply(baseline, files), args.quiet)
     result = run_result(files)
     write_output(_render(result, args, color, rules), args.output)
+    _note_written(args, result.summary)
     if args.write_baseline or args.exit_zero:
         return EXIT_OK
 
@@ -200,6 +207,7 @@ def _stream_report(batches: list[Batch], args: argparse.Namespace, color: bool) 
             stream.write(piece)
             counter.add(tally)
         stream.end(counter.summary())
+    _note_written(args, counter.summary())
     return EXIT_FINDINGS if counter.failed and not args.exit_zero else EXIT_OK
 
 
@@ -211,6 +219,25 @@ def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: lis
     if args.format == "sarif":
         return sarif.render(result, rules=rules)
     return get_reporter(args.format)(result, color=color)
+
+
+def _note_written(args: argparse.Namespace, summary: Summary) -> None:
+    """``-o FILE`` says what it wrote, as ``planlint report -o`` does (not with ``-q``)."""
+    if args.output in (None, "-") or args.quiet:
+        return
+    print(f"planlint: wrote {args.output}: {args.format} report of {counted(summary.files, 'file')}, "
+          f"{counted(summary.findings, 'finding')}", file=sys.stderr)
+
+
+def _warn_nothing_to_check(typed: list[str], excluded: list[tuple[Path, LoadedConfig]]) -> None:
+    """A run that checks no plan says so, and why: an empty folder, or the configuration's ``exclude``."""
+    if not excluded:
+        where = ", ".join(typed)
+        print(f"planlint: warning: no plans to check: no *.plan file in {where}", file=sys.stderr)
+        return
+    shown = [f"{shown_path(path)} is excluded by 'exclude' in {config.describe()}" for path, config in excluded[:3]]
+    more = f" (and {len(excluded) - 3} more)" if len(excluded) > 3 else ""
+    print(f"planlint: warning: no plans to check: {'; '.join(shown)}{more}", file=sys.stderr)
 
 
 def _load_baseline(path: Optional[str]) -> Optional[baseline_module.Baseline]:
@@ -229,16 +256,18 @@ def _write_baseline(files: list[FileResult], path: str, quiet: bool) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     if not quiet:
         count = sum(sum(entry.findings.values()) for entry in written.plans.values())
-        print(f"planlint: wrote {path}: {count} findings in {len(written.plans)} plans", file=sys.stderr)
+        print(f"planlint: wrote {path}: {counted(count, 'finding')} in {counted(len(written.plans), 'plan')}", file=sys.stderr)
 
 
 def _report_baseline(outcome: baseline_module.Outcome, quiet: bool) -> None:
     if quiet:
         return
     if outcome.known:
-        print(f"planlint: {outcome.known} findings already in the baseline are not shown", file=sys.stderr)
+        print(f"planlint: {counted(outcome.known, 'finding')} already in the baseline "
+              f"{'is' if outcome.known == 1 else 'are'} not shown", file=sys.stderr)
     if outcome.prunable:
-        print(f"planlint: {len(outcome.prunable)} baseline entries no longer occur and can be pruned "
+        print(f"planlint: {counted(len(outcome.prunable), 'baseline entry')} no longer "
+              f"{'occurs' if len(outcome.prunable) == 1 else 'occur'} and can be pruned "
               f"(rewrite the baseline with --write-baseline):", file=sys.stderr)
         for entry in outcome.prunable:
             print(f"  {entry}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 
 from .exits import UsageError
 from ..output.explain import explanation
@@ -22,8 +23,9 @@ def run(args: argparse.Namespace) -> int:
     registry = configured_registry(args.config, args.pack)
     rule = registry.find(args.rule)
     if rule is None:
-        names = [r.info.code for r in registry.rules] + [r.info.name for r in registry.rules]
-        close = difflib.get_close_matches(args.rule, names, n=1)
+        # A code is a number: PL999 is not "close" to PL905 the way 'stakholders' is to 'stakeholders'.
+        is_code = re.fullmatch(r"[A-Za-z]+\d+", args.rule.strip()) is not None
+        close = [] if is_code else difflib.get_close_matches(args.rule, [r.info.name for r in registry.rules], n=1)
         hint = f" — did you mean '{close[0]}'?" if close else "; run 'planlint rules' to list them"
         raise UsageError(f"unknown rule '{args.rule}'{hint}")
     write_output(explanation(rule.info), None)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .exits import EXIT_FINDINGS, UsageError
-from ..language.diagnostics import PlanSyntaxError
 from ._common import write_output
 
 
@@ -18,15 +18,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..engine.linter import read_document
+    from ..engine.results import FileResult
     from ..language.parser import parse_file
+    from ..output.reporters.text import render_file
 
-    try:
-        planfile = parse_file(args.file)
-    except FileNotFoundError:
-        raise UsageError(f"no such file: {args.file}") from None
-    except PlanSyntaxError as error:
-        for diagnostic in error.diagnostics:
-            print(diagnostic.render(), file=sys.stderr)
+    path = Path(args.file)
+    if path.is_dir():
+        raise UsageError(f"{args.file} is a folder: planlint parse reads one plan file (planlint check reads folders)")
+    if not path.exists():
+        raise UsageError(f"no such file: {args.file}")
+    read = read_document(lambda: parse_file(path, path.as_posix()), path.as_posix())
+    if isinstance(read, FileResult):  # the same lines as `planlint check` prints for the file
+        print("\n".join(line for line in render_file(read) if line.startswith(read.path + ":")
+                        or line.startswith(" ")), file=sys.stderr)
         return EXIT_FINDINGS
-    write_output(planfile.model_dump_json(indent=2) + "\n", None)
+    write_output(read.model_dump_json(indent=2) + "\n", None)
     return 0

@@ -25,8 +25,8 @@ from ..engine.portfolio import PortfolioOutcome, lint_portfolio
 from ..output.reporters.text import render_file
 from ..engine.results import FileResult
 from ..engine.runner import Options, make_linter
-from ..api.velocity import money
-from ._common import iso_date, score, write_output
+from ..output.report.placing import round_money
+from ._common import add_config_option, iso_date, score, write_output
 
 GRID = (("B", "A"), ("D", "C"))  # top row: high future; left column: low current
 
@@ -39,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+    add_config_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UsageError(f"{args.file}: no such portfolio file")
     try:
-        settings = ConfigResolver().for_plan(path).settings_for(path)
+        settings = ConfigResolver(args.config).for_plan(path).settings_for(path)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     linter = make_linter(settings, Options(as_of=args.as_of, packs=tuple(args.pack)))
@@ -97,7 +98,7 @@ def render_text(outcome: PortfolioOutcome, portfolio: Portfolio) -> str:
     placements = outcome.placements
     out = [
         f"{portfolio.name} ({outcome.result.path})",
-        f"high current from {money(thresholds.high_current)}, high future from {money(thresholds.high_future)}; "
+        f"high current from {round_money(thresholds.high_current)}, high future from {round_money(thresholds.high_future)}; "
         "a level (high/medium/low) is taken as written, medium counting as low",
         "",
     ]

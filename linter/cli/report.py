@@ -26,6 +26,7 @@ from ..output.report.build import DEFAULT_HISTORY, LinterFor, ReportOptions, bui
 from ..output.report.model import Report
 from ..engine.runner import Options, make_linter, make_registry
 from ._common import iso_date, report_load_problems, whole_number, write_output
+from ..output.words import counted
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -51,7 +52,12 @@ def output_format(chosen: Optional[str], output: Optional[str]) -> str:
     if chosen:
         return chosen
     if output and output != "-":
-        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), "html")
+        suffix = Path(output).suffix.lower()
+        if suffix not in SUFFIX_FORMATS:
+            known = ", ".join(sorted(SUFFIX_FORMATS))
+            raise UsageError(f"cannot tell the report's format from '{output}' (it ends in {suffix or 'no suffix'}; "
+                             f"use {known}, or say --format html|markdown|json)")
+        return SUFFIX_FORMATS[suffix]
     return "html"
 
 
@@ -116,6 +122,6 @@ def run(args: argparse.Namespace) -> int:
     write_output(render(report, fmt), args.output)
     if args.output and args.output != "-":
         t = report.totals
-        print(f"planlint: wrote {args.output}: {t.plans} plans, mean score {t.mean_score:.1f}, "
+        print(f"planlint: wrote {args.output}: {counted(t.plans, 'plan')}, mean score {t.mean_score:.1f}, "
               f"{t.needing_attention} need attention", file=sys.stderr)
     return EXIT_OK

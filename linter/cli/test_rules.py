@@ -22,6 +22,7 @@ from ..engine.examples import ExampleResult, run_examples
 from ..api.registry import BUILTIN_PLUGINS, Registry, builtin_category_names
 from ..api.rule import Rule
 from ._common import add_config_option, configured_registry, iso_date, write_output
+from ..output.words import counted
 
 DEFAULT_AS_OF = dt.date(2027, 3, 1)
 
@@ -55,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"planlint: error: {problem}", file=sys.stderr)
             broken = True
             continue
+        if not pack.rules:
+            print(f"planlint: error: {path}: the pack has no rules, so nothing was tested (add a [[rule]] with "
+                  "passing and failing examples)", file=sys.stderr)
+            broken = True
+            continue
         suites.append((path, list(pack.rules), args.as_of or pack.meta.examples_as_of or dt.date.today()))
     if broken:
         return EXIT_ERROR
@@ -71,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         failed = [r for r in results if not r.ok]
         total += len(results)
         failures += len(failed)
-        lines.append(f"{title}: {len(rules)} rules, {len(results)} examples, {len(failed)} failed (as of {as_of})")
+        lines.append(f"{title}: {counted(len(rules), 'rule')}, {counted(len(results), 'example')}, {len(failed)} failed "
+                     f"(as of {as_of})")
         lines += [f"  {r.describe()}" for r in results if args.verbose or not r.ok]
     lines.append(_summary(failures, total))
     write_output("\n".join(lines) + "\n", None)

@@ -386,12 +386,19 @@ class PlanGroup:
     paths: list[Path] = field(default_factory=list)
 
 
-def group_plans(paths: Iterable[Path], resolver: ConfigResolver) -> list[PlanGroup]:
-    """Give each plan its settings (``exclude`` drops it), grouped by equal settings, in first-seen order."""
+def group_plans(paths: Iterable[Path], resolver: ConfigResolver,
+                excluded: Optional[list[tuple[Path, LoadedConfig]]] = None) -> list[PlanGroup]:
+    """Give each plan its settings (``exclude`` drops it), grouped by equal settings, in first-seen order.
+
+    Plans that ``exclude`` drops are appended to ``excluded`` with the
+    configuration that dropped them, so a run that checks nothing can say why.
+    """
     groups: dict[str, PlanGroup] = {}
     for path in paths:
         config = resolver.for_plan(path)
         if config.excludes(path):
+            if excluded is not None:
+                excluded.append((path, config))
             continue
         settings = config.settings_for(path)
         groups.setdefault(settings.cache_key(), PlanGroup(settings, config)).paths.append(path)

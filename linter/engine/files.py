@@ -16,6 +16,10 @@ def collect_plan_files(paths: Iterable[str], suffix: str = PLAN_SUFFIX) -> list[
     """Files as given, and folders searched recursively for ``*.plan``; sorted, no duplicates."""
     found: dict[str, Path] = {}
     for raw in paths:
+        if not raw.strip():
+            # Path("") is the current folder: an empty argument (an unset shell variable) would check everything.
+            raise MissingPath("an empty path was given (is a shell variable unset?); name a plan file or a folder, "
+                              "or '.' for the current folder")
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob(f"*{suffix}")):

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from ..api.rule import RuleInfo
+
+TEMPLATE_FIELD = re.compile(r"\{(\w+(?:\.\w+)*)\}")
+
+
+def readable_template(message: str) -> tuple[str, list[str]]:
+    """A TOML rule's message template for reading: ``{name}`` shown as ``<name>``, and the fields it names."""
+    fields = list(dict.fromkeys(f"<{name}>" for name in TEMPLATE_FIELD.findall(message)))
+    return TEMPLATE_FIELD.sub(lambda found: f"<{found.group(1)}>", message), fields
 
 
 def _indent(text: str) -> str:
@@ -11,11 +21,13 @@ def _indent(text: str) -> str:
 
 def explanation(info: RuleInfo) -> str:
     """What ``planlint explain`` prints for a rule (the language server's "explain rule" shows the same)."""
+    message, fields = readable_template(info.message)
     parts = [
         f"{info.code} {info.name}",
         f"category {info.category} · severity {info.severity.value} · weight {info.weight:g} · pack {info.pack}",
         "",
-        info.message,
+        message,
+        *([f"({', '.join(fields)}: filled in from the plan when the rule reports)"] if fields else []),
         "",
         "Why it matters:",
         _indent(info.why),

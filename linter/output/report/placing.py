@@ -116,7 +116,8 @@ def _placement(
     )
 
 
-def _money(amount: float) -> str:
+def round_money(amount: float) -> str:
+    """A threshold in dollars as people say it: $1M, $2.5M, $500k (the report and `planlint portfolio` alike)."""
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if amount >= size:
             return f"${amount / size:g}{suffix}"
@@ -134,8 +135,8 @@ def _view(name: str, source: str, thresholds: method.Thresholds, placements: lis
     return PortfolioView(
         name=name,
         source=source,
-        thresholds=(f"high current revenue from {_money(thresholds.high_current)}, "
-                    f"high future revenue from {_money(thresholds.high_future)}; a written level (high, medium, low) wins"),
+        thresholds=(f"high current revenue from {round_money(thresholds.high_current)}, "
+                    f"high future revenue from {round_money(thresholds.high_future)}; a written level (high, medium, low) wins"),
         quadrants=quadrants,
         placements=placements,
         unplaced=unplaced,

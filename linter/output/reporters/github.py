@@ -52,8 +52,9 @@ class Stream(BaseStream):
         return "".join(line + "\n" for line in lines)
 
     def end(self, s: Summary) -> None:
-        self.out.write(f"planlint: {s.files} files checked, {s.findings} findings "
-                       f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}\n")
+        from .text import summary_line
+
+        self.out.write(f"planlint: {summary_line(s)}\n")
 
 
 def render(result: RunResult, color: bool = False) -> str:

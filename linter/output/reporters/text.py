@@ -11,6 +11,7 @@ from ...language.diagnostics import excerpt
 from ...engine.results import FileResult, Finding, RunResult, Summary
 from .stream import Stream as BaseStream, render_with
 from .verdict import headline, not_applicable_lines, pillar_summary
+from ..words import counted
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
           "tool": "32", "developing": "36", "thin": "33", "form": "31"}
@@ -58,13 +59,14 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
 
 def summary_line(s: Summary) -> str:
     line = (
-        f"{s.files} file{'s' if s.files != 1 else ''} checked, {s.findings} finding{'s' if s.findings != 1 else ''} "
-        f"({s.errors} errors, {s.warnings} warnings, {s.infos} info), mean score {s.mean_score:.1f}"
+        f"{counted(s.files, 'file')} checked, {counted(s.findings, 'finding')} "
+        f"({counted(s.errors, 'error')}, {counted(s.warnings, 'warning')}, {counted(s.infos, 'info')}), "
+        + (f"mean score {s.mean_score:.1f}" if s.plans else "no plan scored")
     )
-    others = [f"{s.portfolios} portfolio{'s' if s.portfolios != 1 else ''}"] if s.portfolios else []
+    others = [counted(s.portfolios, "portfolio")] if s.portfolios else []
     others += [f"{s.unreadable} cannot be read"] if s.unreadable else []
     if others:
-        line += f" over {s.plans} plan{'s' if s.plans != 1 else ''} ({', '.join(others)}: no score)"
+        line += f" over {counted(s.plans, 'plan')} ({', '.join(others)}: no score)"
     return line
 
 
