@@ -26,7 +26,7 @@ def repo(tmp_path: Path) -> Path:
 def test_write_baseline_records_findings_and_scores_deterministically(repo: Path) -> None:
     result = run_process("check", "plans", "--write-baseline", "baseline.json", cwd=repo)
     assert result.code == 0
-    assert "planlint: wrote baseline.json: 2 findings in 1 plans" in result.err
+    assert "planlint: wrote baseline.json: 2 findings in 1 plan" in result.err
     first = (repo / "baseline.json").read_bytes()
     data = json.loads(first)
     assert data["format"] == "planlint-baseline"
