@@ -38,7 +38,8 @@ const vscode = new Proxy(api, { get: (target, key) => (key in target ? target[ke
 class LanguageClient {
   constructor(id, name, serverOptions, clientOptions) {
     this.state = 1;
-    clients.push({ id, name, run: serverOptions.run, debug: serverOptions.debug, documentSelector: clientOptions.documentSelector });
+    clients.push({ id, name, run: serverOptions.run, debug: serverOptions.debug, documentSelector: clientOptions.documentSelector,
+      initializationOptions: clientOptions.initializationOptions });
   }
   async start() {}
   async stop() {}

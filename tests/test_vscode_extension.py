@@ -6,7 +6,8 @@ what it would act on: the language and its file extension, the grammar, the
 language configuration, the activation event, the compiled client and the
 runtime library it needs. The client is then activated under Node with
 ``vscode`` replaced by a recorder (tests/_vscode_activate.js) to show the
-server command it starts for each setting.
+server command it starts for each setting, and that command is started and
+spoken to over stdio as VS Code would, to show it is the real server.
 
 .ci/run builds the package before the test command. When it is missing or
 older than its sources, the tests build it (`npm ci` when needed, then
@@ -15,6 +16,7 @@ older than its sources, the tests build it (`npm ci` when needed, then
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import subprocess
@@ -24,6 +26,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from lsprotocol import types
+from pytest_lsp import client_capabilities, make_test_lsp_client
+
+from _planlint import run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTENSION = ROOT / "editors" / "vscode"
@@ -141,3 +147,44 @@ def test_a_configured_planlint_executable_wins_over_the_interpreter(node: str, u
     [client] = _activate(node, unpacked, settings)["clients"]
     assert client["run"]["command"] == str(Path.home() / "tools" / "planlint")
     assert client["run"]["args"] == ["server"]
+
+
+def test_the_debounce_setting_reaches_the_server_only_when_set(node: str, unpacked: Path) -> None:
+    [default] = _activate(node, unpacked, {})["clients"]
+    assert default["initializationOptions"] == {}
+    [configured] = _activate(node, unpacked, {"planlint.debounceMs": 50})["clients"]
+    assert configured["initializationOptions"] == {"debounceMs": 50}
+
+
+@pytest.mark.asyncio
+async def test_the_command_the_client_starts_is_planlint_server_with_checks_findings(
+        node: str, unpacked: Path, vsix: zipfile.ZipFile, tmp_path: Path) -> None:
+    [started] = _activate(node, unpacked, {"planlint.interpreter": sys.executable, "planlint.debounceMs": 50})["clients"]
+    [language] = _manifest(vsix)["contributes"]["languages"]
+    plan = tmp_path / "form.plan"
+    plan.write_text((ROOT / "samples" / "form.plan").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "planlint.toml").write_text("as-of = 2027-02-01\n", encoding="utf-8")
+    checked = json.loads(run("check", "form.plan", "--format", "json", cwd=tmp_path).out)
+    expected = sorted((f["code"], f["line"]) for f in checked["files"][0]["findings"] if not f["suppressed"])
+    assert expected, "the sample should have findings to compare"
+
+    client = make_test_lsp_client()
+    await client.start_io(started["run"]["command"], *started["run"]["args"], cwd=str(tmp_path))
+    try:
+        result = await asyncio.wait_for(client.initialize_session(types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri(),
+            initialization_options=started["initializationOptions"],
+            workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name=tmp_path.name)])), 60)
+        # The palette's commands are the client's own restart and commands the server really offers.
+        palette = {entry["command"] for entry in _manifest(vsix)["contributes"]["commands"]} - {"planlint.restartServer"}
+        assert palette and palette <= set(result.capabilities.execute_command_provider.commands)
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=plan.as_uri(), language_id=language["id"], version=1, text=plan.read_text(encoding="utf-8"))))
+        while True:
+            published = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60)
+            if published.uri == plan.as_uri():
+                break
+        shown = sorted((str(d.code), d.range.start.line + 1) for d in published.diagnostics)
+        assert shown == expected
+    finally:
+        await asyncio.wait_for(client.shutdown_session(), 30)

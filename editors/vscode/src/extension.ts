@@ -3,6 +3,9 @@
  * stdio and lets vscode-languageclient do the rest. Every feature (diagnostics,
  * the score lens, hover, completion, quick fixes, outline, formatting) lives
  * in the server, so the editor shows exactly what `planlint check` reports.
+ * The server's own commands (planlint.checkWorkspace, the quick fixes'
+ * planlint.explainRule...) are registered by the client library from the
+ * server's capabilities; package.json only lists the first in the palette.
  */
 
 import * as vscode from "vscode";
@@ -23,6 +26,12 @@ function configuredCommand(): ServerCommand {
     process.platform,
     folder,
   );
+}
+
+/** The server's initialization options: only what the user set, so the server's defaults stay its own. */
+function serverOptionsFromSettings(): { debounceMs?: number } {
+  const debounceMs = vscode.workspace.getConfiguration(SECTION).get<number | null>("debounceMs", null);
+  return typeof debounceMs === "number" ? { debounceMs } : {};
 }
 
 function describe(command: ServerCommand): string {
@@ -60,6 +69,7 @@ async function start(): Promise<void> {
       fileEvents: vscode.workspace.createFileSystemWatcher("**/*.toml"),
     },
     outputChannel: output,
+    initializationOptions: serverOptionsFromSettings(),
   };
   client = new LanguageClient(SECTION, "planlint", serverOptions, clientOptions);
   try {
@@ -93,7 +103,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand("planlint.restartServer", restart));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SECTION}.path`) || event.affectsConfiguration(`${SECTION}.interpreter`)) {
+      const restarts = ["path", "interpreter", "debounceMs"].some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+      if (restarts) {
         void restart();
       }
     }),
