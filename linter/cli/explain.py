@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 
+from ..suggest import did_you_mean
 from .exits import UsageError
+from ..engine.meta import find_rule, with_meta_rules
 from ..output.explain import explanation
 from ._common import add_config_option, configured_registry, write_output
 
@@ -21,12 +22,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     registry = configured_registry(args.config, args.pack)
-    rule = registry.find(args.rule)
-    if rule is None:
+    infos = with_meta_rules(rule.info for rule in registry.rules)
+    info = find_rule(args.rule, infos)
+    if info is None:
         # A code is a number: PL999 is not "close" to PL905 the way 'stakholders' is to 'stakeholders'.
         is_code = re.fullmatch(r"[A-Za-z]+\d+", args.rule.strip()) is not None
-        close = [] if is_code else difflib.get_close_matches(args.rule, [r.info.name for r in registry.rules], n=1)
-        hint = f" — did you mean '{close[0]}'?" if close else "; run 'planlint rules' to list them"
+        hint = ("" if is_code else did_you_mean(args.rule, [i.name for i in infos])) or "; run 'planlint rules' to list them"
         raise UsageError(f"unknown rule '{args.rule}'{hint}")
-    write_output(explanation(rule.info), None)
+    write_output(explanation(info), None)
     return 0

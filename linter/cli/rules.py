@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..engine.meta import with_meta_rules
 from ._common import add_config_option, configured_registry, write_output
 
 
@@ -18,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     registry = configured_registry(args.config, args.pack)
-    infos = [rule.info for rule in registry.rules]
+    infos = with_meta_rules(rule.info for rule in registry.rules)
     if args.format == "json":
         rows = [
             {"code": i.code, "name": i.name, "category": i.category, "severity": i.severity.value,

@@ -26,6 +26,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from pydantic import BaseModel, ValidationError
 
+from .. import suggest
 from ..api.rule import RuleInfo
 from .settings import PerFile, Settings, selector_matches_any
 
@@ -235,13 +236,8 @@ def _keys_of(model: type[BaseModel]) -> list[str]:
 
 
 def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
-    """``; did you mean 'x'?`` for the closest candidate, or nothing when none is close."""
-    import difflib
-
-    pool = list(candidates)
-    folded = {candidate.lower().replace("_", "-"): candidate for candidate in pool}
-    close = difflib.get_close_matches(wrong.lower().replace("_", "-"), list(folded), n=1, cutoff=0.6)
-    return f"; did you mean '{folded[close[0]]}'?" if close else ""
+    """``; did you mean 'x'?`` for the closest candidate (:func:`planlint.suggest.closest`), or nothing."""
+    return suggest.did_you_mean(wrong, candidates, lead="; ")
 
 
 def _locate(path: Path, key: str, within: str = "") -> str:

@@ -43,6 +43,7 @@ from pydantic import BaseModel
 
 from .meta import INVALID_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
 from ..model import Comment, Plan, Span
+from ..suggest import did_you_mean
 from .findings import finding_at
 from .results import Finding
 from ..api.rule import Item, Rule, RuleInfo
@@ -217,9 +218,7 @@ def _parse(comment: Comment, body: str, known: Sequence[RuleInfo], problems: lis
 
 
 def _closest(wrong: str, candidates: Sequence[str]) -> str:
-    from ..config.loader import did_you_mean  # one did-you-mean for config keys and comments alike
-
-    return did_you_mean(wrong, candidates)
+    return did_you_mean(wrong, candidates, lead="; ")
 
 
 # --------------------------------------------------------------------------- where a comment applies

@@ -11,13 +11,13 @@ raised, so one run reports all of them. The model is validated once, at the root
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import threading
 from enum import Enum
 from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple, Optional
 
 from lark import Token, Transformer
 
+from ..suggest import did_you_mean
 from . import values
 from ..model import (
     ActionStatus,
@@ -114,8 +114,7 @@ def enum_value(enum: type[Enum], token: Token, what: str) -> Optional[str]:
     valid = [member.value for member in enum]  # type: ignore[attr-defined]
     if word.lower() in valid:
         return word.lower()
-    close = difflib.get_close_matches(word.lower(), valid, n=1, cutoff=0.6)
-    hint = f" — did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(word, valid)
     problem(token_span(token), f"unknown {what} '{word}'{hint} (use one of: {', '.join(valid)})")
     return None
 

@@ -8,7 +8,6 @@ parser decides what to do after one.
 
 from __future__ import annotations
 
-import difflib
 import re
 from enum import Enum
 from typing import Iterable
@@ -16,6 +15,7 @@ from typing import Iterable
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ..suggest import closest
 from .braces import closes_nothing, open_blocks
 from ..model import ActionStatus, Cadence, CompetitorPosition, Level, ObjectiveCategory, Role, Source, Stance
 
@@ -201,9 +201,9 @@ def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> st
     after = previous_word(text, position)
     phrase = _expected_phrase(parser, expected, block, after)
     if word and keywords and not expected & {"STRING", "DATE", "QUARTER", "MONEY", "NUMBER", "PERCENT", "NAME"}:
-        close = difflib.get_close_matches(word, keywords, n=1, cutoff=0.6)
+        close = closest(word, keywords)
         if close:
-            return f"unknown keyword '{word}' — did you mean '{close[0]}'?"
+            return f"unknown keyword '{word}' — did you mean '{close}'?"
         return f"unknown keyword '{word}' here; expected {phrase}"
     shown = f"'{word}'" if word else f"'{text[position:position + 1]}'"
     return f"expected {phrase} after '{after}', not {shown}" if after else f"expected {phrase}, not {shown}"

@@ -1,25 +1,20 @@
-"""'Did you mean ...?' hints for names a pack author mistyped."""
+"""'Did you mean ...?' for names a pack author mistyped, or the valid names when none is close.
+
+The matching is planlint's one :func:`planlint.suggest.closest`; this only
+adds what a pack author needs besides: the list of valid names.
+"""
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
-
-def nearest(name: str, choices: Iterable[str]) -> str | None:
-    """The closest valid name, or None when nothing is close enough to be a typo."""
-    options = list(choices)
-    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
-    if close:
-        return close[0]
-    folded = {option.lower().replace("-", "_"): option for option in options}
-    return folded.get(name.lower().replace("-", "_"))
+from ...suggest import closest
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """`` — did you mean 'x'?`` or, when nothing is close, the list of valid names."""
     options = sorted(choices)
-    close = nearest(name, options)
+    close = closest(name, options)
     if close is not None:
         return f" — did you mean '{close}'?"
     if len(options) <= 12:
