@@ -253,3 +253,61 @@ def test_force_color_and_dash_capital_v(tmp_path: Path) -> None:
     assert "\x1b[" not in zero.out
     short, long = run_process("-V", cwd=tmp_path), run_process("--version", cwd=tmp_path)
     assert short.code == 0 and short.out == long.out and short.out.startswith("planlint ")
+
+
+# --------------------------------------------------------------------------- conventions: Ruff-style overrides
+
+
+def test_select_extend_select_and_ignore_on_the_command_line(tmp_path: Path) -> None:
+    """--select replaces the file's select; --extend-select adds; --ignore removes; comma-separated and repeatable."""
+    from _planlint import PLAN
+
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'select = ["PL302"]\n')
+
+    def codes(*options: str) -> set[str]:
+        out = run("check", "a.plan", "-q", *options, cwd=tmp_path).out
+        return {line.split()[2] for line in out.splitlines() if line.startswith("a.plan:")}
+
+    assert codes() == {"PL302"}
+    assert codes("--select", "PL303") == {"PL303"}
+    assert codes("--extend-select", "PL303") == {"PL302", "PL303"}
+    assert codes("--select", "PL302,PL303", "--ignore", "action-owner") == {"PL303"}
+    result = run("check", "a.plan", "--select", "PL3O2", cwd=tmp_path)
+    assert result.code == 2 and result.err.startswith("planlint: error: --select: unknown rule 'PL3O2' in 'select'")
+
+
+def test_config_key_value_overrides_are_validated_like_the_file(tmp_path: Path) -> None:
+    """--config 'key = value' changes one setting for the run; mistakes read as the file's do, naming the option."""
+    from _planlint import PLAN
+
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'select = ["PL302"]\n')
+    assert run("check", "a.plan", cwd=tmp_path).code == 1  # PL302, an error
+    assert run("check", "a.plan", "--config", "select = ['PL90']", cwd=tmp_path).code == 0  # nothing of PL90 fires
+    result = run("check", "a.plan", "--config", "fail-under = 200", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == "planlint: error: --config 'fail-under = 200': bad value for 'fail-under': expected a number at most 100, got 200\n"
+    result = run("check", "a.plan", "--config", "fail_undr = 20", cwd=tmp_path)
+    assert result.err == "planlint: error: --config 'fail_undr = 20': unknown key 'fail_undr'; did you mean 'fail-under'?\n"
+    result = run("check", "a.plan", "--config", "fail-under = ", cwd=tmp_path)
+    assert result.code == 2 and result.err.startswith("planlint: error: --config 'fail-under = ': not a TOML 'key = value' line")
+    result = run("config", "a.plan", "--config", "fail-under = 55", cwd=tmp_path)
+    assert "fail-under = 55" in result.out
+
+
+def test_show_files_lists_each_plan_with_its_configuration(tmp_path: Path) -> None:
+    """--show-files: what a run would check and which configuration applies, and what `exclude` drops."""
+    from _planlint import PLAN
+
+    write(tmp_path, "plans/a.plan", PLAN)
+    write(tmp_path, "plans/emea/b.plan", PLAN)
+    write(tmp_path, "plans/emea/planlint.toml", 'exclude = ["old.plan"]\n')
+    write(tmp_path, "plans/emea/old.plan", PLAN)
+    result = run("check", "plans", "--show-files", cwd=tmp_path)
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "plans/a.plan  configured by (defaults: no configuration file found)",
+        "plans/emea/b.plan  configured by plans/emea/planlint.toml",
+        "plans/emea/old.plan  excluded by 'exclude' in plans/emea/planlint.toml",
+    ]

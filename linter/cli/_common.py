@@ -115,8 +115,10 @@ def report_load_problems(registry: "Registry") -> None:
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
     """``--config PATH``, worded as ``check`` words it, for the commands that read the configuration."""
-    parser.add_argument("--config", metavar="PATH", help="use this configuration file (default: the nearest planlint.toml, "
-                        ".planlint.toml or pyproject.toml [tool.planlint] above the current folder)")
+    parser.add_argument("--config", action="append", metavar="PATH|'KEY = VALUE'",
+                        help="use this configuration file (default: the nearest planlint.toml, .planlint.toml or "
+                        "pyproject.toml [tool.planlint] above the current folder); a 'key = value' line of TOML "
+                        "overrides one setting (repeatable)")
 
 
 def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Registry":

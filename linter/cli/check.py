@@ -28,6 +28,7 @@ from ..engine.runner import (Options, Reported, SummaryCounter, file_fails, iter
 from ._common import (STDIN, add_stdin_filename_option, iso_date, open_output, read_stdin, report_load_problems, score,
                       stdin_display, use_color, whole_number, write_output)
 from ..output.words import counted
+from ..config.overrides import Overrides, selectors
 
 T = TypeVar("T")
 
@@ -43,8 +44,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     parser.add_argument("-j", "--jobs", type=whole_number("processes", 1), metavar="N", help="check with N processes (default: one per core)")
     parser.add_argument("--no-cache", dest="cache", action="store_false", help="lint every file, reusing no cached result")
-    parser.add_argument("--config", metavar="PATH", help="use this configuration file for every plan (default: the nearest "
-                        "planlint.toml, .planlint.toml or pyproject.toml [tool.planlint] above each plan)")
+    parser.add_argument("--config", action="append", metavar="PATH|'KEY = VALUE'",
+                        help="use this configuration file for every plan (default: the nearest planlint.toml, "
+                        ".planlint.toml or pyproject.toml [tool.planlint] above each plan); a 'key = value' line of "
+                        "TOML overrides one setting, as in the file (repeatable)")
+    parser.add_argument("--select", action="append", metavar="RULES",
+                        help="check only these rules: codes, prefixes or names, comma-separated (replaces 'select')")
+    parser.add_argument("--extend-select", action="append", metavar="RULES", help="also check these rules")
+    parser.add_argument("--ignore", action="append", metavar="RULES", help="do not check these rules")
+    parser.add_argument("--show-files", action="store_true",
+                        help="list the plans this run would check and the configuration of each, then exit")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the findings: no scores, summary or notes")
     parser.add_argument("--statistics", action="store_true", help="print how many findings each rule raised instead of the report")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings or scores fail (2 still means an error)")
@@ -58,11 +67,13 @@ def run(args: argparse.Namespace) -> int:
     excluded: list[tuple[Path, LoadedConfig]] = []
     try:
         groups = (_stdin_group(args) if STDIN in args.paths
-                  else group_plans(collect_plan_files(args.paths), ConfigResolver(args.config), excluded))
+                  else group_plans(collect_plan_files(args.paths), _resolver(args), excluded))
     except (MissingPath, ConfigError) as error:
         raise UsageError(str(error)) from None
     if args.stdin_filename and STDIN not in args.paths:
         raise UsageError("--stdin-filename only applies when the path is - (standard input)")
+    if args.show_files:
+        return _show_files(groups, excluded)
     if not groups:
         _warn_nothing_to_check(args.paths, excluded)
     if args.statistics and args.format not in ("text", "json"):
@@ -96,12 +107,32 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(fails(f) for f in files) else EXIT_OK
 
 
+def _resolver(args: argparse.Namespace) -> ConfigResolver:
+    """The configuration of each plan, with what ``--config 'key = value'``, ``--select`` and the like change."""
+    select = selectors(args.select) if args.select else None
+    extend, ignore = selectors(args.extend_select), selectors(args.ignore)
+    given = {**{s: "--ignore" for s in ignore}, **{s: "--extend-select" for s in extend},
+             **{s: "--select" for s in select or ()}}
+    return ConfigResolver(args.config, overrides=Overrides(select=select, extend_select=extend, ignore=ignore, given=given))
+
+
+def _show_files(groups: list[PlanGroup], excluded: list[tuple[Path, LoadedConfig]]) -> int:
+    """``--show-files``: each plan the run would check with its configuration, then the ones ``exclude`` drops."""
+    rows = [(path, f"configured by {group.config.describe()}") for group in groups for path in group.paths]
+    rows += [(path, f"excluded by 'exclude' in {config.describe()}") for path, config in excluded]
+    for path, what in sorted(rows, key=lambda row: row[0].as_posix()):
+        print(f"{shown_path(path)}  {what}")
+    if not rows:
+        print("planlint: warning: no plans to check", file=sys.stderr)
+    return EXIT_OK
+
+
 def _stdin_group(args: argparse.Namespace) -> list[PlanGroup]:
     """Standard input as one plan, configured as the file ``--stdin-filename`` names would be (as Ruff does)."""
     if len(args.paths) > 1:
         raise UsageError("- (standard input) cannot be combined with other paths")
     stands_for = Path(args.stdin_filename) if args.stdin_filename else Path.cwd() / "-"
-    config = ConfigResolver(args.config).for_plan(stands_for)
+    config = _resolver(args).for_plan(stands_for)
     return [PlanGroup(config.settings_for(stands_for), config, [stands_for])]
 
 

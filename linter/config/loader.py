@@ -22,13 +22,16 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence
 
 from pydantic import BaseModel, ValidationError
 
 from .. import suggest
 from ..api.rule import RuleInfo
 from .settings import PerFile, Settings, selector_matches_any
+
+if TYPE_CHECKING:
+    from .overrides import Overrides
 
 CONFIG_NAMES = (".planlint.toml", "planlint.toml", "pyproject.toml")
 PYPROJECT = "pyproject.toml"
@@ -46,6 +49,7 @@ class LoadedConfig:
     path: Optional[Path]
     root: Path
     settings: Settings = field(default_factory=Settings)
+    given: dict[str, str] = field(default_factory=dict)  # a selector typed on the command line -> the option
 
     def relative(self, plan: Path) -> Optional[str]:
         """The plan's path relative to this config's folder, or None when it lies outside."""
@@ -98,15 +102,28 @@ def find_config(folder: Path) -> Optional[Path]:
 class ConfigResolver:
     """Gives each plan its configuration; each folder is looked at once per run."""
 
-    def __init__(self, explicit: Optional[str] = None, cwd: Optional[Path] = None) -> None:
+    def __init__(self, explicit: Optional[str | Sequence[str]] = None, cwd: Optional[Path] = None,
+                 overrides: Optional[Overrides] = None) -> None:
+        """``explicit``: the ``--config`` values, a file and/or ``key = value`` lines (see :mod:`.overrides`)."""
+        from .overrides import Overrides, parse_inline, split_config_options
+
         self._cwd = (cwd or Path.cwd()).resolve()
         self._by_dir: dict[Path, LoadedConfig] = {}
         self._explicit: Optional[LoadedConfig] = None
-        if explicit is not None:
-            path = Path(explicit)
+        file, inline = split_config_options(explicit)
+        given = overrides or Overrides()
+        self._overrides = Overrides(parse_inline(inline, self._cwd), given.select, given.extend_select, given.ignore,
+                                    given.given) if inline else given
+        if file is not None:
+            path = Path(file)
             if not path.is_file():
-                raise ConfigError(f"{explicit}: no such configuration file")
-            self._explicit = load_config(path.resolve(), required=True)
+                raise ConfigError(f"{file}: no such configuration file")
+            self._explicit = self._overridden(load_config(path.resolve(), required=True))
+
+    def _overridden(self, config: LoadedConfig) -> LoadedConfig:
+        if not self._overrides:
+            return config
+        return LoadedConfig(config.path, config.root, self._overrides.apply(config.settings), dict(self._overrides.given))
 
     def for_plan(self, plan: Path) -> LoadedConfig:
         resolved = plan.resolve()
@@ -121,10 +138,10 @@ class ConfigResolver:
             walked.append(current)
             found = config_in(current)
             if found is not None:
-                self._by_dir[current] = load_config(found)
+                self._by_dir[current] = self._overridden(load_config(found))
                 break
             if current.parent == current:
-                self._by_dir[current] = LoadedConfig(None, self._cwd)
+                self._by_dir[current] = self._overridden(LoadedConfig(None, self._cwd))
                 break
             current = current.parent
         config = self._by_dir[current]
@@ -271,10 +288,11 @@ def _dotted(loc: Sequence[Any]) -> str:
     return out
 
 
-def _one_problem(path: Path, error: dict[str, Any], where: str) -> str:
+def _one_problem(path: Optional[Path], error: dict[str, Any], where: str, place: str = "") -> str:
     loc = tuple(error["loc"])
     key = str(next((part for part in reversed(loc) if isinstance(part, str)), ""))
-    place = _locate(path, key, within=str(loc[0]) if loc and isinstance(loc[0], str) else "")
+    if path is not None:
+        place = _locate(path, key, within=str(loc[0]) if loc and isinstance(loc[0], str) else "")
     dotted = _dotted(loc)
     if error["type"] == "extra_forbidden":
         model: type[BaseModel] = PerFile if loc and loc[0] in ("per-file", "per_file") else Settings
@@ -289,6 +307,20 @@ def _one_problem(path: Path, error: dict[str, Any], where: str) -> str:
         expected = re.findall(r"'([^']+)'", str(error.get("ctx", {}).get("expected", "")))
         message += did_you_mean(value, expected)
     return message
+
+
+def inline_problems(table: dict[str, Any], label: str) -> list[str]:
+    """The problems of a ``--config 'key = value'`` table, worded as a file's are, at ``label`` instead of a line."""
+    from ..language.plain_errors import merged
+
+    spelt = _python_spelt_keys(table)
+    if spelt:
+        return [f"{label}: unknown key '{dotted}'; did you mean '{key.replace('_', '-')}'?" for dotted, key in spelt]
+    try:
+        Settings.model_validate(table)
+    except ValidationError as error:
+        return [_one_problem(None, item, "", place=label) for item in merged(error.errors())][:MAX_ERRORS]
+    return []
 
 
 def _validation_message(path: Path, error: ValidationError, where: str) -> str:
@@ -350,6 +382,8 @@ def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories
 
 
 def _locate_or(config: LoadedConfig, key: str, fallback: str) -> str:
+    if key in config.given:
+        return config.given[key]
     if config.path is None:
         return fallback
     located = _locate_value(config.path, key)
