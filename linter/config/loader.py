@@ -105,7 +105,7 @@ class ConfigResolver:
     def __init__(self, explicit: Optional[str | Sequence[str]] = None, cwd: Optional[Path] = None,
                  overrides: Optional[Overrides] = None) -> None:
         """``explicit``: the ``--config`` values, a file and/or ``key = value`` lines (see :mod:`.overrides`)."""
-        from .overrides import Overrides, parse_inline, split_config_options
+        from .overrides import Overrides
 
         self._cwd = (cwd or Path.cwd()).resolve()
         self._by_dir: dict[Path, LoadedConfig] = {}
@@ -155,6 +155,46 @@ class ConfigResolver:
             return [self._explicit]
         unique = {id(config): config for config in self._by_dir.values()}
         return sorted(unique.values(), key=lambda c: str(c.path or ""))
+
+
+# --------------------------------------------------------------------------- --config values
+
+
+def split_config_options(values: Optional[Sequence[str] | str]) -> tuple[Optional[str], list[str]]:
+    """The one ``--config`` file and the ``key = value`` overrides among the option's values."""
+    items = [values] if isinstance(values, str) else list(values or ())
+    path: Optional[str] = None
+    inline: list[str] = []
+    for item in items:
+        if "=" in item and not os.path.isfile(item):
+            inline.append(item)
+        elif path is not None:
+            raise ConfigError(f"--config {item}: only one configuration file can be given (the other is {path}); "
+                              "add settings with --config 'key = value'")
+        else:
+            path = item
+    return path, inline
+
+
+def parse_inline(lines: Sequence[str], cwd: Path) -> dict[str, Any]:
+    """The ``--config 'key = value'`` lines as one validated table (relative ``packs`` from the current folder)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    table: dict[str, Any] = {}
+    for line in lines:
+        try:
+            parsed = tomllib.loads(line)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"--config '{line}': not a TOML 'key = value' line: {error}") from None
+        problems = inline_problems(parsed, f"--config '{line}'")
+        if problems:
+            raise ConfigError("\n".join(problems))
+        table.update(parsed)
+    if isinstance(table.get("packs"), list):
+        table["packs"] = [p if not isinstance(p, str) or os.path.isabs(p) else str(cwd / p) for p in table["packs"]]
+    return table
 
 
 # --------------------------------------------------------------------------- reading

@@ -12,10 +12,7 @@ its ``[[per-file]]`` blocks; ``--select`` replaces ``select``,
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from .settings import Settings
@@ -53,44 +50,3 @@ class Overrides:
 def selectors(values: Optional[Sequence[str]]) -> list[str]:
     """``--select PL1,PL302 --select action-owner`` as one list (comma-separated and repeatable, as in Ruff)."""
     return [item.strip() for value in values or () for item in value.split(",") if item.strip()]
-
-
-def split_config_options(values: Optional[Sequence[str] | str]) -> tuple[Optional[str], list[str]]:
-    """The one ``--config`` file and the ``key = value`` overrides among the option's values."""
-    items = [values] if isinstance(values, str) else list(values or ())
-    path: Optional[str] = None
-    inline: list[str] = []
-    from .loader import ConfigError
-
-    for item in items:
-        if "=" in item and not os.path.isfile(item):
-            inline.append(item)
-        elif path is not None:
-            raise ConfigError(f"--config {item}: only one configuration file can be given (the other is {path}); "
-                              "add settings with --config 'key = value'")
-        else:
-            path = item
-    return path, inline
-
-
-def parse_inline(lines: Sequence[str], cwd: Path) -> dict[str, Any]:
-    """The ``--config 'key = value'`` lines as one validated table (relative ``packs`` from the current folder)."""
-    from .loader import ConfigError, inline_problems
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
-    table: dict[str, Any] = {}
-    for line in lines:
-        try:
-            parsed = tomllib.loads(line)
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"--config '{line}': not a TOML 'key = value' line: {error}") from None
-        problems = inline_problems(parsed, f"--config '{line}'")
-        if problems:
-            raise ConfigError("\n".join(problems))
-        table.update(parsed)
-    if isinstance(table.get("packs"), list):
-        table["packs"] = [p if not isinstance(p, str) or os.path.isabs(p) else str(cwd / p) for p in table["packs"]]
-    return table
