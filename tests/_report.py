@@ -150,8 +150,9 @@ def make_repo(root: Path) -> Path:
     repo.mkdir()
     git(repo, "init", "-q")
     middle = FULL.split("  stakeholder")[0] + "}\n"  # research but no people or objectives yet
-    commit(repo, {"acme.plan": THIN.replace("Initech", "Acme Corp"), "initech.plan": THIN}, "2027-01-05T10:00:00")
-    commit(repo, {"acme.plan": middle}, "2027-01-12T10:00:00")
-    commit(repo, {"acme.plan": FULL}, "2027-01-19T10:00:00")
+    commit(repo, {"acme.plan": THIN.replace("Initech", "Acme Corp"), "initech.plan": THIN}, "2027-01-05T10:00:00",
+           "First drafts of Acme and Initech")
+    commit(repo, {"acme.plan": middle}, "2027-01-12T10:00:00", "Acme: research from the discovery call")
+    commit(repo, {"acme.plan": FULL}, "2027-01-19T10:00:00", "Acme: people, objectives and actions")
     return repo
 

@@ -74,9 +74,9 @@ def test_summary_lists_every_plan_attention_first_with_score_band_and_change(tea
     page = parse(render(team, "html"))
     rows = page.find("tr", class_="attention") + page.find("tr", class_="fine")
     summary_rows = [attrs["data-plan"] for tag, attrs in page.tags if tag == "tr" and "data-plan" in attrs]
-    assert summary_rows == [plan.path for plan in team.plans]
-    assert summary_rows[0] == "plans/broken.plan"
-    assert len(rows) == len(team.plans)
+    # readable plans in the summary, attention first; a file that cannot be read is listed apart, after them
+    assert summary_rows == [plan.path for plan in team.plans if plan.score is not None] + ["plans/broken.plan"]
+    assert len(rows) == len(team.plans) - 1
     text = " ".join(page.text)
     for plan in team.plans:
         assert plan.score_text in text
@@ -122,11 +122,15 @@ def test_each_plan_section_shows_fixes_with_gains_and_findings_with_lines(team: 
 def test_markdown_carries_the_same_content_as_tables(team: Report) -> None:
     md = render(team, "markdown")
     assert md.startswith("# Account plan review\n")
-    for heading in ("## Plans", "## Portfolio: Territory", "## Team trend", "## Plan by plan"):
+    for heading in ("## Team picture", "## Plans", "## Cannot be read (1)", "## Portfolio: Territory", "## Team trend",
+                    "## Plan by plan"):
         assert f"\n{heading}" in md
     for plan in team.plans:
         assert f"### {plan.name}: {plan.score_text}" + (f" ({plan.band})" if plan.band else "") in md
-        assert f"| {plan.score_text} | {plan.band or '—'} |" in md
+        if plan.score is not None:
+            assert f"| {plan.score_text} | {plan.band} |" in md
+    broken = next(plan for plan in team.plans if plan.score is None)
+    assert f"| `{broken.path}` | — | {broken.error} |" in md  # the first error, never a band
     acme = next(plan for plan in team.plans if plan.path == "plans/acme.plan")
     assert " → ".join(f"{p.score:.1f}" for p in acme.trend) in md  # the sparkline as text
     assert "| Acme Corp | A | $1.2M | $3.5M |" in md

@@ -41,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"read each plan's last N commits for the trend (default: {DEFAULT_HISTORY}; 0: do not read git)")
     parser.add_argument("--previous", metavar="FILE",
                         help="a report written earlier with --format json: show the change since it instead of since the last commit")
+    parser.add_argument("--agenda", action="store_true",
+                        help="write only the review agenda: up to three questions per plan needing attention, one printed page each")
     parser.add_argument("--timestamp", action="store_true", help="print when the report was made (off by default so the same plans give the same bytes)")
     parser.add_argument("--title", default="Account plan review", help="the report's heading (default: %(default)s)")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
@@ -119,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if args.timestamp else None
     report = build_report(paths, linter_for, ReportOptions(history=args.history, previous=previous, generated=generated,
                                                            title=args.title, as_of=args.as_of))
-    write_output(render(report, fmt), args.output)
+    write_output(render(report, fmt, agenda=args.agenda), args.output)
     if args.output and args.output != "-":
         t = report.totals
         print(f"planlint: wrote {args.output}: {counted(t.plans, 'plan')}, mean score {t.mean_score:.1f}, "

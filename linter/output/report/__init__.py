@@ -13,16 +13,19 @@ from .model import Report
 FORMATS = ("html", "markdown", "json")
 
 
-def render(report: Report, fmt: str) -> str:
-    """The report in one of :data:`FORMATS`; JSON is the data itself, for ``--previous``."""
+def render(report: Report, fmt: str, agenda: bool = False) -> str:
+    """The report in one of :data:`FORMATS`; JSON is the data itself, for ``--previous``.
+
+    ``agenda`` renders only the review agenda (HTML: one printed page per plan needing attention).
+    """
     if fmt == "html":
-        from .html import render as render_html
+        from . import html
 
-        return render_html(report)
+        return html.render_agenda(report) if agenda else html.render(report)
     if fmt == "markdown":
-        from .markdown import render as render_markdown
+        from . import markdown
 
-        return render_markdown(report)
+        return markdown.render_agenda(report) if agenda else markdown.render(report)
     if fmt == "json":
         return report.model_dump_json(indent=2) + "\n"
     raise ValueError(f"unknown report format '{fmt}' (use one of: {', '.join(FORMATS)})")

@@ -5,33 +5,37 @@ current files, scores earlier versions from git, works out each plan's
 change, decides which plans need attention (and sorts them first), and places
 the accounts on the two-by-two. The renderers then only format the result.
 
-What "change" means: with ``--previous report.json`` it is the change since
-that report. Otherwise it is the change since the previous version of the
-plan in git: the last commit that touched the plan when the file has
-uncommitted edits, else the commit before that one, so the figure always
-answers "what did the latest edit do to the score?". Historical versions are
-scored as of the day they were committed, which is the score the plan had
-then.
+What "change" means: what the edits did, with both sides judged as of one
+day (see :mod:`.changes`): with ``--previous report.json`` the edits since
+that report; otherwise the latest edit in git (the last commit that touched
+the plan when the file has uncommitted edits, else the commit before that
+one). What time alone did is the plan's *decay*, shown apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ... import __version__
 from ...engine import scoring
 from ...language.diagnostics import PlanSyntaxError
-from ...engine.documents import lint_document, lint_text
+from ...engine.documents import lint_document
 from ...engine.linter import Linter, display_path, read_document
 from ...model import Plan, PlanFile, Portfolio
 from ...api.quadrants import DEFAULT_MIN_SCORE
 from ...engine.results import FileResult
+from ...api.packs.values import is_placeholder
+from .agenda import agenda, person
+from .changes import Scorer, change_from_git, change_from_report, counted, decay_of, decay_since, finding_change, trend_of
+from .flags import category_bars, flags
 from .history import GitUnavailable, History, plan_history
-from .model import Band, CategoryBar, Change, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
+from .model import Band, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
+from .rollups import by_owner, by_quadrant
 from .placing import ScoredPlan, plans_view, portfolio_view
 
 DEFAULT_HISTORY = 8
@@ -69,25 +73,6 @@ class Input:
     planfile: Optional[PlanFile]
     result: FileResult
     linter: Linter
-
-
-@dataclass
-class Scorer:
-    """Scores earlier versions of a plan as of a given day, remembering what it has scored."""
-
-    _linters: dict[tuple[int, dt.date], Linter] = field(default_factory=dict)
-    _scores: dict[tuple[int, str, dt.date], Optional[float]] = field(default_factory=dict)
-
-    def score(self, base: Linter, text: str, shown: str, as_of: dt.date) -> Optional[float]:
-        """The version's score; None when that version cannot be read (it has no point on the trend)."""
-        key = (id(base), text, as_of)
-        if key not in self._scores:
-            linter = self._linters.get((id(base), as_of))
-            if linter is None:
-                linter = Linter(base.registry, base.settings, as_of=as_of)
-                self._linters[(id(base), as_of)] = linter
-            self._scores[key] = lint_text(linter, text, shown).score
-        return self._scores[key]
 
 
 def read_inputs(paths: Sequence[Path], linter_for: LinterFor) -> list[Input]:
@@ -141,58 +126,8 @@ def anchor_for(shown: str, taken: set[str]) -> str:
     return anchor
 
 
-def version_as_of(committed: dt.date, report_day: dt.date) -> dt.date:
-    """A version is judged as of its commit day, never later than the report's own day."""
-    return min(committed, report_day)
-
-
-def trend_of(history: Optional[History], item: Input, scorer: Scorer, day: dt.date) -> list[TrendPoint]:
-    if history is None:
-        return []
-    current = item.result.score
-    scored = [(v, scorer.score(item.linter, v.text, item.shown, version_as_of(v.date, day))) for v in reversed(history.versions)]
-    points = [TrendPoint(label=v.date.isoformat(), commit=v.short, score=score) for v, score in scored if score is not None]
-    return [*points, *([TrendPoint(label="now", score=current)] if current is not None else [])]
-
-
-def change_from_git(history: Optional[History], trend: list[TrendPoint], current: Optional[float], git_note: str) -> Change:
-    if history is None:
-        return Change(basis=git_note)
-    if current is None:
-        return Change(basis="cannot be read now")
-    if not history.committed:
-        return Change(basis="new: not committed yet")
-    committed = trend[:-1]  # oldest first; the last point is "now"
-    if history.working_copy_changed:
-        base = committed[-1]  # the edits not committed yet
-    elif len(committed) >= 2:
-        base = committed[-2]  # what the last commit changed
-    else:
-        return Change(basis="first version in git")
-    return Change(delta=round(current - base.score, 1), basis=f"since {base.commit} ({base.label})", previous=base.score)
-
-
-def change_from_report(previous: Report, shown: str, current: Optional[float]) -> Change:
-    if current is None:
-        return Change(basis="cannot be read now")
-    for entry in previous.plans:
-        if entry.path == shown and entry.score is not None:
-            return Change(delta=round(current - entry.score, 1), basis=f"since the report as of {previous.as_of}",
-                          previous=entry.score)
-    return Change(basis=f"new since the report as of {previous.as_of}")
-
-
-def category_bars(result: FileResult, linter: Linter) -> list[CategoryBar]:
-    """One bar per category of the loaded packs, in the packs' order (a category no rule applied to shows no bar)."""
-    bars = []
-    for name, category in linter.registry.categories.items():
-        score = result.categories.get(name)
-        bars.append(CategoryBar(name=name, title=category.title, score=score,
-                                band=scoring.band(score) if score is not None else ""))
-    return bars
-
-
-def attention_reasons(result: FileResult, change: Change, portfolio_notes: list[str]) -> list[str]:
+def attention_reasons(result: FileResult, change: Change, decay: Optional[Decay], hidden: list[str],
+                      portfolio_notes: list[str]) -> list[str]:
     """Why a manager should look at this plan first, in words; empty when nothing stands out."""
     reasons = []
     if not result.parsed:
@@ -203,8 +138,10 @@ def attention_reasons(result: FileResult, change: Change, portfolio_notes: list[
     if failed:
         reasons.append(f"failed pillar{'s' if len(failed) > 1 else ''}: {', '.join(failed)}")
     if change.delta is not None and change.delta <= -DROP_ALERT:
-        reasons.append(f"dropped {-change.delta:.1f} points {change.basis}")
-    return [*reasons, *portfolio_notes]
+        reasons.append(f"an edit lost {-change.delta:.1f} points ({change.basis})")
+    if decay is not None and decay.delta <= -DROP_ALERT:
+        reasons.append(f"lost {-decay.delta:.1f} points to time {decay.basis}")
+    return [*reasons, *hidden, *portfolio_notes]
 
 
 def team_trend(series: dict[str, tuple[Optional[History], list[TrendPoint]]], current_mean: float, limit: int) -> Optional[TeamTrend]:
@@ -214,7 +151,7 @@ def team_trend(series: dict[str, tuple[Optional[History], list[TrendPoint]]], cu
     ``limit`` versions, points before its oldest version read are left out,
     since that plan's score then is unknown.
     """
-    events: list[tuple[int, str, str, str, float]] = []  # timestamp, commit, path, label, score
+    events: list[tuple[int, str, str, str, float, str]] = []  # timestamp, commit, path, label, score, subject
     start = 0
     for shown, (history, points) in series.items():
         if history is None or not history.committed:
@@ -223,7 +160,7 @@ def team_trend(series: dict[str, tuple[Optional[History], list[TrendPoint]]], cu
         for point in points:
             version = by_commit.get(point.commit) if point.commit else None
             if version is not None:
-                events.append((version.timestamp, version.commit, shown, point.label, point.score))
+                events.append((version.timestamp, version.commit, shown, point.label, point.score, version.subject))
         if history.truncated:
             start = max(start, history.versions[-1].timestamp)
     if not events:
@@ -231,14 +168,14 @@ def team_trend(series: dict[str, tuple[Optional[History], list[TrendPoint]]], cu
     events.sort()
     latest: dict[str, float] = {}
     points: list[TrendPoint] = []
-    for index, (stamp, commit, shown, label, score) in enumerate(events):
+    for index, (stamp, commit, shown, label, score, subject) in enumerate(events):
         latest[shown] = score
         last_of_commit = index + 1 == len(events) or events[index + 1][1] != commit
         if last_of_commit and stamp >= start:
             mean = round(sum(latest.values()) / len(latest), 1)
-            points.append(TrendPoint(label=label, commit=commit[:7], score=mean))
+            points.append(TrendPoint(label=label, commit=commit[:7], subject=subject, score=mean))
     points = [*points[-limit:], TrendPoint(label="now", score=current_mean)]
-    return TeamTrend(points=points, basis=f"mean score of the plans in git after each of the last {limit} commits that touched them, then now")
+    return TeamTrend(points=points, basis=f"mean score of the plans in git after each of the last {limit} commits that touched them, then now; every version judged as of the report's day")
 
 
 def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOptions = ReportOptions()) -> Report:
@@ -278,17 +215,24 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
                 if git_note not in notes:
                     notes.append(git_note)
         result = item.result
-        trend = trend_of(history, item, scorer, day)
+        plan = item.planfile.document if item.planfile and isinstance(item.planfile.document, Plan) else None
+        trend = trend_of(history, item.linter, item.shown, result.score, scorer, day)
         series[item.shown] = (history, trend)
-        change = (change_from_report(options.previous, item.shown, result.score) if options.previous
-                  else change_from_git(history, trend, result.score, git_note))
+        change, findings_moved, decay = edits_and_time(item, history, plan, scorer, day, options.previous, git_note)
         portfolio_notes = [p.note for p in (view.placements if view else []) if p.plan_path == item.shown and p.note]
-        plan = item.planfile.document if item.planfile else None
+        bars = category_bars(result, item.linter) if result.parsed else []
+        hidden = flags(result, plan, bars, day)
+        attention = attention_reasons(result, change, decay, hidden, portfolio_notes)
+        digest = text_digest(item.path.read_bytes().decode("utf-8", "replace")) if result.parsed else ""
+        written = result.name or ""
+        named = bool(written) and not is_placeholder(written)
         entries.append(PlanEntry(
             path=item.shown,
-            name=result.name or item.shown,
-            owner=result.owner,
-            account=(plan.account or "") if isinstance(plan, Plan) else "",
+            name=written if named else Path(item.shown).name,
+            written_name="" if named else written,
+            digest=digest,
+            owner=person(result.owner),
+            account=person(plan.account) if plan is not None else "",
             parsed=result.parsed,
             score=result.score,
             band=result.band,
@@ -297,8 +241,12 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
             essentials=result.essentials,
             error=result.error,
             change=change,
-            attention=attention_reasons(result, change, portfolio_notes),
-            categories=category_bars(result, item.linter) if result.parsed else [],
+            decay=decay,
+            finding_change=findings_moved,
+            flags=hidden,
+            agenda=agenda(result, plan) if attention else [],
+            attention=attention,
+            categories=bars,
             fixes=result.fixes[:TOP_FIXES],
             findings=result.findings,
             trend=trend,
@@ -306,6 +254,7 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         ))
     entries.sort(key=lambda e: (not e.attention, -1.0 if e.score is None else e.score, e.path))
 
+    others = [FileFindings(path=i.shown, kind=i.result.kind, findings=i.result.findings) for i in portfolios]
     scores = [e.score for e in entries if e.score is not None]
     mean = round(sum(scores) / len(scores), 1) if scores else 0.0
     totals = Totals(
@@ -314,9 +263,10 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         mean_score=mean,
         mean_band=scoring.band(mean),
         bands={name: sum(1 for e in entries if e.band == name) for _, name in scoring.BANDS},
-        findings=sum(len([f for f in e.findings if f.suppressed is None]) for e in entries),
+        findings=sum(len(counted(e.findings)) for e in entries) + sum(len(counted(o.findings)) for o in others),
         needing_attention=sum(1 for e in entries if e.attention),
     )
+    quadrants, short_a = by_quadrant(view)
     return Report(
         title=options.title,
         version=__version__,
@@ -326,17 +276,52 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         bands=[Band(name=name, floor=floor, meaning=BAND_MEANINGS.get(name, "")) for floor, name in scoring.BANDS],
         plans=entries,
         portfolio=view,
+        owners=by_owner(entries),
+        quadrants=quadrants,
+        short_a=short_a,
+        other_files=others,
         team_trend=team_trend(series, mean, options.history) if options.history > 0 else None,
         notes=notes,
         change_rule=change_rule(options),
     )
 
 
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def edits_and_time(item: Input, history: Optional[History], plan: Optional[Plan], scorer: Scorer, day: dt.date,
+                   previous: Optional[Report], git_note: str) -> tuple[Change, Optional[FindingChange], Optional[Decay]]:
+    """What the edits did (both sides judged as of one day), which findings came and went, and what time did."""
+    result = item.result
+    if not result.parsed:
+        return Change(basis="cannot be read now"), None, None
+    text = item.path.read_bytes().decode("utf-8", "replace")
+    reviewed = plan.reviewed.date if plan is not None and plan.reviewed is not None else None
+    if previous is not None:
+        entry = next((e for e in previous.plans if e.path == item.shown), None)
+        since = dt.date.fromisoformat(previous.as_of)
+        then = scorer.result(item.linter, text, item.shown, since) if since != day else result
+        change = change_from_report(entry, previous.as_of, then, text_digest(text))
+        moved = (finding_change(entry.findings, then.findings, f"since the report as of {previous.as_of}")
+                 if entry is not None and entry.score is not None else None)
+        decay = decay_of(then, result, since, f"since the report as of {previous.as_of}") if since < day else None
+        return change, moved, decay
+    change, before = change_from_git(history, text, result, item.linter, item.shown, scorer, day, git_note)
+    moved = finding_change(before.findings, result.findings, change.basis) if before is not None else None
+    last_edit = history.versions[0].date if history is not None and history.committed and not history.working_copy_changed else None
+    when = decay_since(reviewed, last_edit, day)
+    decay = decay_of(scorer.result(item.linter, text, item.shown, when[0]), result, when[0], when[1]) if when else None
+    return change, moved, decay
+
+
 def change_rule(options: ReportOptions) -> str:
     """What the change column compares with, in one sentence for the reader."""
     if options.previous is not None:
-        return f"Change is since the previous report (as of {options.previous.as_of})."
+        return (f"Change is what the edits did since the previous report (as of {options.previous.as_of}), the current text "
+                "judged as of that day too; what time alone did since then is shown apart, as decay.")
     if options.history == 0:
         return "Change is not shown: git history was not read (--history 0)."
-    return ("Change is since the previous version of each plan in git: the last commit when the file has "
-            "uncommitted edits, else the commit before it. Earlier versions are scored as of their commit day.")
+    return ("Change is what the latest edit did: each plan against its previous version in git (the last commit when the "
+            "file has uncommitted edits, else the commit before it), both judged as of the report's day. What time alone "
+            "did (actions now overdue, a review now stale) is shown apart, as decay since the last review.")

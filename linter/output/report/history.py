@@ -31,6 +31,7 @@ class Version:
     timestamp: int
     date: dt.date
     text: str
+    subject: str = ""  # the commit's first line: what a manager reads instead of a hash
 
     @property
     def short(self) -> str:
@@ -83,18 +84,18 @@ def plan_history(path: Path, limit: int) -> Optional[History]:
     if root is None:
         return None
     relative = path.resolve().relative_to(root.resolve()).as_posix()
-    log = _git(["log", f"-n{limit + 1}", "--format=%H %ct", "--", relative], root)
+    log = _git(["log", f"-n{limit + 1}", "--format=%H %ct %s", "--", relative], root)
     if log.returncode != 0:
         return None
-    rows = [line.split() for line in log.stdout.decode("utf-8").splitlines() if line.strip()]
+    rows = [(line.split(" ", 2) + [""])[:3] for line in log.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
     truncated = len(rows) > limit
     versions: list[Version] = []
-    for commit, stamp in rows[:limit]:
+    for commit, stamp, subject in rows[:limit]:
         shown = _git(["show", f"{commit}:{relative}"], root)
         if shown.returncode != 0:  # the commit deleted the file
             continue
         when = dt.datetime.fromtimestamp(int(stamp), tz=dt.timezone.utc).date()
-        versions.append(Version(commit, int(stamp), when, shown.stdout.decode("utf-8", "replace")))
+        versions.append(Version(commit, int(stamp), when, shown.stdout.decode("utf-8", "replace"), subject.strip()))
     current = path.read_bytes().decode("utf-8", "replace")
     changed = not versions or versions[0].text != current
     return History(tuple(versions), changed, truncated)

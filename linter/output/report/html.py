@@ -11,7 +11,10 @@ import re
 from html import escape
 
 from . import svg
-from .model import Change, PlanEntry, PortfolioView, Report, TeamTrend
+from typing import Optional, Sequence
+
+from ...engine.results import Finding, Fix
+from .model import FileFindings, Change, Decay, FindingChange, PlanEntry, PlanRef, PortfolioView, Report, TeamTrend
 
 CSS = """
 :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; }
@@ -68,6 +71,20 @@ section.plan header { display: flex; justify-content: space-between; gap: 16px; 
 .sev { font-weight: 600; font-size: 12px; text-transform: uppercase; }
 .sev-error { color: #b3261e; } .sev-warning { color: #9a5b00; } .sev-info { color: #2862a8; }
 .suppressed td { color: var(--muted); text-decoration: line-through; }
+.rag { display: inline-block; min-width: 0; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 600; color: #fff; }
+.rag-red { background: #b3261e; } .rag-amber { background: #9a5b00; } .rag-green { background: #1e7b3c; }
+.flag { display: inline-block; border: 1px solid #b3261e; color: #b3261e; border-radius: 4px; padding: 0 6px; margin: 2px 4px 2px 0;
+  font-size: 12px; font-weight: 600; }
+.short { border-left: 4px solid #b3261e; background: #fdf3f2; padding: 8px 14px; margin: 10px 0; border-radius: 4px; }
+.short ul { margin: 4px 0 0; padding-left: 18px; }
+.picture { display: flex; gap: 28px; flex-wrap: wrap; } .picture > div { flex: 1 1 440px; min-width: 0; }
+.moved .new { color: #b3261e; } .moved .fixed { color: #1e7b3c; }
+details { margin: 10px 0; } details > summary { cursor: pointer; font-weight: 600; color: var(--muted); }
+ol.agenda { padding-left: 22px; margin: 6px 0; } ol.agenda li { margin: 0 0 10px; }
+ol.agenda .because, ol.agenda .ask { display: block; color: var(--muted); font-size: 12px; }
+ol.agenda .ask { color: var(--ink); font-weight: 600; }
+section.agenda-page { break-after: page; padding: 0 0 24px; }
+section.agenda-page:last-child { break-after: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 12px; }
 @media print {
   @page { margin: 14mm; }
@@ -76,6 +93,8 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
   a { color: inherit; }
   h2 { break-after: avoid; }
   section.plan { break-before: page; border: none; padding: 0; }
+  details > summary { display: none; } details { display: block; }
+  section.agenda-page { break-inside: avoid; }
   .figure, tr, .card, svg { break-inside: avoid; }
   thead { display: table-header-group; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -88,12 +107,15 @@ def prose(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
 
 
+FINDING_ROWS = 25  # finding rows per plan on the page; the rest are one `planlint check PATH` away
+FIXES_OPEN = 3  # top fixes shown open; the page stays a summary
+
 NONE = '<span class="flat">—</span>'
 
 
 def band_chip(band: str) -> str:
     css = band if band in ("tool", "developing", "thin", "form") else "none"
-    return f'<span class="band band-{css}">{escape(band or "n/a")}</span>'
+    return f'<span class="band band-{css}">{escape(band or "cannot be read")}</span>'
 
 
 def change_cell(change: Change) -> str:
@@ -104,45 +126,151 @@ def change_cell(change: Change) -> str:
     elif change.delta < 0:
         mark = f'<span class="down">▼ −{-change.delta:.1f}</span>'
     else:
-        mark = '<span class="flat">= 0.0</span>'
+        mark = '<span class="flat">no change</span>'
     return f'{mark}<span class="basis">{escape(change.basis)}</span>'
+
+
+def decay_cell(decay: Optional[Decay], reasons: bool = True) -> str:
+    if decay is None:
+        return NONE
+    mark = f'<span class="down">▼ −{-decay.delta:.1f}</span>' if decay.delta < 0 else '<span class="flat">nothing lost</span>'
+    why = "".join(f"<br>{prose(r)}" for r in decay.reasons) if reasons else ""
+    return f'{mark} <span class="basis">{escape(decay.basis)}{why}</span>'
+
+
+def moved_text(moved: Optional[FindingChange]) -> str:
+    if moved is None:
+        return ""
+    return (f'<span class="moved"><span class="new">{len(moved.new)} new</span> · '
+            f'<span class="fixed">{len(moved.fixed)} fixed</span> findings</span>')
+
+
+def changes_cell(plan: PlanEntry) -> str:
+    """The edit's effect, then what time did, then the findings that came and went: three things kept apart."""
+    parts = [change_cell(plan.change)]
+    if plan.decay is not None:
+        parts.append(f'<span class="basis">time: {decay_cell(plan.decay, reasons=False)}</span>')
+    moved = moved_text(plan.finding_change)
+    if moved:
+        parts.append(f'<span class="basis">{moved}</span>')
+    return "".join(parts)
 
 
 def summary_cards(report: Report) -> str:
     t = report.totals
     band_counts = " ".join(f'<span class="count">{band_chip(name)} {count}</span>' for name, count in t.bands.items())
+    readable = t.plans - t.unreadable
     return (
         '<div class="cards">'
         f'<div class="card"><div class="label">Team mean score</div><div class="value">{t.mean_score:.1f}</div>'
-        f'<div class="sub">{band_chip(t.mean_band)} of 100</div></div>'
+        f'<div class="sub">{band_chip(t.mean_band)} of 100, over {readable} readable plan{"s" if readable != 1 else ""}</div></div>'
         f'<div class="card"><div class="label">Need attention</div><div class="value">{t.needing_attention}'
         f'<small class="sub"> of {t.plans} plans</small></div><div class="sub">listed first below</div></div>'
         f'<div class="card"><div class="label">Plans by band</div><div class="value bands">{band_counts}</div></div>'
         f'<div class="card"><div class="label">Findings</div><div class="value">{t.findings}</div>'
-        f'<div class="sub">across all plans</div></div>'
+        f'<div class="sub">as <code>planlint check</code> counts them'
+        + (f' · <a href="#unreadable">{t.unreadable} cannot be read</a>' if t.unreadable else "") + "</div></div>"
         "</div>"
     )
+
+
+def reasons_list(plan: PlanEntry) -> str:
+    if not plan.attention:
+        return NONE
+    flagged = set(plan.flags)
+    chip = '<span class="flag">flag</span>'
+    return '<ul class="reasons">' + "".join(f"<li>{chip if r in flagged else ''}{prose(r)}</li>" for r in plan.attention) + "</ul>"
+
+
+def plan_label(plan: PlanEntry) -> str:
+    written = f' <span class="meta">(named “{escape(plan.written_name)}” in the file)</span>' if plan.written_name else ""
+    return f'<a href="#{plan.anchor}"><strong>{escape(plan.name)}</strong></a>{written}<br><span class="path">{escape(plan.path)}</span>'
 
 
 def summary_table(report: Report) -> str:
     rows = []
     for plan in report.plans:
-        reasons = ('<ul class="reasons">' + "".join(f"<li>{prose(r)}</li>" for r in plan.attention) + "</ul>"
-                   if plan.attention else NONE)
+        if plan.score is None:
+            continue  # listed apart, under "Cannot be read"
         rows.append(
             f'<tr class="{"attention" if plan.attention else "fine"}" data-plan="{escape(plan.path)}">'
-            f'<td><a href="#{plan.anchor}"><strong>{escape(plan.name)}</strong></a><br><span class="path">{escape(plan.path)}</span></td>'
+            f"<td>{plan_label(plan)}</td>"
             f"<td>{escape(plan.owner or '—')}</td>"
-            f'<td class="score">{plan.score_text}{svg.score_meter(plan.score, plan.band) if plan.score is not None else ""}</td>'
+            f'<td class="score">{plan.score_text}{svg.score_meter(plan.score, plan.band)}</td>'
             f"<td>{band_chip(plan.band)}</td>"
-            f"<td>{change_cell(plan.change)}</td>"
+            f"<td>{changes_cell(plan)}</td>"
             f"<td>{svg.sparkline(plan.trend) or NONE}</td>"
-            f"<td>{reasons}</td></tr>"
+            f"<td>{reasons_list(plan)}</td></tr>"
         )
     return (
         '<table class="summary"><thead><tr><th>Plan</th><th>Owner</th><th>Score</th><th>Band</th>'
-        "<th>Change</th><th>Trend</th><th>Needs attention</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<th>Change</th><th>Trend (0-100)</th><th>Needs attention</th></tr></thead><tbody>"
+        + "".join(rows) + "</tbody></table>"
     )
+
+
+def unreadable_section(report: Report) -> str:
+    """Files that cannot be read: one line each with the first error, apart from the plans (they have no score)."""
+    rows = "".join(
+        f'<tr data-plan="{escape(p.path)}"><td><a href="#{p.anchor}"><span class="path">{escape(p.path)}</span></a></td>'
+        f"<td>{escape(p.owner or '—')}</td><td>{prose(p.error or 'cannot be read')}</td></tr>"
+        for p in report.plans if p.score is None)
+    if not rows:
+        return ""
+    return (f'<h2 id="unreadable">Cannot be read ({report.totals.unreadable})</h2>'
+            '<p class="lead">These files have no score and count in no mean: fix the first error and run '
+            "<code>planlint check</code> on the file.</p>"
+            f'<table class="unreadable"><thead><tr><th>File</th><th>Owner</th><th>First error</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+def score_or_dash(score: Optional[float]) -> str:
+    return "—" if score is None else f"{score:.1f}"
+
+
+def worst_link(worst: Optional[PlanRef]) -> str:
+    if worst is None:
+        return "—"
+    return f'<a href="#{worst.anchor}">{escape(worst.name)}</a> {score_or_dash(worst.score)}'
+
+
+def worst_link(worst: Optional[PlanRef]) -> str:
+    if worst is None:
+        return "—"
+    return f'<a href="#{worst.anchor}">{escape(worst.name)}</a> {score_or_dash(worst.score)}'
+
+
+def team_picture(report: Report) -> str:
+    """Who needs help and whether the A accounts are covered: the first thing on the page."""
+    parts = ['<h2 id="team">Team picture</h2>']
+    if report.short_a:
+        parts.append('<div class="short"><strong>A accounts whose plan is missing or below the minimum</strong><ul>'
+                     + "".join(f"<li>{prose(s)}</li>" for s in report.short_a) + "</ul></div>")
+    owners = "".join(
+        f"<tr><td><strong>{escape(o.owner)}</strong></td><td class=\"num\">{len(o.plans)}</td>"
+        f'<td class="num">{score_or_dash(o.mean)}</td><td>{worst_link(o.worst)}</td>'
+        f'<td class="num">{o.needing_attention}</td><td class="num">{o.unreadable or ""}</td></tr>'
+        for o in report.owners)
+    parts.append('<div class="picture"><div><h4>By owner</h4><table class="owners"><thead><tr><th>Owner</th>'
+                 '<th class="num">Plans</th><th class="num">Mean</th><th>Worst plan</th><th class="num">Need attention</th>'
+                 f'<th class="num">Unreadable</th></tr></thead><tbody>{owners}</tbody></table></div>')
+    if report.quadrants:
+        quadrants = "".join(
+            f"<tr><td><strong>{escape(q.letter)}</strong> {escape(q.advice)}</td><td class=\"num\">{q.accounts}</td>"
+            f'<td class="num">{q.with_plan}</td><td class="num">{score_or_dash(q.mean)}</td>'
+            f'<td class="num">{len(q.short) or ""}</td></tr>'
+            for q in report.quadrants)
+        parts.append('<div><h4>By quadrant</h4><table class="quadrant-rollup"><thead><tr><th>Quadrant</th>'
+                     '<th class="num">Accounts</th><th class="num">With a plan</th><th class="num">Mean</th>'
+                     f'<th class="num">Short</th></tr></thead><tbody>{quadrants}</tbody></table></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def agenda_list(plan: PlanEntry) -> str:
+    return '<ol class="agenda">' + "".join(
+        f"<li>{prose(item.question)}"
+        + (f'<span class="ask">Ask {escape(item.ask)}</span>' if item.ask else "")
+        + f'<span class="because">{prose(item.because)}</span></li>' for item in plan.agenda) + "</ol>"
 
 
 def portfolio_section(view: PortfolioView) -> str:
@@ -194,41 +322,97 @@ def trend_section(trend: TeamTrend, report: Report) -> str:
     )
 
 
+def fixes_table(fixes: Sequence[Fix]) -> str:
+    return ("<table class=\"fixes\"><thead><tr><th>Fix</th><th class=\"num\">Gain</th></tr></thead><tbody>" + "".join(
+        f"<tr><td><code>{escape(f.code)}</code> <strong>{escape(f.name)}</strong><br>{prose(f.message)}</td>"
+        f'<td class="num"><strong>+{f.gain:.1f}</strong> pts</td></tr>' for f in fixes) + "</tbody></table>")
+
+
+def finding_rows(findings: Sequence[Finding]) -> str:
+    return "".join(
+        f'<tr class="{"suppressed" if f.suppressed else ""}"><td class="num">{f.line}:{f.column}</td>'
+        f'<td><span class="sev sev-{escape(f.severity.value)}">{escape(f.severity.value)}</span></td>'
+        f"<td><code>{escape(f.code)}</code> {escape(f.name)}</td><td>{prose(f.message)}"
+        + (f"<br><em>suppressed: {escape(f.suppressed)}</em>" if f.suppressed else "") + "</td></tr>"
+        for f in findings)
+
+
+def findings_details(plan: PlanEntry) -> str:
+    """Every finding collapsed under one line (no script needed), at most :data:`FINDING_ROWS` rows on the page."""
+    if not plan.findings:
+        return '<h4>Findings</h4><p class="ok">No findings.</p>'
+    shown = plan.findings[:FINDING_ROWS]
+    more = len(plan.findings) - len(shown)
+    rest = (f'<p class="note">and {more} more: run <code>planlint check {escape(plan.path)}</code></p>' if more else "")
+    moved = ""
+    if plan.finding_change is not None and (plan.finding_change.new or plan.finding_change.fixed):
+        fc = plan.finding_change
+        moved = (f'<p>{moved_text(fc)} <span class="meta">({escape(fc.basis)})</span></p>'
+                 + (f"<h4>New</h4><table class=\"findings\"><tbody>{finding_rows(fc.new[:FINDING_ROWS])}</tbody></table>" if fc.new else "")
+                 + (f"<h4>Fixed</h4><table class=\"findings\"><tbody>{finding_rows(fc.fixed[:FINDING_ROWS])}</tbody></table>" if fc.fixed else ""))
+    return (f"<details><summary>Findings ({len(plan.findings)})</summary>{moved}"
+            '<table class="findings"><thead><tr><th class="num">Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>'
+            f"<tbody>{finding_rows(shown)}</tbody></table>{rest}</details>")
+
+
 def plan_section(plan: PlanEntry) -> str:
     who = " · ".join(part for part in (
         f"owner {escape(plan.owner)}" if plan.owner else "",
         f"account {escape(plan.account)}" if plan.account else "",
         f'<span class="path">{escape(plan.path)}</span>') if part)
+    written = f'<div class="meta">named “{escape(plan.written_name)}” in the file</div>' if plan.written_name else ""
     parts = [
         f'<section class="plan" id="{plan.anchor}" data-plan="{escape(plan.path)}"><header>'
-        f"<div><h3>{escape(plan.name)}</h3><div class=\"meta\">{who}</div></div>"
+        f"<div><h3>{escape(plan.name)}</h3>{written}<div class=\"meta\">{who}</div></div>"
         + (f'<div class="bigscore">{plan.score:.1f}<small> / 100</small> {band_chip(plan.band)}' if plan.score is not None
-           else '<div class="bigscore">cannot be read')
-        + f'<div class="meta" style="font-size:13px;font-weight:400">{escape(plan.verdict_text or (plan.error or ""))}</div>'
-        f'<div class="meta" style="font-size:13px;font-weight:400">{change_cell(plan.change)}</div></div></header>'
+           else f'<div class="bigscore">{band_chip("")}')
+        + f'<div class="meta" style="font-size:13px;font-weight:400">{prose(plan.verdict_text or (plan.error or ""))}</div>'
+        f'<div class="meta" style="font-size:13px;font-weight:400">{change_cell(plan.change)}</div>'
+        + (f'<div class="meta" style="font-size:13px;font-weight:400">time: {decay_cell(plan.decay)}</div>' if plan.decay else "")
+        + "</div></header>"
     ]
     if plan.attention:
-        parts.append('<h4>Needs attention</h4><ul class="reasons">' + "".join(f"<li>{prose(r)}</li>" for r in plan.attention) + "</ul>")
+        parts.append(f"<h4>Needs attention</h4>{reasons_list(plan)}")
+    if plan.agenda:
+        parts.append(f"<h4>Questions for the review</h4>{agenda_list(plan)}")
     if plan.categories:
-        fixes = ("<table class=\"fixes\"><thead><tr><th>Fix</th><th class=\"num\">Gain</th></tr></thead><tbody>" + "".join(
-            f"<tr><td><code>{escape(f.code)}</code> <strong>{escape(f.name)}</strong><br>{prose(f.message)}</td>"
-            f'<td class="num"><strong>+{f.gain:.1f}</strong> pts</td></tr>' for f in plan.fixes) + "</tbody></table>"
-            if plan.fixes else '<p class="ok">Nothing to fix: every applicable rule passes.</p>')
+        fixes = fixes_table(plan.fixes[:FIXES_OPEN]) if plan.fixes else '<p class="ok">Nothing to fix: every applicable rule passes.</p>'
         parts.append(f'<div class="columns"><div><h4>Score by category</h4>{svg.category_bars(plan.categories)}</div>'
                      f"<div><h4>Top fixes</h4>{fixes}</div></div>")
-    if plan.findings:
-        rows = "".join(
-            f'<tr class="{"suppressed" if f.suppressed else ""}"><td class="num">{f.line}:{f.column}</td>'
-            f'<td><span class="sev sev-{escape(f.severity.value)}">{escape(f.severity.value)}</span></td>'
-            f"<td><code>{escape(f.code)}</code> {escape(f.name)}</td><td>{prose(f.message)}"
-            + (f"<br><em>suppressed: {escape(f.suppressed)}</em>" if f.suppressed else "") + "</td></tr>"
-            for f in plan.findings)
-        parts.append(f"<h4>Findings ({len(plan.findings)})</h4><table class=\"findings\"><thead><tr><th class=\"num\">Line</th>"
-                     f"<th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>{rows}</tbody></table>")
-    else:
-        parts.append('<h4>Findings</h4><p class="ok">No findings.</p>')
+    parts.append(findings_details(plan))
     parts.append("</section>")
     return "".join(parts)
+
+
+def agenda_page(plan: PlanEntry, report: Report) -> str:
+    """One printed page: the plan, its score and why it needs attention, then the questions to ask."""
+    facts = " · ".join(part for part in (f"owner {escape(plan.owner)}" if plan.owner else "",
+                                         f"account {escape(plan.account)}" if plan.account else "",
+                                         f'<span class="path">{escape(plan.path)}</span>') if part)
+    return (f'<section class="agenda-page" data-plan="{escape(plan.path)}"><h2>{escape(plan.name)}</h2>'
+            f'<div class="meta">{facts}</div>'
+            f'<p><span class="bigscore">{plan.score_text}</span> {band_chip(plan.band)} {change_cell(plan.change)}</p>'
+            f"<h4>Why this plan is on the agenda</h4>{reasons_list(plan)}"
+            f"<h4>Questions for the review</h4>{agenda_list(plan)}</section>")
+
+
+def render_agenda(report: Report) -> str:
+    """The review agenda alone: one printed page per plan needing attention that can be read."""
+    pages = [agenda_page(plan, report) for plan in report.plans if plan.agenda]
+    body = (f"<header><h1>{escape(report.title)}: review agenda</h1><div class=\"meta\">{len(pages)} plan"
+            f"{'s' if len(pages) != 1 else ''} to review · judged as of {escape(report.as_of)}</div></header>")
+    if not pages:
+        pages = ['<p class="ok">No plan needs a review: none needs attention.</p>']
+    return page(f"{report.title}: review agenda", body + "".join(pages))
+
+
+def page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head>"
+        f"<body><main>{body}</main></body></html>\n"
+    )
 
 
 def footer(report: Report) -> str:
@@ -246,20 +430,29 @@ def render(report: Report) -> str:
     body = [
         f"<header><h1>{escape(report.title)}</h1><div class=\"meta\">{subtitle}</div></header>",
         summary_cards(report),
+        team_picture(report),
         f'<h2 id="plans">Plans</h2><p class="lead">Plans needing attention come first, lowest score first. '
         f"{escape(report.change_rule)}</p>",
         summary_table(report),
+        unreadable_section(report),
     ]
     if report.portfolio is not None:
         body.append(portfolio_section(report.portfolio))
+    for other in report.other_files:
+        body.append(other_file_section(other))
     if report.team_trend is not None:
         body.append(trend_section(report.team_trend, report))
     body.append('<h2 id="details">Plan by plan</h2>')
     body.extend(plan_section(plan) for plan in report.plans)
     body.append(footer(report))
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(report.title)}</title><style>{CSS}</style></head>"
-        f"<body><main>{''.join(body)}</main></body></html>\n"
-    )
+    return page(report.title, "".join(body))
+
+
+def other_file_section(other: FileFindings) -> str:
+    """A portfolio file's own findings, so the page counts what `check` counts."""
+    counted = [f for f in other.findings if f.suppressed is None]
+    if not other.findings:
+        return ""
+    return (f'<h4>Findings of the {escape(other.kind)} file <span class="path">{escape(other.path)}</span> ({len(counted)})</h4>'
+            '<table class="findings"><thead><tr><th class="num">Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>'
+            f"<tbody>{finding_rows(other.findings[:FINDING_ROWS])}</tbody></table>")

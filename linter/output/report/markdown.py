@@ -3,53 +3,67 @@
 Same content as the HTML page, as tables; the charts become text (a trend
 reads ``41.0 → 48.2 → 54.3``, the two-by-two becomes a table of accounts by
 quadrant). It formats :class:`.model.Report` and computes nothing.
+
+Every piece of text that comes from a plan, a rule message or a finding goes
+through one escaper, :func:`md`, so nothing a plan says turns into markup:
+no HTML, no emphasis, no links or images, no table cell broken by a pipe, and
+no ``{{ }}`` or ``{% %}`` for a wiki that runs Liquid or Jinja over the page.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
-from .model import Change, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
+from .model import AgendaItem, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
 
 TREND_POINTS_SHOWN = 6
+FINDING_ROWS = 25  # as on the HTML page: the rest are one `planlint check PATH` away
+FIXES_OPEN = 3
+
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
+_MARKUP = re.compile(r"([\\`*_\[\]#!~|])")
+_LIST_MARKER = re.compile(r"^(\s*)([-+]|\d+[.)])")  # would open a list where the text starts a line
 
 
-_TAGS = str.maketrans({"<": "&lt;", ">": "&gt;"})
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_MARKDOWN = re.compile(r"([\\`*_\[\]#!~])")
+def md(text: str) -> str:
+    """Text shown as written, never as markup: the one escaper for plan, rule and finding text.
 
-
-def cell(text: str) -> str:
-    """Text safe inside a table cell: no raw HTML, pipes escaped, line breaks flattened.
-
-    Cells keep the Markdown that rule authors write in messages (`code`);
-    text written in a plan goes through :func:`plain` first.
+    HTML and template braces become entities (``{{ name }}`` survives a Liquid
+    or Jinja wiki), Markdown punctuation is backslash-escaped (no emphasis, no
+    ``[link](url)`` or ``![image](url)``, no ``|`` ending a table cell), and
+    line breaks are flattened so a cell stays one cell.
     """
-    return text.translate(_TAGS).replace("|", "\\|").replace("\n", " ").strip() or "—"
-
-
-def plain(text: str) -> str:
-    """Text from a plan (a name, an owner): shown as written, never as Markdown or HTML.
-
-    A plan named ``<img onerror=...>`` or an owner ``Bob *Smith*`` must not
-    turn into markup on a wiki page or in a pull-request comment.
-    """
-    return _MARKDOWN.sub(r"\\\1", text.translate(_HTML)).replace("\n", " ")
+    flat = _MARKUP.sub(r"\\\1", text).translate(_ENTITIES).replace("\r", " ").replace("\n", " ")
+    return _LIST_MARKER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], flat, count=1)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A table of cells already made Markdown (each plan or finding text passed through :func:`md`)."""
     align = ["---:" if index in right else "---" for index in range(len(headers))]
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(value.strip() or "—" for value in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
 def change_text(change: Change) -> str:
     if change.delta is None:
-        return f"— ({change.basis})"
-    sign = "+" if change.delta > 0 else ("−" if change.delta < 0 else "±")
-    return f"{sign}{abs(change.delta):.1f} ({change.basis})"
+        return f"— ({md(change.basis)})"
+    if change.delta == 0:
+        return f"no change ({md(change.basis)})"
+    sign = "+" if change.delta > 0 else "−"
+    return f"{sign}{abs(change.delta):.1f} ({md(change.basis)})"
+
+
+def decay_text(decay: Optional[Decay]) -> str:
+    if decay is None:
+        return ""
+    lost = f"−{-decay.delta:.1f}" if decay.delta < 0 else "nothing lost"
+    return f"time: {lost} {md(decay.basis)}"
+
+
+def moved_text(moved: Optional[FindingChange]) -> str:
+    return "" if moved is None else f"{len(moved.new)} new, {len(moved.fixed)} fixed findings"
 
 
 def trend_text(points: Sequence[TrendPoint]) -> str:
@@ -57,47 +71,84 @@ def trend_text(points: Sequence[TrendPoint]) -> str:
         return "—"
     shown = points[-TREND_POINTS_SHOWN:]
     prefix = "… → " if len(points) > len(shown) else ""
-    return prefix + " → ".join(f"{p.score:.1f}" for p in shown)
+    return prefix + " → ".join(f"{p.score:.1f}" for p in shown) + " (of 100)"
+
+
+def score(value: Optional[float]) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def plan_link(plan: PlanEntry) -> str:
+    written = f" (named “{md(plan.written_name)}” in the file)" if plan.written_name else ""
+    return f"[{md(plan.name)}](#{plan.anchor}){written} `{plan.path.replace('`', '')}`"
 
 
 def summary(report: Report) -> str:
     t = report.totals
     bands = ", ".join(f"{count} {name}" for name, count in t.bands.items())
+    readable = t.plans - t.unreadable
     lines = [
-        f"**Team mean score: {t.mean_score:.1f} ({t.mean_band})** · {t.needing_attention} of {t.plans} plans need attention · "
-        f"{t.findings} findings · plans by band: {bands}",
+        f"**Team mean score: {t.mean_score:.1f} ({t.mean_band})** over {readable} readable plans · "
+        f"{t.needing_attention} of {t.plans} plans need attention · {t.findings} findings (as `planlint check` counts them) · "
+        f"plans by band: {bands}" + (f" · {t.unreadable} cannot be read" if t.unreadable else ""),
+        "",
+        team_picture(report),
         "",
         "## Plans",
         "",
-        f"Plans needing attention come first, lowest score first. {report.change_rule}".rstrip(),
+        f"Plans needing attention come first, lowest score first. {md(report.change_rule)}".rstrip(),
         "",
         table(
             ["Plan", "Owner", "Score", "Band", "Change", "Trend", "Needs attention"],
-            ([f"[{plain(p.name)}](#{p.anchor}) `{p.path}`", plain(p.owner), p.score_text, p.band, change_text(p.change),
-              trend_text(p.trend), "; ".join(p.attention)] for p in report.plans),
+            ([plan_link(p), md(p.owner), p.score_text, p.band,
+              "; ".join(part for part in (change_text(p.change), decay_text(p.decay), moved_text(p.finding_change)) if part),
+              trend_text(p.trend), "; ".join(md(r) for r in p.attention)] for p in report.plans if p.score is not None),
             right=(2,),
         ),
     ]
+    unreadable = [p for p in report.plans if p.score is None]
+    if unreadable:
+        lines += ["", f"## Cannot be read ({len(unreadable)})", "",
+                  "These files have no score and count in no mean: fix the first error and run `planlint check` on the file.", "",
+                  table(["File", "Owner", "First error"],
+                        ([f"`{p.path.replace('`', '')}`", md(p.owner), md(p.error or "cannot be read")] for p in unreadable))]
     return "\n".join(lines)
+
+
+def team_picture(report: Report) -> str:
+    parts = ["## Team picture", ""]
+    if report.short_a:
+        parts += ["**A accounts whose plan is missing or below the minimum:**", ""]
+        parts += [f"- {md(s)}" for s in report.short_a]
+        parts.append("")
+    parts.append(table(["Owner", "Plans", "Mean", "Worst plan", "Need attention", "Unreadable"],
+                       ([md(o.owner), str(len(o.plans)), score(o.mean),
+                         "—" if o.worst is None else f"[{md(o.worst.name)}](#{o.worst.anchor}) {score(o.worst.score)}",
+                         str(o.needing_attention), str(o.unreadable or "")] for o in report.owners), right=(1, 2, 4, 5)))
+    if report.quadrants:
+        parts += ["", table(["Quadrant", "Accounts", "With a plan", "Mean", "Short"],
+                            ([f"**{q.letter}** {md(q.advice)}", str(q.accounts), str(q.with_plan), score(q.mean), str(len(q.short) or "")]
+                             for q in report.quadrants), right=(1, 2, 3, 4))]
+    return "\n".join(parts)
 
 
 def portfolio(view: PortfolioView) -> str:
     parts = [
-        f"## Portfolio: {plain(view.name)}",
+        f"## Portfolio: {md(view.name)}",
         "",
-        f"Accounts placed by current and future revenue ({view.thresholds}). Source: `{view.source}`.",
+        f"Accounts placed by current and future revenue ({md(view.thresholds)}). Source: `{view.source.replace('`', '')}`.",
         "",
-        table(["Quadrant", "Meaning", "Accounts"], ([q.letter, q.advice, str(q.count)] for q in view.quadrants), right=(2,)),
+        table(["Quadrant", "Meaning", "Accounts"], ([q.letter, md(q.advice), str(q.count)] for q in view.quadrants), right=(2,)),
         "",
         table(
             ["Account", "Quadrant", "Current", "Future", "Plan", "Score", "Band", "Verdict"],
-            ([plain(p.account), p.quadrant, p.current, p.future, f"`{p.plan_path}`" if p.plan_path else "",
-              "—" if p.score is None else f"{p.score:.1f}", p.band, p.note] for p in view.placements),
+            ([md(p.account), p.quadrant, md(p.current), md(p.future), f"`{p.plan_path.replace('`', '')}`" if p.plan_path else "",
+              score(p.score), md(p.band), md(p.note)] for p in view.placements),
             right=(5,),
         ),
     ]
     if view.unplaced:
-        parts += ["", "Not on the chart (no revenue figures): " + "; ".join(plain(name) for name in view.unplaced)]
+        parts += ["", "Not on the chart (no revenue figures): " + "; ".join(md(name) for name in view.unplaced)]
     return "\n".join(parts)
 
 
@@ -105,56 +156,104 @@ def trend(team: TeamTrend) -> str:
     return "\n".join([
         "## Team trend",
         "",
-        team.basis[0].upper() + team.basis[1:] + ".",
+        md(team.basis[0].upper() + team.basis[1:]) + ".",
         "",
-        table(["When", "Commit", "Mean score"], ([p.label, p.commit, f"{p.score:.1f}"] for p in team.points), right=(2,)),
+        table(["When", "Commit", "Mean score"], ([p.label, md(p.subject), f"{p.score:.1f}"] for p in team.points), right=(2,)),
     ])
+
+
+def finding_table(findings: Sequence[object]) -> str:
+    return table(["Line", "Severity", "Rule", "Message"],
+                 ([f"{f.line}:{f.column}", f.severity.value, f"{md(f.code)} {md(f.name)}",  # type: ignore[attr-defined]
+                   md(f.message) + (f" (suppressed: {md(f.suppressed)})" if f.suppressed else "")]  # type: ignore[attr-defined]
+                  for f in findings), right=(0,))
+
+
+def agenda_items(items: Sequence[AgendaItem]) -> list[str]:
+    return [f"{n}. {md(item.question)}" + (f" **Ask {md(item.ask)}.**" if item.ask else "") + f"  \n   _{md(item.because)}_"
+            for n, item in enumerate(items, 1)]
 
 
 def plan_details(plan: PlanEntry) -> str:
     facts = " · ".join(part for part in (
-        f"owner {plain(plan.owner)}" if plan.owner else "", f"account {plain(plan.account)}" if plan.account else "",
-        f"`{plan.path}`") if part)
+        f"owner {md(plan.owner)}" if plan.owner else "", f"account {md(plan.account)}" if plan.account else "",
+        f"`{plan.path.replace('`', '')}`") if part)
     parts = [
         f'<a id="{plan.anchor}"></a>',
-        f"### {plain(plan.name)}: {plan.score_text}" + (f" ({plan.band})" if plan.band else ""),
+        f"### {md(plan.name)}: {plan.score_text}" + (f" ({plan.band})" if plan.band else ""),
         "",
-        plain(plan.verdict_text or plan.error or ""),
-        "",
-        f"{facts} · change {change_text(plan.change)} · trend {trend_text(plan.trend)}",
     ]
+    if plan.written_name:
+        parts += [f"Named “{md(plan.written_name)}” in the file.", ""]
+    parts += [md(plan.verdict_text or plan.error or ""), "",
+              f"{facts} · change {change_text(plan.change)} · trend {trend_text(plan.trend)}"]
+    if plan.decay is not None:
+        parts += ["", decay_text(plan.decay) + "".join(f"; {md(r)}" for r in plan.decay.reasons)]
     if plan.attention:
-        parts += ["", "**Needs attention:** " + "; ".join(plan.attention)]
+        parts += ["", "**Needs attention:** " + "; ".join(md(r) for r in plan.attention)]
+    if plan.agenda:
+        parts += ["", "**Questions for the review**", "", *agenda_items(plan.agenda)]
     if plan.categories:
-        parts += ["", table(["Category", "Score", "Band"],
-                            ([c.title, "n/a" if c.score is None else f"{c.score:.1f}", c.band] for c in plan.categories),
-                            right=(1,))]
+        parts += ["", table(["Category", "Score", "Colour", "Minimum"],
+                            ([md(c.title), score(c.score), md(c.rag_words) or "not applicable",
+                              "" if c.minimum is None else f"{c.minimum:g}"] for c in plan.categories), right=(1,))]
     if plan.fixes:
         parts += ["", "**Top fixes**", "", table(["Rule", "Gain", "How"],
-                                                 ([f"{f.code} {f.name}", f"+{f.gain:.1f}", f.message] for f in plan.fixes),
-                                                 right=(1,))]
+                                                 ([f"{md(f.code)} {md(f.name)}", f"+{f.gain:.1f}", md(f.message)]
+                                                  for f in plan.fixes[:FIXES_OPEN]), right=(1,))]
+    moved = plan.finding_change
+    if moved is not None and (moved.new or moved.fixed):
+        parts += ["", f"**{moved_text(moved)}** ({md(moved.basis)})"]
+        if moved.new:
+            parts += ["", "New:", "", finding_table(moved.new[:FINDING_ROWS])]
+        if moved.fixed:
+            parts += ["", "Fixed:", "", finding_table(moved.fixed[:FINDING_ROWS])]
     if plan.findings:
-        parts += ["", f"**Findings ({len(plan.findings)})**", "", table(
-            ["Line", "Severity", "Rule", "Message"],
-            ([f"{f.line}:{f.column}", f.severity.value, f"{f.code} {f.name}",
-              f.message + (f" (suppressed: {f.suppressed})" if f.suppressed else "")] for f in plan.findings),
-            right=(0,))]
+        shown = plan.findings[:FINDING_ROWS]
+        parts += ["", f"**Findings ({len(plan.findings)})**", "", finding_table(shown)]
+        if len(plan.findings) > len(shown):
+            parts += ["", f"and {len(plan.findings) - len(shown)} more: run `planlint check {plan.path.replace('`', '')}`"]
     else:
         parts += ["", "No findings."]
     return "\n".join(parts)
 
 
+def other_file(other: FileFindings) -> str:
+    counted = [f for f in other.findings if f.suppressed is None]
+    if not other.findings:
+        return ""
+    return "\n".join([f"**Findings of the {md(other.kind)} file `{other.path.replace('`', '')}` ({len(counted)})**", "",
+                      finding_table(other.findings[:FINDING_ROWS])])
+
+
 def render(report: Report) -> str:
     when = f"judged as of {report.as_of}" + (f", generated {report.generated}" if report.generated else "")
-    parts = [f"# {report.title}", "", f"{report.totals.plans} plans · {when} · planlint {report.version}", "", summary(report)]
+    parts = [f"# {md(report.title)}", "", f"{report.totals.plans} plans · {when} · planlint {report.version}", "", summary(report)]
     if report.portfolio is not None:
         parts += ["", portfolio(report.portfolio)]
+    for other in report.other_files:
+        if other.findings:
+            parts += ["", other_file(other)]
     if report.team_trend is not None:
         parts += ["", trend(report.team_trend)]
     parts += ["", "## Plan by plan"]
     for plan in report.plans:
         parts += ["", plan_details(plan)]
-    bands = "; ".join(f"**{b.name}** from {b.floor:g}: {b.meaning}" for b in report.bands)
+    bands = "; ".join(f"**{md(b.name)}** from {b.floor:g}: {md(b.meaning)}" for b in report.bands)
     parts += ["", "---", "", f"Bands: {bands}."]
-    parts += [f"Note: {note}" for note in report.notes]
+    parts += [f"Note: {md(note)}" for note in report.notes]
+    return "\n".join(parts) + "\n"
+
+
+def render_agenda(report: Report) -> str:
+    """The review agenda alone: per plan needing attention, why, and the questions to ask."""
+    plans = [plan for plan in report.plans if plan.agenda]
+    parts = [f"# {md(report.title)}: review agenda", "", f"{len(plans)} plans to review · judged as of {report.as_of}"]
+    for plan in plans:
+        parts += ["", f"## {md(plan.name)}: {plan.score_text}" + (f" ({plan.band})" if plan.band else ""), "",
+                  " · ".join(part for part in (f"owner {md(plan.owner)}" if plan.owner else "", f"`{plan.path.replace('`', '')}`",
+                                               f"change {change_text(plan.change)}") if part),
+                  "", "**Why:** " + "; ".join(md(r) for r in plan.attention), "", *agenda_items(plan.agenda)]
+    if not plans:
+        parts += ["", "No plan needs a review: none needs attention."]
     return "\n".join(parts) + "\n"

@@ -29,6 +29,7 @@ class TrendPoint(BaseModel):
 
     label: str = Field(description="the commit date (YYYY-MM-DD), or 'now'")
     commit: str = Field(default="", description="short commit id; empty for the working copy")
+    subject: str = Field(default="", description="the commit's subject line, which a reader recognises (a hash they do not)")
     score: float
 
 
@@ -37,14 +38,49 @@ class CategoryBar(BaseModel):
     title: str
     score: Optional[float] = Field(default=None, description="0-100, or null when no rule of the category applied")
     band: str = Field(default="", description="the band the category's score falls in; empty when it has no score")
+    rag: str = Field(default="", description="red, amber or green; empty when the category has no score")
+    rag_words: str = Field(default="", description="what the colour means here, written beside it")
+    minimum: Optional[float] = Field(default=None, description="the configured minimum for this category (category-fail-under)")
+    unsuppressed: Optional[float] = Field(default=None, description="the score with suppressed items counted as failing, when suppressions lifted it")
 
 
 class Change(BaseModel):
-    """How the score moved, and against what (so the reader knows what 'change' means)."""
+    """What the edits did to the score, and against what (so the reader knows what 'change' means).
 
-    delta: Optional[float] = Field(default=None, description="points since the basis; null when there is nothing to compare with")
+    Both sides are judged as of the same day, so a change is the effect of an
+    edit, never of the calendar; what time alone did is :class:`Decay`.
+    """
+
+    delta: Optional[float] = Field(default=None, description="points the edits moved the score; null when there is nothing to compare with")
     basis: str = Field(description="what the score is compared with, in words")
     previous: Optional[float] = None
+    edited: bool = Field(default=True, description="false when the text is the same as the version compared with: 'no change'")
+
+
+class Decay(BaseModel):
+    """What got worse only because time passed: the same text judged on ``since`` and on the report's day."""
+
+    since: str = Field(description="the day the text is also judged on (its last review, or its last edit)")
+    basis: str = Field(description="why that day, in words")
+    delta: float = Field(description="points lost to time (zero or less)")
+    reasons: list[str] = Field(default_factory=list, description="the findings time added (actions now overdue, the review now stale)")
+
+
+class FindingChange(BaseModel):
+    """The findings that appeared and went away since the previous version, by the baseline's fingerprint."""
+
+    basis: str
+    new: list[Finding] = Field(default_factory=list)
+    fixed: list[Finding] = Field(default_factory=list)
+
+
+class AgendaItem(BaseModel):
+    """One question for a plan review, tied to what raised it and naming whom to ask."""
+
+    question: str
+    because: str = Field(description="what raised it: a failed pillar, a top fix, or the plan's own open question")
+    source: str = Field(description="pillar, fix or question")
+    ask: str = Field(default="", description="the person to ask, where the plan says who")
 
 
 class PlanEntry(BaseModel):
@@ -60,6 +96,12 @@ class PlanEntry(BaseModel):
     essentials: list[Essential] = Field(default_factory=list, description="each pillar's state and reason")
     error: Optional[str] = Field(default=None, description="why the plan cannot be read: its first error")
     change: Change
+    decay: Optional[Decay] = None
+    finding_change: Optional[FindingChange] = None
+    flags: list[str] = Field(default_factory=list, description="what a good-looking score hides: errors, suppressions, an expired period")
+    agenda: list[AgendaItem] = Field(default_factory=list, description="at most three questions for the review, when the plan needs attention")
+    digest: str = Field(default="", description="sha256 of the file's text, so a later report knows whether it was edited")
+    written_name: str = Field(default="", description="the name as written when it is placeholders; the file's name is shown instead")
     attention: list[str] = Field(default_factory=list, description="why the plan needs attention, in words; empty when it does not")
     categories: list[CategoryBar] = Field(default_factory=list)
     fixes: list[Fix] = Field(default_factory=list)
@@ -119,6 +161,44 @@ class PortfolioView(BaseModel):
     unplaced: list[str] = Field(default_factory=list, description="accounts with no revenue figures, so not on the chart")
 
 
+class PlanRef(BaseModel):
+    path: str
+    name: str
+    anchor: str
+    score: Optional[float] = None
+    band: str = ""
+
+
+class OwnerRollup(BaseModel):
+    """One rep's plans: how many, their mean and the worst of them."""
+
+    owner: str = Field(description="as written in the plans; 'no owner written' when none is")
+    plans: list[PlanRef]
+    mean: Optional[float] = Field(default=None, description="the mean of the readable plans' scores")
+    worst: Optional[PlanRef] = None
+    needing_attention: int = 0
+    unreadable: int = 0
+
+
+class QuadrantRollup(BaseModel):
+    """One quadrant of the portfolio: its accounts, their plans' mean, and the accounts that fall short."""
+
+    letter: str
+    advice: str
+    accounts: int
+    with_plan: int
+    mean: Optional[float] = None
+    short: list[str] = Field(default_factory=list, description="accounts whose plan is missing or below the minimum")
+
+
+class FileFindings(BaseModel):
+    """A file that is not a plan (a portfolio) and its findings, so the report counts what `check` counts."""
+
+    path: str
+    kind: str
+    findings: list[Finding] = Field(default_factory=list)
+
+
 class TeamTrend(BaseModel):
     points: list[TrendPoint]
     basis: str
@@ -143,6 +223,10 @@ class Report(BaseModel):
     bands: list[Band]
     plans: list[PlanEntry] = Field(description="plans needing attention first")
     portfolio: Optional[PortfolioView] = None
+    owners: list[OwnerRollup] = Field(default_factory=list, description="each rep's plans, worst mean first")
+    quadrants: list[QuadrantRollup] = Field(default_factory=list, description="A first")
+    short_a: list[str] = Field(default_factory=list, description="A accounts whose plan is missing or below the minimum: on top")
+    other_files: list[FileFindings] = Field(default_factory=list, description="portfolio files and their findings")
     team_trend: Optional[TeamTrend] = None
     notes: list[str] = Field(default_factory=list, description="problems met while building the report (e.g. git unavailable)")
     change_rule: str = Field(default="", description="what the change column compares with, in words")

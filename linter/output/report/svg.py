@@ -46,25 +46,37 @@ def _num(value: float) -> str:
     return f"{value:.1f}"
 
 
-def category_bars(bars: Sequence[CategoryBar], width: int = 420) -> str:
-    """One horizontal bar per category, its score and band written at its end."""
-    label_w, value_w, row_h = 150, 112, 26
+RAG_COLOURS = {"red": "#b3261e", "amber": "#9a5b00", "green": "#1e7b3c"}
+
+
+def category_bars(bars: Sequence[CategoryBar], width: int = 470) -> str:
+    """One horizontal bar per category in its red/amber/green, the score and the colour's words at its end.
+
+    A configured minimum for the category is a dark tick across the bar, labelled ``min``.
+    """
+    label_w, value_w, row_h = 130, 190, 26
     track_w = width - label_w - value_w
     body: list[str] = []
     for row, bar in enumerate(bars):
         y = row * row_h
-        body.append(f'<g class="category" data-category="{escape(bar.name)}">')
+        body.append(f'<g class="category" data-category="{escape(bar.name)}" data-rag="{escape(bar.rag)}">')
         body.append(f'<text x="0" y="{y + 17}" font-size="13" fill="{INK}">{escape(bar.title.split(" (")[0])}</text>')
-        body.append(f'<rect class="track" x="{label_w}" y="{y + 6}" width="{track_w}" height="14" rx="3" fill="#eef1f4"/>')
+        body.append(f'<rect x="{label_w}" y="{y + 6}" width="{track_w}" height="14" rx="3" fill="#eef1f4"/>')
         if bar.score is None:
             body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="12" fill="{MUTED}">not applicable</text>')
         else:
             filled = round(track_w * bar.score / 100, 1)
-            body.append(f'<rect class="bar" x="{label_w}" y="{y + 6}" width="{filled}" height="14" rx="3" fill="{colour(bar.band)}"/>')
-            body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="13" fill="{INK}">'
-                        f'<tspan font-weight="600">{_num(bar.score)}</tspan> <tspan fill="{MUTED}">{escape(bar.band)}</tspan></text>')
+            fill = RAG_COLOURS.get(bar.rag, colour(bar.band))
+            body.append(f'<rect class="bar" x="{label_w}" y="{y + 6}" width="{filled}" height="14" rx="3" fill="{fill}"/>')
+            words = bar.rag_words + (f", {_num(bar.unsuppressed)} unsuppressed" if bar.unsuppressed is not None else "")
+            body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="12" fill="{INK}">'
+                        f'<tspan font-weight="600">{_num(bar.score)}</tspan> <tspan fill="{fill}">{escape(words)}</tspan></text>')
+        if bar.minimum is not None:
+            x = round(label_w + track_w * bar.minimum / 100, 1)
+            body.append(f'<line class="minimum" x1="{x}" x2="{x}" y1="{y + 2}" y2="{y + 24}" stroke="{INK}" stroke-width="2"/>'
+                        f'<text x="{x + 2}" y="{y + 5}" font-size="8" fill="{INK}">min {bar.minimum:g}</text>')
         body.append("</g>")
-    summary = "; ".join(f"{b.title}: {'n/a' if b.score is None else _num(b.score)}" for b in bars)
+    summary = "; ".join(f"{b.title}: {'n/a' if b.score is None else _num(b.score) + ' ' + b.rag_words}" for b in bars)
     return _svg(width, max(row_h * len(bars), row_h), f"Category scores. {summary}", body, "chart-bars")
 
 
@@ -78,18 +90,21 @@ def score_meter(score: float, band: str, width: int = 90) -> str:
     return _svg(width, 14, f"score {_num(score)} of 100 ({band})", body, "meter")
 
 
-def sparkline(points: Sequence[TrendPoint], width: int = 130, height: int = 30) -> str:
-    """A plan's score over its last commits and now, on a fixed 0-100 scale so plans compare."""
+def sparkline(points: Sequence[TrendPoint], width: int = 150, height: int = 34) -> str:
+    """A plan's score over its last versions and now, on a fixed 0-100 scale (written at its left) so plans compare."""
     if not points:
         return ""
-    pad = 4
-    step = (width - 2 * pad) / max(len(points) - 1, 1)
+    pad, left = 4, 22
+    step = (width - left - pad) / max(len(points) - 1, 1)
 
     def xy(index: int, score: float) -> tuple[float, float]:
-        return round(pad + index * step, 1), round(pad + (height - 2 * pad) * (1 - score / 100), 1)
+        return round(left + index * step, 1), round(pad + (height - 2 * pad) * (1 - score / 100), 1)
 
     coords = [xy(i, p.score) for i, p in enumerate(points)]
-    body = [f'<line x1="{pad}" x2="{width - pad}" y1="{height - pad}" y2="{height - pad}" stroke="{GRID}" stroke-width="1"/>']
+    body = [f'<text x="{left - 3}" y="{pad + 5}" font-size="8" text-anchor="end" fill="{MUTED}">100</text>',
+            f'<text x="{left - 3}" y="{height - pad + 2}" font-size="8" text-anchor="end" fill="{MUTED}">0</text>',
+            f'<line x1="{left}" x2="{width - pad}" y1="{pad}" y2="{pad}" stroke="{GRID}" stroke-width="0.6" stroke-dasharray="2 2"/>',
+            f'<line x1="{left}" x2="{width - pad}" y1="{height - pad}" y2="{height - pad}" stroke="{GRID}" stroke-width="1"/>']
     if len(coords) > 1:
         path = " ".join(f"{x},{y}" for x, y in coords)
         body.append(f'<polyline class="trend-line" points="{path}" fill="none" stroke="{INK}" stroke-width="1.6" stroke-linejoin="round"/>')
@@ -97,13 +112,17 @@ def sparkline(points: Sequence[TrendPoint], width: int = 130, height: int = 30) 
         last = point is points[-1]
         body.append(f'<circle class="trend-point" cx="{x}" cy="{y}" r="{2.8 if last else 1.8}" fill="{INK if last else MUTED}">'
                     f"<title>{escape(_point_label(point))}</title></circle>")
-    title = "Score over time: " + ", ".join(_point_label(p) for p in points)
+    title = "Score over time (0 to 100): " + ", ".join(_point_label(p) for p in points)
     return _svg(width, height, title, body, "sparkline")
 
 
 def _point_label(point: TrendPoint) -> str:
-    where = f"{point.label} {point.commit}".strip()
+    where = f"{point.label} “{point.subject}”" if point.subject else point.label
     return f"{where}: {_num(point.score)}"
+
+
+def _short(subject: str, size: int = 16) -> str:
+    return subject if len(subject) <= size else subject[:size - 1].rstrip() + "…"
 
 
 def trend_chart(points: Sequence[TrendPoint], bands: Sequence[tuple[str, float]], width: int = 720, height: int = 230) -> str:
@@ -136,9 +155,9 @@ def trend_chart(points: Sequence[TrendPoint], bands: Sequence[tuple[str, float]]
         body.append(f'<text x="{x}" y="{y - 9}" font-size="12" font-weight="600" text-anchor="middle" fill="{INK}">{_num(point.score)}</text>')
         if index % label_every == 0 or index == len(points) - 1:
             body.append(f'<text x="{x}" y="{top + plot_h + 18}" font-size="11" text-anchor="middle" fill="{MUTED}">{escape(point.label)}</text>')
-            if point.commit:
-                body.append(f'<text x="{x}" y="{top + plot_h + 32}" font-size="10" text-anchor="middle" fill="{MUTED}" '
-                            f'font-family="ui-monospace, monospace">{escape(point.commit)}</text>')
+            if point.subject:
+                body.append(f'<text x="{x}" y="{top + plot_h + 32}" font-size="10" text-anchor="middle" fill="{MUTED}">'
+                            f"{escape(_short(point.subject))}</text>")
     title = "Team mean score over time: " + ", ".join(_point_label(p) for p in points)
     return _svg(width, height, title, body, "chart-trend")
 
