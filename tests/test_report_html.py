@@ -97,26 +97,27 @@ def test_quadrant_chart_has_four_quadrants_and_one_marker_per_account(team: Repo
 def test_each_readable_plan_has_a_bar_per_category_and_a_sparkline(team: Report) -> None:
     page = parse(render(team, "html"))
     readable = [plan for plan in team.plans if plan.parsed]
-    assert len(page.find("svg", class_="chart-bars")) == len(readable)
-    assert len(page.find("g", class_="category")) == sum(len(plan.categories) for plan in readable)
+    assert len(page.find("ul", class_="cats")) == len(readable)
     scored = sum(1 for plan in readable for bar in plan.categories if bar.score is not None)
-    assert len(page.find("rect", class_="bar")) == scored
+    assert sum(len(page.find("li", class_=colour)) for colour in ("red", "amber", "green")) == scored
     assert len(page.find("svg", class_="sparkline")) == sum(1 for plan in team.plans if plan.trend)
     assert len(page.find("svg", class_="chart-trend")) == 1
     team_points = team.team_trend.points if team.team_trend else []
-    assert len(page.find("circle", class_="trend-point")) == sum(len(p.trend) for p in team.plans) + len(team_points)
+    # a sparkline marks its last point ("now"); the team trend marks every point
+    assert len(page.find("circle", class_="trend-point")) == sum(1 for p in team.plans if p.trend) + len(team_points)
 
 
 def test_each_plan_section_shows_fixes_with_gains_and_findings_with_lines(team: Report) -> None:
     page = parse(render(team, "html"))
     sections = [s["id"] for s in page.find("section", class_="plan")]
-    assert sections == [plan.anchor for plan in team.plans]
+    assert sections == [plan.anchor for plan in team.plans if plan.score is not None]  # unreadable files: listed apart
     text = " ".join(page.text)
     initech = next(plan for plan in team.plans if plan.path == "plans/initech.plan")
     assert initech.fixes and f"+{initech.fixes[0].gain:.1f}" in text
-    broken = team.plans[0]
-    assert f"{broken.findings[0].line}:{broken.findings[0].column}" in text
-    assert "cannot be read" in text
+    first = initech.findings[0]
+    assert f"{first.line}:{first.column}" in text
+    broken = next(plan for plan in team.plans if plan.score is None)
+    assert broken.error and broken.error.split(": ", 1)[1] in text and "Cannot be read (1)" in text
 
 
 def test_markdown_carries_the_same_content_as_tables(team: Report) -> None:

@@ -16,7 +16,7 @@ from _planlint import run
 from _report import BROKEN, FULL, PORTFOLIO, THIN, commit, git, report_on
 
 from planlint.output.report import render
-from planlint.output.report.model import Report
+from planlint.output.report.model import FINDING_ROWS, Report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -218,24 +218,25 @@ def test_findings_are_collapsed_and_capped_with_the_command_for_the_rest(tmp_pat
     (tmp_path / "many.plan").write_text(many, encoding="utf-8")
     report = report_on([tmp_path / "many.plan"])
     plan = report.plans[0]
-    assert len(plan.findings) > 25
+    assert len(plan.findings) > FINDING_ROWS
     html = render(report, "html")
     section = html[html.index('<section class="plan"'):]
     details = section[section.index("<details>"):section.index("</details>")]
-    assert details.count('<td class="num">') == 25
-    assert f"and {len(plan.findings) - 25} more: run <code>planlint check many.plan</code>" in details
-    fixes = section[section.index('class="fixes"'):section.index("</table>", section.index('class="fixes"'))]
-    assert fixes.count("<tr>") == 1 + min(3, len(plan.fixes))  # header + the top three fixes, open
+    assert details.count("<tr") == FINDING_ROWS
+    assert [f.severity.value for f in plan.findings[:FINDING_ROWS]] == ["error"] * FINDING_ROWS  # errors first
+    assert f"and {len(plan.findings) - FINDING_ROWS} more: run <code>planlint check many.plan</code>" in details
+    fixes = section[section.index('class="fixes"'):section.index("</ol>", section.index('class="fixes"'))]
+    assert fixes.count("<li>") == min(3, len(plan.fixes)) == 3 and "<details" not in fixes  # the top three fixes, open
     md = render(report, "markdown")
-    assert f"and {len(plan.findings) - 25} more: run `planlint check many.plan`" in md
+    assert f"and {len(plan.findings) - FINDING_ROWS} more: run `planlint check many.plan`" in md
 
 
 # --------------------------------------------------------------------------- 7. red/amber/green
 
 
 def test_each_category_has_red_amber_or_green_with_words_and_a_marked_minimum(tmp_path: Path) -> None:
-    from planlint.output.report import svg
     from planlint.output.report.flags import rag
+    from planlint.output.report.html import category_list
     from planlint.output.report.model import CategoryBar
 
     (tmp_path / "initech.plan").write_text(THIN, encoding="utf-8")
@@ -244,33 +245,36 @@ def test_each_category_has_red_amber_or_green_with_words_and_a_marked_minimum(tm
     for plan in report.plans:
         for bar in plan.categories:
             if bar.score is not None:
-                assert bar.rag in ("red", "amber", "green") and bar.rag_words.startswith(bar.rag + ": ")
+                assert bar.rag in ("red", "amber", "green") and bar.rag_words.startswith(bar.rag)
     html = render(report, "html")
-    assert 'data-rag="green"' in html and 'data-rag="red"' in html and "green: on track" in html
-    assert rag(90, None) == ("green", "green: on track")
-    assert rag(70, None) == ("amber", "amber: gaps to close")
-    assert rag(80, 85) == ("red", "red: below the minimum 85")  # a configured minimum wins over the band
-    chart = svg.category_bars([CategoryBar(name="research", title="Research", score=80, band="developing", rag="red",
-                                           rag_words="red: below the minimum 85", minimum=85)])
-    assert 'class="minimum"' in chart and "min 85" in chart
+    assert '<li class="green">' in html and '<li class="red">' in html
+    assert re.search(r'<li class="green"><span>[^<]+</span><i style="--w:\d+%"></i><b>[\d.]+</b> green</li>', html)  # the word beside
+    assert rag(90, None) == ("green", "green")
+    assert rag(70, None) == ("amber", "amber")
+    assert rag(30, None) == ("red", "red")
+    assert rag(80, 85) == ("red", "red, below the minimum 85")  # a configured minimum wins over the band
+    bars = category_list([CategoryBar(name="research", title="Research", score=80, band="developing", rag="red",
+                                      rag_words="red, below the minimum 85", minimum=85)])
+    assert '<s class="minimum" style="left:85%"></s>' in bars and "red, below the minimum 85" in bars
 
 
 # --------------------------------------------------------------------------- 8. Markdown and counts
 
 
 def test_markdown_escapes_template_braces_links_and_images_in_plan_and_finding_text(tmp_path: Path) -> None:
-    hostile = THIN.replace("Initech FY2027", "{{ site.secret }} [click](https://evil.example) ![x](https://evil.example/x.png)")
-    hostile = hostile.replace('owner "Bob Smith"', 'owner "Bob {% include x %} [here](https://evil.example)"')
+    hostile = THIN.replace("Initech FY2027", "{{ site.secret }} {% include x %} [click](https://evil.example) ![x](https://evil.example/x.png)")
+    hostile = hostile.replace('account "Initech"', 'account "Initech [here](https://evil.example)"')
     (tmp_path / "a.plan").write_text(hostile, encoding="utf-8")
-    md = render(report_on([tmp_path / "a.plan"]), "markdown")
+    (tmp_path / "b.plan").write_text(FULL.replace('owner "Jane Doe"\n  team', 'owner "{{ site.owner }}"\n  team', 1), encoding="utf-8")
+    md = render(report_on(sorted(tmp_path.glob("*.plan"))), "markdown")
     for raw in ("{{", "}}", "{%", "%}", "![x]"):
         assert raw not in md
     for text in ("[click", "[here", "[x"):  # every bracket a plan wrote is escaped: no [text](url) survives
         assert not re.search(r"(?<!\\)" + re.escape(text), md)
-    assert "&#123;&#123; site.secret &#125;&#125; \\[click\\](https://evil.example)" in md
-    assert "Bob &#123;% include x %&#125; \\[here\\](https://evil.example)" in md
+    assert "&#123;&#123; site.secret &#125;&#125; &#123;% include x %&#125; \\[click\\](https://evil.example)" in md
+    assert "Initech \\[here\\](https://evil.example)" in md
     # finding messages quote plan text: escaped by the same function
-    assert "placeholder '&#123;&#123; site.secret &#125;&#125;' in plan name" in md
+    assert "placeholder '&#123;&#123; site.owner &#125;&#125;' in" in md
 
 
 @pytest.mark.skipif(not (SAMPLES / "acme.plan").exists(), reason="the samples are not in this checkout")

@@ -49,6 +49,7 @@ def open_questions(plan: Plan) -> list[AgendaItem]:
         ask = person(question.ask)
         follow = f"Has {ask} been asked, and what did they say?" if ask else "Who can answer it, and by when?"
         items.append(AgendaItem(question=f"The plan asks “{question.text}”. {follow}", because="the plan's own open question",
+                                tag="the plan's own question",
                                 source="question", ask=ask or person(plan.owner)))
     return items
 
@@ -67,15 +68,14 @@ def agenda(result: FileResult, plan: Optional[Plan]) -> list[AgendaItem]:
         template = PILLAR_QUESTIONS.get(essential.pillar, "What would put {pillar} into this plan?")
         pillars.append(AgendaItem(question=template.format(account=account, pillar=LABELS.get(essential.pillar, essential.pillar)),
                                   because=f"pillar failed: {LABELS.get(essential.pillar, essential.pillar)} ({essential.reason})",
+                                  tag=f"failed pillar: {LABELS.get(essential.pillar, essential.pillar)}",
                                   source="pillar", ask=owner))
     first_failure = {}
     for finding in result.failing():
         first_failure.setdefault(finding.code, finding.message)
     fixes = [
-        AgendaItem(question=f"The biggest gain is here (+{fix.gain:.1f} points): {fix.message.rstrip('.')}. "
-                            "What is in the way, and by when will it be done?",
-                   because=f"top fix {fix.code} {fix.name} (+{fix.gain:.1f} points)"
-                           + (f": {first_failure[fix.code]}" if fix.code in first_failure else ""),
+        AgendaItem(question=f"The biggest gain is {fix.name} (+{fix.gain:.1f} points): what is in the way, and by when will it be done?",
+                   because=f"top fix {fix.code}: {first_failure.get(fix.code, fix.message)}", tag=f"top fix {fix.code}",
                    source="fix", ask=owner)
         for fix in result.fixes if fix.code not in covered
     ]

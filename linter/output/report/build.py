@@ -28,13 +28,13 @@ from ...engine.documents import lint_document
 from ...engine.linter import Linter, display_path, read_document
 from ...model import Plan, PlanFile, Portfolio
 from ...api.quadrants import DEFAULT_MIN_SCORE
-from ...engine.results import FileResult
+from ...engine.results import FileResult, Finding
 from ...api.packs.values import is_placeholder
 from .agenda import agenda, person
 from .changes import Scorer, change_from_git, change_from_report, counted, decay_of, decay_since, finding_change, trend_of
 from .flags import category_bars, flags
 from .history import GitUnavailable, History, plan_history
-from .model import Band, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
+from .model import FIXES_OPEN, Band, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
 from .rollups import by_owner, by_quadrant
 from .placing import ScoredPlan, plans_view, portfolio_view
 
@@ -118,7 +118,8 @@ def with_referenced_plans(paths: Sequence[Path]) -> list[Path]:
 
 
 def anchor_for(shown: str, taken: set[str]) -> str:
-    base = "plan-" + (re.sub(r"[^a-z0-9]+", "-", shown.lower()).strip("-") or "file")
+    stem = shown[:-len(".plan")] if shown.lower().endswith(".plan") else shown
+    base = "p-" + (re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "file")
     anchor, n = base, 2
     while anchor in taken:
         anchor, n = f"{base}-{n}", n + 1
@@ -133,14 +134,14 @@ def attention_reasons(result: FileResult, change: Change, decay: Optional[Decay]
     if not result.parsed:
         reasons.append(f"cannot be read: {len(result.findings)} error(s), the first {result.error}")
     elif result.band in ("thin", "form"):
-        reasons.append(f"scores {result.score:.1f}: {result.band}, {BAND_MEANINGS.get(result.band, '')}".rstrip(", "))
+        reasons.append(f"{result.band}: {BAND_MEANINGS.get(result.band, '')}".rstrip(": "))
     failed = [e.pillar for e in result.essentials if e.state == "failed"]
     if failed:
         reasons.append(f"failed pillar{'s' if len(failed) > 1 else ''}: {', '.join(failed)}")
     if change.delta is not None and change.delta <= -DROP_ALERT:
-        reasons.append(f"an edit lost {-change.delta:.1f} points ({change.basis})")
+        reasons.append(f"an edit lost {-change.delta:.1f} points")
     if decay is not None and decay.delta <= -DROP_ALERT:
-        reasons.append(f"lost {-decay.delta:.1f} points to time {decay.basis}")
+        reasons.append(f"lost {-decay.delta:.1f} points to time")
     return [*reasons, *hidden, *portfolio_notes]
 
 
@@ -248,7 +249,7 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
             attention=attention,
             categories=bars,
             fixes=result.fixes[:TOP_FIXES],
-            findings=result.findings,
+            findings=sorted(result.findings, key=severity_first),
             trend=trend,
             anchor=anchors[item.shown],
         ))
@@ -280,10 +281,19 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         quadrants=quadrants,
         short_a=short_a,
         other_files=others,
+        fix_guide=sorted({f.code: f for e in entries for f in e.fixes[:FIXES_OPEN]}.values(), key=lambda f: f.code),
         team_trend=team_trend(series, mean, options.history) if options.history > 0 else None,
         notes=notes,
         change_rule=change_rule(options),
     )
+
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def severity_first(finding: Finding) -> tuple[int, int, int, str]:
+    """Errors first, then by place: the page shows only the first few of a plan's findings."""
+    return (SEVERITY_RANK.get(finding.severity.value, 3), finding.line, finding.column, finding.code)
 
 
 def text_digest(text: str) -> str:

@@ -83,7 +83,7 @@ def change_from_git(history: Optional[History], text: str, current: Optional[Fil
                     scorer: Scorer, day: dt.date, git_note: str) -> tuple[Change, Optional[FileResult]]:
     """The edit's effect and the base version's result (judged as of ``day`` too), for the new/fixed findings."""
     if history is None:
-        return Change(basis=git_note), None
+        return Change(basis=git_note, shared=True), None
     if current is None or not current.parsed:
         return Change(basis="cannot be read now"), None
     if not history.committed:

@@ -8,7 +8,8 @@ puts the plan on the attention list.
 Categories get red, amber or green by the score bands (green from the *tool*
 floor, amber from *developing*, red below) unless the configuration sets a
 minimum for the category (``category-fail-under``): below it is red whatever
-the band, and the minimum is marked on the bar.
+the band ("red, below the minimum 70"), and the minimum is marked on the bar.
+The colour's name is always written beside it; the page's key says what each means.
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ def category_minimums(linter: Linter) -> Mapping[str, float]:
 def rag(score: float, minimum: Optional[float]) -> tuple[str, str]:
     """The colour and the words written beside it."""
     if minimum is not None and score < minimum:
-        return "red", f"red: below the minimum {minimum:g}"
+        return "red", f"red, below the minimum {minimum:g}"
     if score >= max(floor_of("tool"), minimum or 0.0):
-        return "green", "green: on track"
+        return "green", "green"
     if score >= floor_of("developing") or (minimum is not None and score >= minimum):
-        return "amber", "amber: gaps to close"
-    return "red", f"red: below {floor_of('developing'):g}"
+        return "amber", "amber"
+    return "red", "red"
 
 
 def unsuppressed_scores(result: FileResult) -> dict[str, float]:

@@ -14,7 +14,7 @@ from . import svg
 from typing import Optional, Sequence
 
 from ...engine.results import Finding, Fix
-from .model import FileFindings, Change, Decay, FindingChange, PlanEntry, PlanRef, PortfolioView, Report, TeamTrend
+from .model import FINDING_ROWS, FIXES_OPEN, CategoryBar, FileFindings, Change, Decay, FindingChange, PlanEntry, PlanRef, PortfolioView, Report, TeamTrend
 
 CSS = """
 :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; }
@@ -46,6 +46,7 @@ th { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spa
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.score { font-weight: 700; font-size: 15px; white-space: nowrap; }
 td.score svg { vertical-align: middle; margin-left: 6px; }
+table.summary td:first-child a { font-weight: 600; }
 tr.attention td:first-child { box-shadow: inset 4px 0 0 #b3261e; }
 .path, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
 .up { color: #1e7b3c; font-weight: 600; } .down { color: #b3261e; font-weight: 600; } .flat { color: var(--muted); }
@@ -66,11 +67,27 @@ section.plan header { display: flex; justify-content: space-between; gap: 16px; 
   border-bottom: 1px solid var(--line); padding-bottom: 10px; }
 .bigscore { font-size: 30px; font-weight: 700; }
 .bigscore small { font-size: 14px; color: var(--muted); font-weight: 400; }
+.bigscore .sub { font-size: 13px; font-weight: 400; color: var(--muted); }
 .columns { display: flex; gap: 32px; flex-wrap: wrap; }
 .columns > div { flex: 1 1 420px; min-width: 0; }
 .sev { font-weight: 600; font-size: 12px; text-transform: uppercase; }
+table.findings td:first-child { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td[class^="sev-"] { font-weight: 600; font-size: 12px; text-transform: uppercase; }
 .sev-error { color: #b3261e; } .sev-warning { color: #9a5b00; } .sev-info { color: #2862a8; }
 .suppressed td { color: var(--muted); text-decoration: line-through; }
+.meter { display: inline-block; width: 80px; height: 8px; border-radius: 4px; background: #eef1f4; margin-left: 6px;
+  vertical-align: middle; overflow: hidden; } .meter i { display: block; height: 8px; }
+ul.cats { list-style: none; padding: 0; margin: 0; } ul.cats li { display: flex; align-items: center; gap: 8px; margin: 0 0 5px; }
+ul.cats li > span { flex: 0 0 120px; }
+ul.cats li > i { position: relative; flex: 0 0 150px; height: 12px; border-radius: 3px;
+  background: linear-gradient(to right, var(--c) var(--w), #eef1f4 var(--w)); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+ul.cats li > i s { position: absolute; top: -3px; bottom: -3px; width: 2px; background: var(--ink); }
+ul.cats .red { --c: #b3261e; } ul.cats .amber { --c: #9a5b00; } ul.cats .green { --c: #1e7b3c; }
+ul.cats li.red { color: #b3261e; } ul.cats li.amber { color: #9a5b00; } ul.cats li.green { color: #1e7b3c; }
+ul.cats li > span, ul.cats b { color: var(--ink); } ul.cats li { font-size: 13px; }
+.meter i.c-tool { background: #1e7b3c; } .meter i.c-developing { background: #2862a8; } .meter i.c-thin { background: #9a5b00; }
+.meter i.c-form { background: #b3261e; }
+ol.fixes { padding-left: 20px; margin: 4px 0; } ol.fixes li { margin: 0 0 6px; }
 .rag { display: inline-block; min-width: 0; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 600; color: #fff; }
 .rag-red { background: #b3261e; } .rag-amber { background: #9a5b00; } .rag-green { background: #1e7b3c; }
 .flag { display: inline-block; border: 1px solid #b3261e; color: #b3261e; border-radius: 4px; padding: 0 6px; margin: 2px 4px 2px 0;
@@ -81,8 +98,8 @@ section.plan header { display: flex; justify-content: space-between; gap: 16px; 
 .moved .new { color: #b3261e; } .moved .fixed { color: #1e7b3c; }
 details { margin: 10px 0; } details > summary { cursor: pointer; font-weight: 600; color: var(--muted); }
 ol.agenda { padding-left: 22px; margin: 6px 0; } ol.agenda li { margin: 0 0 10px; }
-ol.agenda .because, ol.agenda .ask { display: block; color: var(--muted); font-size: 12px; }
-ol.agenda .ask { color: var(--ink); font-weight: 600; }
+ol.agenda small, ol.agenda b { display: block; color: var(--muted); font-size: 12px; }
+ol.agenda b { color: var(--ink); }
 section.agenda-page { break-after: page; padding: 0 0 24px; }
 section.agenda-page:last-child { break-after: auto; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 12px; }
@@ -107,10 +124,10 @@ def prose(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
 
 
-FINDING_ROWS = 25  # finding rows per plan on the page; the rest are one `planlint check PATH` away
-FIXES_OPEN = 3  # top fixes shown open; the page stays a summary
 
-NONE = '<span class="flat">—</span>'
+ACCOUNT_ROWS = 40  # accounts listed under the two-by-two; the ones falling short come first
+
+NONE = "—"
 
 
 def band_chip(band: str) -> str:
@@ -120,7 +137,7 @@ def band_chip(band: str) -> str:
 
 def change_cell(change: Change) -> str:
     if change.delta is None:
-        return f'<span class="flat">—</span><span class="basis">{escape(change.basis)}</span>'
+        return NONE if change.shared else f'<span class="flat">—</span><span class="basis">{escape(change.basis)}</span>'
     if change.delta > 0:
         mark = f'<span class="up">▲ +{change.delta:.1f}</span>'
     elif change.delta < 0:
@@ -133,9 +150,9 @@ def change_cell(change: Change) -> str:
 def decay_cell(decay: Optional[Decay], reasons: bool = True) -> str:
     if decay is None:
         return NONE
-    mark = f'<span class="down">▼ −{-decay.delta:.1f}</span>' if decay.delta < 0 else '<span class="flat">nothing lost</span>'
+    mark = f'<b class="down">▼ −{-decay.delta:.1f}</b>' if decay.delta < 0 else "nothing lost"
     why = "".join(f"<br>{prose(r)}" for r in decay.reasons) if reasons else ""
-    return f'{mark} <span class="basis">{escape(decay.basis)}{why}</span>'
+    return f"{mark} {escape(decay.basis)}{why}"
 
 
 def moved_text(moved: Optional[FindingChange]) -> str:
@@ -154,6 +171,33 @@ def changes_cell(plan: PlanEntry) -> str:
     if moved:
         parts.append(f'<span class="basis">{moved}</span>')
     return "".join(parts)
+
+
+def meter(score: Optional[float], band: str) -> str:
+    """A thin 0-100 bar beside a score, in the band's colour (the band is written in the next column)."""
+    if score is None:
+        return ""
+    return f'<span class="meter"><i class="c-{escape(band)}" style="width:{score:.0f}%"></i></span>'
+
+
+def category_list(bars: Sequence[CategoryBar]) -> str:
+    """A bar per category in its red/amber/green with the colour's word beside it; a configured minimum is a tick.
+
+    Plain HTML and one CSS gradient, under a hundred bytes a category, so a 400-plan page stays small.
+    """
+    rows, idle = [], []
+    for bar in bars:
+        name = escape(bar.title.split(" (")[0])
+        if bar.score is None:
+            idle.append(name)
+            continue
+        tick = f'<s class="minimum" style="left:{bar.minimum:g}%"></s>' if bar.minimum is not None else ""
+        lifted = f", {bar.unsuppressed:.1f} unsuppressed" if bar.unsuppressed is not None else ""
+        rows.append(f'<li class="{bar.rag}"><span>{name}</span><i style="--w:{bar.score:.0f}%">{tick}</i>'
+                    f"<b>{bar.score:.1f}</b> {escape(bar.rag_words)}{lifted}</li>")
+    if idle:
+        rows.append(f'<li class="meta">not applicable: {", ".join(idle)}</li>')
+    return '<ul class="cats">' + "".join(rows) + "</ul>"
 
 
 def summary_cards(report: Report) -> str:
@@ -184,7 +228,7 @@ def reasons_list(plan: PlanEntry) -> str:
 
 def plan_label(plan: PlanEntry) -> str:
     written = f' <span class="meta">(named “{escape(plan.written_name)}” in the file)</span>' if plan.written_name else ""
-    return f'<a href="#{plan.anchor}"><strong>{escape(plan.name)}</strong></a>{written}<br><span class="path">{escape(plan.path)}</span>'
+    return f'<a href="#{plan.anchor}">{escape(plan.name)}</a>{written}<br><span class="path">{escape(plan.path)}</span>'
 
 
 def summary_table(report: Report) -> str:
@@ -196,7 +240,7 @@ def summary_table(report: Report) -> str:
             f'<tr class="{"attention" if plan.attention else "fine"}" data-plan="{escape(plan.path)}">'
             f"<td>{plan_label(plan)}</td>"
             f"<td>{escape(plan.owner or '—')}</td>"
-            f'<td class="score">{plan.score_text}{svg.score_meter(plan.score, plan.band)}</td>'
+            f'<td class="score">{plan.score_text}{meter(plan.score, plan.band)}</td>'
             f"<td>{band_chip(plan.band)}</td>"
             f"<td>{changes_cell(plan)}</td>"
             f"<td>{svg.sparkline(plan.trend) or NONE}</td>"
@@ -212,7 +256,7 @@ def summary_table(report: Report) -> str:
 def unreadable_section(report: Report) -> str:
     """Files that cannot be read: one line each with the first error, apart from the plans (they have no score)."""
     rows = "".join(
-        f'<tr data-plan="{escape(p.path)}"><td><a href="#{p.anchor}"><span class="path">{escape(p.path)}</span></a></td>'
+        f'<tr data-plan="{escape(p.path)}"><td><span class="path">{escape(p.path)}</span></td>'
         f"<td>{escape(p.owner or '—')}</td><td>{prose(p.error or 'cannot be read')}</td></tr>"
         for p in report.plans if p.score is None)
     if not rows:
@@ -266,22 +310,27 @@ def team_picture(report: Report) -> str:
     return "".join(parts)
 
 
-def agenda_list(plan: PlanEntry) -> str:
+def agenda_list(plan: PlanEntry, detail: bool = False) -> str:
+    """The questions, each with whom to ask and what raised it (in full on the agenda page, in a few words here)."""
     return '<ol class="agenda">' + "".join(
-        f"<li>{prose(item.question)}"
-        + (f'<span class="ask">Ask {escape(item.ask)}</span>' if item.ask else "")
-        + f'<span class="because">{prose(item.because)}</span></li>' for item in plan.agenda) + "</ol>"
+        f"<li>{prose(item.question)}" + (f"<b>Ask {escape(item.ask)}</b>" if item.ask else "")
+        + f"<small>{prose(item.because if detail else item.tag or item.because)}</small></li>" for item in plan.agenda) + "</ol>"
 
 
 def portfolio_section(view: PortfolioView) -> str:
+    shown = [p for p in view.placements if p.note] + [p for p in view.placements if not p.note]
+    shown = shown[:ACCOUNT_ROWS]
     rows = "".join(
         f"<tr><td><strong>{escape(p.account)}</strong></td><td>{escape(p.quadrant)}</td>"
         f"<td>{escape(p.current)}</td><td>{escape(p.future)}</td>"
         + (f'<td><a href="#{p.plan_anchor}">{escape(p.plan_path)}</a></td>' if p.plan_anchor else f"<td>{escape(p.plan_path or '—')}</td>")
         + f'<td class="num">{"—" if p.score is None else f"{p.score:.1f}"}</td><td>{band_chip(p.band)}</td>'
         f"<td>{prose(p.note) or NONE}</td></tr>"
-        for p in view.placements
+        for p in shown
     )
+    if len(view.placements) > len(shown):
+        rows += (f'<tr><td colspan="8" class="meta">and {len(view.placements) - len(shown)} more accounts '
+                 "(the short ones are listed first; the quadrants are counted in the team picture)</td></tr>")
     unplaced = ""
     if view.unplaced:
         unplaced = '<p class="note">Not on the chart (no revenue figures): ' + "; ".join(escape(u) for u in view.unplaced) + "</p>"
@@ -322,16 +371,27 @@ def trend_section(trend: TeamTrend, report: Report) -> str:
     )
 
 
-def fixes_table(fixes: Sequence[Fix]) -> str:
-    return ("<table class=\"fixes\"><thead><tr><th>Fix</th><th class=\"num\">Gain</th></tr></thead><tbody>" + "".join(
-        f"<tr><td><code>{escape(f.code)}</code> <strong>{escape(f.name)}</strong><br>{prose(f.message)}</td>"
-        f'<td class="num"><strong>+{f.gain:.1f}</strong> pts</td></tr>' for f in fixes) + "</tbody></table>")
+def fixes_list(fixes: Sequence[Fix]) -> str:
+    """The top fixes by gain; how to fix each rule is written once, in the guide at the end of the page."""
+    return '<ol class="fixes">' + "".join(
+        f'<li><strong>+{f.gain:.1f}</strong> pts: <a href="#fix-{escape(f.code)}"><code>{escape(f.code)}</code> '
+        f"{escape(f.name)}</a></li>" for f in fixes) + "</ol>"
+
+
+def fix_guide(report: Report) -> str:
+    if not report.fix_guide:
+        return ""
+    rows = "".join(f'<tr id="fix-{escape(f.code)}"><td><code>{escape(f.code)}</code> <strong>{escape(f.name)}</strong></td>'
+                   f"<td>{prose(f.message)}</td></tr>" for f in report.fix_guide)
+    return ('<h2 id="fixes">How to fix</h2><p class="lead">What each rule among the top fixes asks for; '
+            "<code>planlint explain CODE</code> says why.</p>"
+            f'<table class="guide"><thead><tr><th>Rule</th><th>How to fix</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
 def finding_rows(findings: Sequence[Finding]) -> str:
     return "".join(
-        f'<tr class="{"suppressed" if f.suppressed else ""}"><td class="num">{f.line}:{f.column}</td>'
-        f'<td><span class="sev sev-{escape(f.severity.value)}">{escape(f.severity.value)}</span></td>'
+        ('<tr class="suppressed">' if f.suppressed else "<tr>") + f"<td>{f.line}:{f.column}</td>"
+        f'<td class="sev-{escape(f.severity.value)}">{escape(f.severity.value)}</td>'
         f"<td><code>{escape(f.code)}</code> {escape(f.name)}</td><td>{prose(f.message)}"
         + (f"<br><em>suppressed: {escape(f.suppressed)}</em>" if f.suppressed else "") + "</td></tr>"
         for f in findings)
@@ -351,33 +411,32 @@ def findings_details(plan: PlanEntry) -> str:
                  + (f"<h4>New</h4><table class=\"findings\"><tbody>{finding_rows(fc.new[:FINDING_ROWS])}</tbody></table>" if fc.new else "")
                  + (f"<h4>Fixed</h4><table class=\"findings\"><tbody>{finding_rows(fc.fixed[:FINDING_ROWS])}</tbody></table>" if fc.fixed else ""))
     return (f"<details><summary>Findings ({len(plan.findings)})</summary>{moved}"
-            '<table class="findings"><thead><tr><th class="num">Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>'
-            f"<tbody>{finding_rows(shown)}</tbody></table>{rest}</details>")
+            f'<table class="findings"><tbody>{finding_rows(shown)}</tbody></table>{rest}</details>')
 
 
 def plan_section(plan: PlanEntry) -> str:
+    """One plan: its verdict, the questions for its review, its categories, top fixes and (collapsed) findings.
+
+    Why it needs attention is said once, in the summary table; here only the flags are repeated.
+    """
     who = " · ".join(part for part in (
         f"owner {escape(plan.owner)}" if plan.owner else "",
         f"account {escape(plan.account)}" if plan.account else "",
         f'<span class="path">{escape(plan.path)}</span>') if part)
     written = f'<div class="meta">named “{escape(plan.written_name)}” in the file</div>' if plan.written_name else ""
-    parts = [
+    score = (f'{plan.score:.1f}<small> / 100</small> {band_chip(plan.band)}' if plan.score is not None else band_chip(""))
+    parts = [  # the change and why the plan needs attention are in its summary row; not repeated here
         f'<section class="plan" id="{plan.anchor}" data-plan="{escape(plan.path)}"><header>'
-        f"<div><h3>{escape(plan.name)}</h3>{written}<div class=\"meta\">{who}</div></div>"
-        + (f'<div class="bigscore">{plan.score:.1f}<small> / 100</small> {band_chip(plan.band)}' if plan.score is not None
-           else f'<div class="bigscore">{band_chip("")}')
-        + f'<div class="meta" style="font-size:13px;font-weight:400">{prose(plan.verdict_text or (plan.error or ""))}</div>'
-        f'<div class="meta" style="font-size:13px;font-weight:400">{change_cell(plan.change)}</div>'
-        + (f'<div class="meta" style="font-size:13px;font-weight:400">time: {decay_cell(plan.decay)}</div>' if plan.decay else "")
-        + "</div></header>"
+        f'<div><h3>{escape(plan.name)}</h3>{written}<div class="meta">{who}</div></div>'
+        f'<div class="bigscore">{score}<div class="sub">{prose(plan.verdict_text or (plan.error or ""))}</div></div></header>'
     ]
-    if plan.attention:
-        parts.append(f"<h4>Needs attention</h4>{reasons_list(plan)}")
+    if plan.flags:
+        parts.append("<p>" + "".join(f'<span class="flag">{prose(flag)}</span>' for flag in plan.flags) + "</p>")
     if plan.agenda:
         parts.append(f"<h4>Questions for the review</h4>{agenda_list(plan)}")
     if plan.categories:
-        fixes = fixes_table(plan.fixes[:FIXES_OPEN]) if plan.fixes else '<p class="ok">Nothing to fix: every applicable rule passes.</p>'
-        parts.append(f'<div class="columns"><div><h4>Score by category</h4>{svg.category_bars(plan.categories)}</div>'
+        fixes = fixes_list(plan.fixes[:FIXES_OPEN]) if plan.fixes else '<p class="ok">Nothing to fix: every applicable rule passes.</p>'
+        parts.append(f'<div class="columns"><div><h4>Score by category</h4>{category_list(plan.categories)}</div>'
                      f"<div><h4>Top fixes</h4>{fixes}</div></div>")
     parts.append(findings_details(plan))
     parts.append("</section>")
@@ -393,7 +452,7 @@ def agenda_page(plan: PlanEntry, report: Report) -> str:
             f'<div class="meta">{facts}</div>'
             f'<p><span class="bigscore">{plan.score_text}</span> {band_chip(plan.band)} {change_cell(plan.change)}</p>'
             f"<h4>Why this plan is on the agenda</h4>{reasons_list(plan)}"
-            f"<h4>Questions for the review</h4>{agenda_list(plan)}</section>")
+            f"<h4>Questions for the review</h4>{agenda_list(plan, detail=True)}</section>")
 
 
 def render_agenda(report: Report) -> str:
@@ -442,8 +501,12 @@ def render(report: Report) -> str:
         body.append(other_file_section(other))
     if report.team_trend is not None:
         body.append(trend_section(report.team_trend, report))
-    body.append('<h2 id="details">Plan by plan</h2>')
-    body.extend(plan_section(plan) for plan in report.plans)
+    body.append('<h2 id="details">Plan by plan</h2><p class="lead">Each plan: its verdict, the questions for its review, '
+                'its categories in red, amber or green (green from 85, amber from 65), its top three fixes, and its findings '
+                "(collapsed: errors first, the first few, then the command that lists them all). Files that cannot be read are "
+                'listed <a href="#unreadable">above</a>.</p>')
+    body.extend(plan_section(plan) for plan in report.plans if plan.score is not None)
+    body.append(fix_guide(report))
     body.append(footer(report))
     return page(report.title, "".join(body))
 

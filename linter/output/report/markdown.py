@@ -15,11 +15,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional, Sequence
 
-from .model import AgendaItem, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
+from .model import FINDING_ROWS, FIXES_OPEN, AgendaItem, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
 
 TREND_POINTS_SHOWN = 6
-FINDING_ROWS = 25  # as on the HTML page: the rest are one `planlint check PATH` away
-FIXES_OPEN = 3
 
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
 _MARKUP = re.compile(r"([\\`*_\[\]#!~|])")

@@ -15,6 +15,10 @@ from pydantic import BaseModel, Field
 
 from ...engine.results import Essential, Finding, Fix
 
+# What the page shows of each plan; the JSON keeps everything (``--previous`` compares whole lists).
+FINDING_ROWS = 3  # finding rows per plan (errors first); the rest are one `planlint check PATH` away
+FIXES_OPEN = 3  # top fixes shown open
+
 
 class Band(BaseModel):
     """A score band as a manager reads it: its name, its floor and what it means."""
@@ -54,6 +58,7 @@ class Change(BaseModel):
     delta: Optional[float] = Field(default=None, description="points the edits moved the score; null when there is nothing to compare with")
     basis: str = Field(description="what the score is compared with, in words")
     previous: Optional[float] = None
+    shared: bool = Field(default=False, description="true when the basis is the same for every plan (said once, above the table)")
     edited: bool = Field(default=True, description="false when the text is the same as the version compared with: 'no change'")
 
 
@@ -78,7 +83,8 @@ class AgendaItem(BaseModel):
     """One question for a plan review, tied to what raised it and naming whom to ask."""
 
     question: str
-    because: str = Field(description="what raised it: a failed pillar, a top fix, or the plan's own open question")
+    because: str = Field(description="what raised it: a failed pillar, a top fix, or the plan's own open question, with the detail")
+    tag: str = Field(default="", description="the same in a few words, for the full report (the agenda page gives the detail)")
     source: str = Field(description="pillar, fix or question")
     ask: str = Field(default="", description="the person to ask, where the plan says who")
 
@@ -226,6 +232,7 @@ class Report(BaseModel):
     owners: list[OwnerRollup] = Field(default_factory=list, description="each rep's plans, worst mean first")
     quadrants: list[QuadrantRollup] = Field(default_factory=list, description="A first")
     short_a: list[str] = Field(default_factory=list, description="A accounts whose plan is missing or below the minimum: on top")
+    fix_guide: list[Fix] = Field(default_factory=list, description="how to fix each rule among the plans' top fixes, once per rule")
     other_files: list[FileFindings] = Field(default_factory=list, description="portfolio files and their findings")
     team_trend: Optional[TeamTrend] = None
     notes: list[str] = Field(default_factory=list, description="problems met while building the report (e.g. git unavailable)")

@@ -1,4 +1,4 @@
-"""Small inline SVG charts for the HTML report: category bars, the two-by-two, trend lines.
+"""Small inline SVG charts for the HTML report: the two-by-two and trend lines (bars are plain HTML, see :mod:`.html`).
 
 Each function turns already-computed report data into an ``<svg>`` string.
 They compute no scores: only pixel positions. Every coloured mark has its
@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Sequence
 
-from .model import CategoryBar, PortfolioView, TrendPoint
+from .model import PortfolioView, TrendPoint
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -46,50 +46,6 @@ def _num(value: float) -> str:
     return f"{value:.1f}"
 
 
-RAG_COLOURS = {"red": "#b3261e", "amber": "#9a5b00", "green": "#1e7b3c"}
-
-
-def category_bars(bars: Sequence[CategoryBar], width: int = 470) -> str:
-    """One horizontal bar per category in its red/amber/green, the score and the colour's words at its end.
-
-    A configured minimum for the category is a dark tick across the bar, labelled ``min``.
-    """
-    label_w, value_w, row_h = 130, 190, 26
-    track_w = width - label_w - value_w
-    body: list[str] = []
-    for row, bar in enumerate(bars):
-        y = row * row_h
-        body.append(f'<g class="category" data-category="{escape(bar.name)}" data-rag="{escape(bar.rag)}">')
-        body.append(f'<text x="0" y="{y + 17}" font-size="13" fill="{INK}">{escape(bar.title.split(" (")[0])}</text>')
-        body.append(f'<rect x="{label_w}" y="{y + 6}" width="{track_w}" height="14" rx="3" fill="#eef1f4"/>')
-        if bar.score is None:
-            body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="12" fill="{MUTED}">not applicable</text>')
-        else:
-            filled = round(track_w * bar.score / 100, 1)
-            fill = RAG_COLOURS.get(bar.rag, colour(bar.band))
-            body.append(f'<rect class="bar" x="{label_w}" y="{y + 6}" width="{filled}" height="14" rx="3" fill="{fill}"/>')
-            words = bar.rag_words + (f", {_num(bar.unsuppressed)} unsuppressed" if bar.unsuppressed is not None else "")
-            body.append(f'<text x="{label_w + track_w + 8}" y="{y + 17}" font-size="12" fill="{INK}">'
-                        f'<tspan font-weight="600">{_num(bar.score)}</tspan> <tspan fill="{fill}">{escape(words)}</tspan></text>')
-        if bar.minimum is not None:
-            x = round(label_w + track_w * bar.minimum / 100, 1)
-            body.append(f'<line class="minimum" x1="{x}" x2="{x}" y1="{y + 2}" y2="{y + 24}" stroke="{INK}" stroke-width="2"/>'
-                        f'<text x="{x + 2}" y="{y + 5}" font-size="8" fill="{INK}">min {bar.minimum:g}</text>')
-        body.append("</g>")
-    summary = "; ".join(f"{b.title}: {'n/a' if b.score is None else _num(b.score) + ' ' + b.rag_words}" for b in bars)
-    return _svg(width, max(row_h * len(bars), row_h), f"Category scores. {summary}", body, "chart-bars")
-
-
-def score_meter(score: float, band: str, width: int = 90) -> str:
-    """A thin 0-100 bar beside a score in the summary table."""
-    filled = round(width * score / 100, 1)
-    body = [
-        f'<rect x="0" y="3" width="{width}" height="8" rx="4" fill="#eef1f4"/>',
-        f'<rect x="0" y="3" width="{filled}" height="8" rx="4" fill="{colour(band)}"/>',
-    ]
-    return _svg(width, 14, f"score {_num(score)} of 100 ({band})", body, "meter")
-
-
 def sparkline(points: Sequence[TrendPoint], width: int = 150, height: int = 34) -> str:
     """A plan's score over its last versions and now, on a fixed 0-100 scale (written at its left) so plans compare."""
     if not points:
@@ -108,10 +64,8 @@ def sparkline(points: Sequence[TrendPoint], width: int = 150, height: int = 34) 
     if len(coords) > 1:
         path = " ".join(f"{x},{y}" for x, y in coords)
         body.append(f'<polyline class="trend-line" points="{path}" fill="none" stroke="{INK}" stroke-width="1.6" stroke-linejoin="round"/>')
-    for (x, y), point in zip(coords, points):
-        last = point is points[-1]
-        body.append(f'<circle class="trend-point" cx="{x}" cy="{y}" r="{2.8 if last else 1.8}" fill="{INK if last else MUTED}">'
-                    f"<title>{escape(_point_label(point))}</title></circle>")
+    x, y = coords[-1]
+    body.append(f'<circle class="trend-point" cx="{x}" cy="{y}" r="2.8" fill="{INK}"/>')
     title = "Score over time (0 to 100): " + ", ".join(_point_label(p) for p in points)
     return _svg(width, height, title, body, "sparkline")
 
@@ -162,6 +116,7 @@ def trend_chart(points: Sequence[TrendPoint], bands: Sequence[tuple[str, float]]
     return _svg(width, height, title, body, "chart-trend")
 
 
+LABELLED_MARKERS = 40  # beyond this many accounts only the short ones are labelled (each marker keeps its tooltip)
 QUADRANT_CELLS = {"B": (0, 0), "A": (1, 0), "D": (0, 1), "C": (1, 1)}  # column, row: future revenue grows upwards
 
 
@@ -190,19 +145,27 @@ def quadrant_chart(view: PortfolioView, width: int = 640, height: int = 480) -> 
                 f'transform="rotate(-90 {left - 10} {top + 1.5 * half_h})" dy="4">low</text>')
     body.append(f'<text x="16" y="{top + plot_h / 2}" font-size="13" font-weight="600" text-anchor="middle" fill="{INK}" '
                 f'transform="rotate(-90 16 {top + plot_h / 2})" dy="4">Future revenue →</text>')
+    labelled = len(view.placements) <= LABELLED_MARKERS
     for placement in view.placements:
         cx = round(left + placement.x * plot_w, 1)
         cy = round(top + (1 - placement.y) * plot_h, 1)
         score = "no plan" if placement.score is None else _num(placement.score)
         label = f"{placement.account} · {score}"
-        gap = 17 if placement.note else 13  # clear of the dashed ring
-        anchor, dx = ("end", -gap) if placement.x > 0.78 else ("start", gap)
-        body.append(f'<g class="account" data-account="{escape(placement.account)}" data-quadrant="{placement.quadrant}">')
-        body.append(f'<circle class="marker" cx="{cx}" cy="{cy}" r="9" fill="{colour(placement.band)}" stroke="#ffffff" stroke-width="2">'
-                    f"<title>{escape(f'{placement.account}: quadrant {placement.quadrant}, current {placement.current}, future {placement.future}, plan score {score} ({placement.band})')}</title></circle>")
+        if not labelled:  # a crowded chart: small markers, a short tooltip, labels only for the accounts falling short
+            body.append(f'<circle cx="{cx}" cy="{cy}" r="6" fill="{colour(placement.band)}"><title>{escape(label)}</title></circle>')
+        else:
+            body.append(f'<g class="account" data-account="{escape(placement.account)}" data-quadrant="{placement.quadrant}">')
+            body.append(f'<circle class="marker" cx="{cx}" cy="{cy}" r="9" fill="{colour(placement.band)}" stroke="#ffffff" stroke-width="2">'
+                        f"<title>{escape(f'{placement.account}: quadrant {placement.quadrant}, current {placement.current}, future {placement.future}, plan score {score} ({placement.band})')}</title></circle>")
         if placement.note:
+            gap = 17
+            anchor, dx = ("end", -gap) if placement.x > 0.78 else ("start", gap)
             body.append(f'<circle cx="{cx}" cy="{cy}" r="13" fill="none" stroke="{colour("form")}" stroke-width="2" stroke-dasharray="3 2"/>')
-        body.append(f'<text x="{cx + dx}" y="{cy + 4}" font-size="12" text-anchor="{anchor}" fill="{INK}" '
-                    f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(label)}</text>')
-        body.append("</g>")
+        else:
+            anchor, dx = ("end", -13) if placement.x > 0.78 else ("start", 13)
+        if labelled or placement.note:
+            body.append(f'<text x="{cx + dx}" y="{cy + 4}" font-size="12" text-anchor="{anchor}" fill="{INK}" '
+                        f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(label)}</text>')
+        if labelled:
+            body.append("</g>")
     return _svg(width, height, f"Portfolio two-by-two: {len(view.placements)} accounts placed by current and future revenue", body, "chart-quadrant")
