@@ -4,180 +4,26 @@ Rules never see Lark's parse tree; they see these pydantic models. Every node
 carries a :class:`Span` so any finding can point at the exact source text.
 The parser builds plain dicts and validates once at the root
 (``PlanFile.model_validate``), which is far cheaper than validating per node.
+The leaves (spans, amounts, dates) live in :mod:`planlint.nodes` and the word
+lists in :mod:`planlint.vocabulary`; both are re-exported here, so rules and
+packs import everything from this one module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-
-class Node(BaseModel):
-    """Base of every model node: frozen-free, strict about unknown fields.
-
-    Not ``defer_build``: ``planlint check`` validates every node type on its
-    first plan anyway, and building them all then was measured slower than
-    building each class at import.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Span(Node):
-    """Where a node sits in the source: 1-based lines and columns, end exclusive."""
-
-    line: int = 1
-    column: int = 1
-    end_line: int = 1
-    end_column: int = 1
-
-
-DEFAULT_SPAN = Span()
-
-
-class Spanned(Node):
-    span: Span = Field(default_factory=Span)
-
-
-# --------------------------------------------------------------------------- values
-
-
-class Money(Spanned):
-    """An amount of money as written (`$500k`, `$1.2M`, `EUR 40,000`)."""
-
-    amount: float
-    currency: str = "USD"
-    text: str = ""
-
-
-class Percent(Spanned):
-    value: float
-    text: str = ""
-
-
-class Count(Spanned):
-    value: float
-    unit: str = ""
-    text: str = ""
-
-
-Quantity = Union[Money, Percent, Count]
-
-
-class Quarter(Node):
-    year: int
-    quarter: int
-
-    @property
-    def first_day(self) -> dt.date:
-        """Where a period that starts in this quarter begins (``period Q1 2027 to ...``)."""
-        return dt.date(self.year, self.quarter * 3 - 2, 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        month = self.quarter * 3
-        next_first = dt.date(self.year + (month == 12), month % 12 + 1, 1)
-        return next_first - dt.timedelta(days=1)
-
-
-class DateValue(Spanned):
-    """A date as written: an ISO date, or a quarter (resolved to its last day;
-    only a period's start resolves to the first, see :class:`Period`)."""
-
-    date: dt.date
-    quarter: Optional[Quarter] = None
-    text: str = ""
-
-
-class Text(Spanned):
-    """A quoted string with where it stands."""
-
-    text: str
-
-
-# --------------------------------------------------------------------------- enums
-
-
-class Cadence(str, Enum):
-    weekly = "weekly"
-    biweekly = "biweekly"
-    monthly = "monthly"
-    quarterly = "quarterly"
-    semiannual = "semiannual"
-    annual = "annual"
-
-
-CADENCE_DAYS: dict[Cadence, int] = {
-    Cadence.weekly: 7,
-    Cadence.biweekly: 14,
-    Cadence.monthly: 31,
-    Cadence.quarterly: 92,
-    Cadence.semiannual: 183,
-    Cadence.annual: 366,
-}
-
-
-class Level(str, Enum):
-    high = "high"
-    medium = "medium"
-    low = "low"
-
-
-class Role(str, Enum):
-    economic_buyer = "economic_buyer"
-    decision_maker = "decision_maker"
-    champion = "champion"
-    sponsor = "sponsor"
-    influencer = "influencer"
-    user = "user"
-    technical_buyer = "technical_buyer"
-    gatekeeper = "gatekeeper"
-    blocker = "blocker"
-
-
-class Stance(str, Enum):
-    supporter = "supporter"
-    neutral = "neutral"
-    opponent = "opponent"
-    unknown = "unknown"
-
-
-class Source(str, Enum):
-    """Where a fact came from (methodology point 3: integrate sources)."""
-
-    crm = "crm"
-    account_team = "account_team"
-    customer = "customer"
-    external = "external"
-
-
-class CompetitorPosition(str, Enum):
-    incumbent = "incumbent"
-    challenger = "challenger"
-    niche = "niche"
-    internal = "internal"
-    unknown = "unknown"
-
-
-class ObjectiveCategory(str, Enum):
-    revenue = "revenue"
-    business_development = "business_development"
-    marketing = "marketing"
-    relationship = "relationship"
-    partnering = "partnering"
-    research = "research"
-    customer_success = "customer_success"
-
-
-class ActionStatus(str, Enum):
-    open = "open"
-    in_progress = "in_progress"
-    done = "done"
-    blocked = "blocked"
-    cancelled = "cancelled"
+from .nodes import (  # noqa: F401 - re-exported: the model is one import for rules and packs
+    DEFAULT_SPAN, Count, DateValue, Money, Node, Percent, Quantity, Quarter, Span, Spanned, Text, added, number_of,
+    same_kind,
+)
+from .vocabulary import (  # noqa: F401 - re-exported
+    CADENCE_DAYS, CLOSED_STAGES, ActionStatus, Cadence, CompetitorPosition, ExperimentState, Level, Month,
+    ObjectiveCategory, PartyKind, RevenueKind, Role, Source, Stage, Stance,
+)
 
 
 # --------------------------------------------------------------------------- research
@@ -222,6 +68,7 @@ class CustomerResearch(Spanned):
 class Competitor(Spanned):
     name: str
     position: Optional[CompetitorPosition] = None
+    units: list[Text] = added(many=True)  # where the competitor plays (`unit "Cardiology"`)
     strengths: list[Statement] = Field(default_factory=list)
     weaknesses: list[Statement] = Field(default_factory=list)
     facts: list[Statement] = Field(default_factory=list)
@@ -268,6 +115,28 @@ class Stakeholder(Spanned):
     owner: Optional[str] = None
     owner_span: Optional[Span] = None
     notes: list[Statement] = Field(default_factory=list)
+    reports_to: Optional[str] = added()
+    reports_to_span: Optional[Span] = added()
+    last_contact: Optional[DateValue] = added()
+
+
+class Party(Spanned):
+    """Someone with a say who does not buy: a works council, a regulator, a partner (`party regulator "..."`).
+
+    Like a stakeholder it has influence, a stance and an owner on our team; it
+    has no buying role, so the buying-role rules do not count it.
+    """
+
+    kind: Optional[PartyKind] = None
+    name: str
+    title: Optional[str] = None
+    title_span: Optional[Span] = None
+    influence: Optional[Level] = None
+    stance: Optional[Stance] = None
+    owner: Optional[str] = None
+    owner_span: Optional[Span] = None
+    notes: list[Statement] = Field(default_factory=list)
+    last_contact: Optional[DateValue] = None
 
 
 class Unit(Spanned):
@@ -283,23 +152,65 @@ class Unit(Spanned):
 
 
 class Action(Spanned):
+    """Something to do. ``customer`` marks an action the customer owns (`customer_action`, a mutual action plan);
+    ``repeats`` a recurring one (`repeats monthly`), which needs no due date."""
+
     text: str
     owner: Optional[str] = None
     owner_span: Optional[Span] = None
     due: Optional[DateValue] = None
     status: ActionStatus = ActionStatus.open
+    customer: bool = added(False)
+    repeats: Optional[Cadence] = added()
+
+
+class Experiment(Spanned):
+    """A strategy tried as an experiment: what we expect, where it stands, what happened and what we learned."""
+
+    hypothesis: str
+    state: Optional[ExperimentState] = None
+    result: Optional[str] = None
+    learned: Optional[str] = None
+
+    @property
+    def finished(self) -> bool:
+        """Over: said so (`finished`, `stopped`), or a result recorded."""
+        return self.state in (ExperimentState.finished, ExperimentState.stopped) or (self.state is None and self.result is not None)
 
 
 class Strategy(Spanned):
     name: str
     actions: list[Action] = Field(default_factory=list)
+    experiment: Optional[Experiment] = added()
 
 
 class Target(Spanned):
-    """``target $500k by 2027-06-30``: a quantity and the date it is due."""
+    """``target $500k by 2027-06-30``: a quantity and the date it is due.
+
+    ``target from 66% to 74% by Q3 2027`` adds the ``baseline``, where the
+    objective starts; ``target from opponent to supporter by ...`` is a change of
+    stance (``from_stance`` to ``to_stance``) rather than a number.
+    """
 
     value: Optional[Quantity] = None
     by: Optional[DateValue] = None
+    baseline: Optional[Quantity] = added()
+    from_stance: Optional[Stance] = added()
+    to_stance: Optional[Stance] = added()
+
+
+class Milestone(Spanned):
+    """``milestone 70% by Q1 2027``: where the objective should be by a date on the way."""
+
+    value: Quantity
+    by: DateValue
+
+
+class Reading(Spanned):
+    """``progress 69% on 2027-01-31``: where the objective actually stood on a date."""
+
+    value: Quantity
+    on: DateValue
 
 
 class Objective(Spanned):
@@ -312,9 +223,33 @@ class Objective(Spanned):
     unit: Optional[str] = None
     people: list[Text] = Field(default_factory=list)
     strategies: list[Strategy] = Field(default_factory=list)
+    more_units: list[Text] = added(many=True)  # `unit "A", "B"`: the units after the first
+    milestones: list[Milestone] = added(many=True)
+    progress: list[Reading] = added(many=True)
 
     def actions(self) -> list[Action]:
         return [action for strategy in self.strategies for action in strategy.actions]
+
+    def unit_names(self) -> list[str]:
+        """Every unit the objective names, the first one first."""
+        return [self.unit, *(t.text for t in self.more_units)] if self.unit is not None else []
+
+
+class Opportunity(Spanned):
+    """A named deal in the pipeline: its unit, stage, amount, close date, probability and the objective it serves."""
+
+    name: str
+    units: list[Text] = Field(default_factory=list)
+    stage: Optional[Stage] = None
+    amount: Optional[Money] = None
+    close: Optional[DateValue] = None
+    probability: Optional[Percent] = None
+    objective: Optional[str] = None
+    objective_span: Optional[Span] = None
+
+    @property
+    def open(self) -> bool:
+        return self.stage not in CLOSED_STAGES
 
 
 class Pipeline(Spanned):
@@ -324,6 +259,10 @@ class Pipeline(Spanned):
     average: Optional[Money] = None
     win_rate: Optional[Percent] = None
     cycle_days: Optional[int] = None
+    opportunities: list[Opportunity] = added(many=True)
+
+    def open_opportunities(self) -> list[Opportunity]:
+        return [o for o in self.opportunities if o.open]
 
 
 class Period(Spanned):
@@ -331,6 +270,11 @@ class Period(Spanned):
 
     start: dt.date
     end: dt.date
+    fiscal: bool = added(False)  # written with fiscal quarters (the plan declares `fiscal_year_start`)
+
+    def shown(self) -> str:
+        dates = f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return f"{dates} (fiscal quarters)" if self.fiscal else dates
 
 
 class RevenueFigure(Spanned):
@@ -338,6 +282,36 @@ class RevenueFigure(Spanned):
 
     amount: Optional[Money] = None
     level: Optional[Level] = None
+    kinds: list[RevenueKind] = added(many=True)
+    horizon: Optional[DateValue] = added()  # `future $3.5M by 2029-06-30`: by when
+    parts: list[RevenueFigure] = added(many=True)  # `current $900k recurring, current $300k one_off`
+
+
+class Risk(Spanned):
+    """Something that could lose the deal, how bad and how likely, who watches it and what we do about it."""
+
+    name: str
+    impact: Optional[Level] = None
+    likelihood: Optional[Level] = None
+    owner: Optional[str] = None
+    owner_span: Optional[Span] = None
+    mitigations: list[Action] = Field(default_factory=list)
+
+    @property
+    def high(self) -> bool:
+        """High impact, or high likelihood, and neither said to be low."""
+        levels = {self.impact, self.likelihood}
+        return Level.high in levels and Level.low not in levels
+
+
+class WinTheme(Spanned):
+    """Why this customer should choose us, who carries the message, and the proof behind it."""
+
+    name: str
+    owner: Optional[str] = None
+    owner_span: Optional[Span] = None
+    proofs: list[Statement] = Field(default_factory=list)
+    supports: list[Text] = Field(default_factory=list)
 
 
 class Plan(Spanned):
@@ -366,6 +340,10 @@ class Plan(Spanned):
     stakeholders: list[Stakeholder] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
     pipeline: Optional[Pipeline] = None
+    fiscal_year_start: Optional[int] = added()  # 1-12: the month the customer's fiscal year starts
+    parties: list[Party] = added(many=True)
+    risks: list[Risk] = added(many=True)
+    win_themes: list[WinTheme] = added(many=True)
 
     def people(self) -> set[str]:
         """Everyone on our side of the table: the plan owner and the team."""

@@ -21,8 +21,7 @@ from hypothesis import strategies as st
 from _mutations import mutate
 from lark.exceptions import UnexpectedInput
 
-from planlint.language.builder import STATE
-from planlint.language.parser import get_fast_parser, get_parser, parse_text
+from planlint.language.parser import get_builder, get_fast_parser, get_parser, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.plan"))
@@ -39,20 +38,20 @@ def _generator() -> Any:
 
 
 def lark_result(text: str) -> Optional[tuple[Any, list[Any], list[Any]]]:
-    STATE.reset()
-    try:
-        data = get_parser().parse(text)
-    except UnexpectedInput:
-        return None
-    return data, list(STATE.comments), list(STATE.problems)
+    with get_builder().session() as log:
+        try:
+            data = get_parser().parse(text)
+        except UnexpectedInput:
+            return None
+    return data, log.comments, log.problems
 
 
 def fast_result(text: str) -> Optional[tuple[Any, list[Any], list[Any]]]:
-    STATE.reset()
-    data = get_fast_parser().parse(text)
+    with get_builder().session() as log:
+        data = get_fast_parser().parse(text)
     if data is None:
         return None
-    return data, list(STATE.comments), list(STATE.problems)
+    return data, log.comments, log.problems
 
 
 def assert_same(text: str) -> None:

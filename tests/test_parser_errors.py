@@ -272,7 +272,7 @@ def test_later_errors_keep_their_lines_after_a_block_is_mended() -> None:
 def test_sentence_words_are_offered_for_the_block_they_belong_to() -> None:
     assert only('plan "A" {\n  stakeholder "B" {\n    not "x"\n  }\n}\n')[3] == "unknown keyword 'not' — did you mean 'note'?"
     message = only('plan "A" {\n  stakeholder "B" {\n    role champion champion\n  }\n}\n')[3]
-    assert message == "unknown keyword 'champion' here; expected a keyword such as influence, note, owner, role, stance, title or '}'"
+    assert message == "unknown keyword 'champion' here; expected a keyword such as influence, last_contact, note, owner, reports_to, role, stance, title or '}'"
 
 
 def test_a_missing_word_lists_the_words_allowed_there() -> None:

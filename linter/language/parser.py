@@ -23,7 +23,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from pydantic import ValidationError
 
 from .braces import scan_braces
-from .builder import STATE, PlanBuilder
+from .builder import BuildLog, PlanBuilder
 from .fast_parser import FastParser
 from .diagnostics import INVALID_VALUE, SYNTAX_ERROR, UNREADABLE_FILE, Diagnostic, PlanSyntaxError
 from ..model import PlanFile
@@ -38,8 +38,9 @@ VALUE_TERMINALS = frozenset({"STRING", "DATE", "QUARTER", "MONEY", "PERCENT", "N
 
 _parser: Optional[Lark] = None
 _fast: Optional[FastParser] = None
+_builder = PlanBuilder()  # the one transformer; each parse opens its own log on it (PlanBuilder.session)
 _KEYWORD = re.compile(r"[A-Za-z_]\w*")
-PARSER_VERSION = "2"  # bump when the Lark options change, so old caches are not reused
+PARSER_VERSION = "3"  # bump when the Lark options change, so old caches are not reused
 
 
 def _whole_word_keywords(terminal: TerminalDef) -> None:
@@ -59,9 +60,9 @@ def _whole_word_keywords(terminal: TerminalDef) -> None:
         terminal.priority = max(terminal.priority, 1)
 
 
-def _on_comment(token: Token) -> None:
-    STATE.comments.append({"text": str(token)[1:].strip(), "span": {
-        "line": token.line, "column": token.column, "end_line": token.end_line, "end_column": token.end_column}})
+def get_builder() -> PlanBuilder:
+    """The transformer behind both parsers: ``with get_builder().session() as log:`` around a parse collects its problems."""
+    return _builder
 
 
 def _cache_file(grammar: str) -> Optional[str]:
@@ -83,8 +84,9 @@ def get_parser() -> Lark:
     global _parser
     if _parser is None:
         grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
-        options: dict[str, Any] = dict(parser="lalr", lexer="contextual", transformer=PlanBuilder(),
-                                       edit_terminals=_whole_word_keywords, keep_all_tokens=True, lexer_callbacks={"COMMENT": _on_comment})
+        options: dict[str, Any] = dict(parser="lalr", lexer="contextual", transformer=_builder,
+                                       edit_terminals=_whole_word_keywords, keep_all_tokens=True, maybe_placeholders=True,
+                                       lexer_callbacks={"COMMENT": _builder.comment})
         cache = _cache_file(grammar)
         try:
             _parser = Lark(grammar, cache=cache or False, **options)
@@ -97,7 +99,7 @@ def get_fast_parser() -> FastParser:
     """The fast path over the same tables and callbacks (see :mod:`planlint.language.fast_parser`)."""
     global _fast
     if _fast is None:
-        _fast = FastParser(get_parser(), _on_comment)
+        _fast = FastParser(get_parser(), _builder.comment)
     return _fast
 
 
@@ -275,20 +277,20 @@ def _is_brace_error(error: UnexpectedInput) -> bool:
     return isinstance(error, UnexpectedToken) and _KEYWORD.fullmatch(str(error.token)) is not None
 
 
-def _parse_with_recovery(text: str, path: str) -> tuple[Optional[dict[str, Any]], list[Diagnostic]]:
+def _parse_with_recovery(text: str, path: str, log: BuildLog) -> tuple[Optional[dict[str, Any]], list[Diagnostic]]:
     parser = get_parser()
     diagnostics: list[Diagnostic] = []
     work = text
     reported_openers: set[int] = set()
     passes = MAX_ERRORS if len(text) < LARGE_FILE else 3
     for attempt in range(passes):
-        STATE.reset()
+        log.clear()
         try:
             if attempt == 0:  # most plans are well formed: try the fast path first
                 data = get_fast_parser().parse(work)
                 if data is not None:
                     return data, diagnostics
-                STATE.reset()
+                log.clear()
             return parser.parse(work), diagnostics
         except UnexpectedInput as error:
             offset, line, column, width = _position(work, error)
@@ -346,14 +348,20 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, message=EMPTY_MESSAGE)])
     if "\x00" in text:
         raise PlanSyntaxError([_binary_diagnostic(path, text)])
+    with _builder.session() as log:
+        return _parse_logged(text, path, log)
+
+
+def _parse_logged(text: str, path: str, log: BuildLog) -> PlanFile:
+    """Parse, then report the syntax errors and value problems together, in the order they stand."""
     try:
-        data, diagnostics = _parse_with_recovery(text, path)
+        data, diagnostics = _parse_with_recovery(text, path, log)
     except PlanSyntaxError:
         raise
     except Exception as error:  # noqa: BLE001 - no input may produce a traceback
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1,
                                           message=f"planlint could not read this file ({type(error).__name__}: {error})")]) from None
-    unique = {(tuple(span.values()), message): span for span, message in STATE.problems}
+    unique = {(tuple(span.values()), message): span for span, message in log.problems}
     # Only the first MAX_ERRORS are shown: pick them before quoting their source lines, which costs a
     # pass over the text each, so a file with thousands of bad values stays linear.
     first = sorted(unique.items(), key=lambda item: (item[1]["line"], item[1]["column"]))[:MAX_ERRORS]
@@ -365,7 +373,7 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
     all_problems = sorted(diagnostics + value_problems, key=lambda d: (d.line, d.column))
     if all_problems or data is None:
         raise PlanSyntaxError(all_problems[:MAX_ERRORS] or [_diagnostic(path, text, 1, 1, "this file could not be read as a plan")])
-    data = {"document": data, "comments": list(STATE.comments)}
+    data = {"document": data, "comments": list(log.comments)}
     try:
         return PlanFile.model_validate(data)
     except ValidationError as error:

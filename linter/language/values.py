@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..nodes import quarter_bounds  # the one home of quarter arithmetic (the model needs it too)
+
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 MULTIPLIERS = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
 _MONEY = re.compile(r"(?P<cur>[$€£]|[A-Z]{3})\s*(?P<num>\d[\d,]*(?:\.\d+)?)(?P<mult>[kKmMbB]?)$")
@@ -46,6 +48,14 @@ def win_rate(text: str) -> float:
     return rate
 
 
+def probability(text: str) -> float:
+    """``60%`` → 60.0: the chance a deal closes, so above 100% it is a typo."""
+    chance = percent(text)
+    if chance > 100:
+        raise ValueProblem(f"a probability of {text} is not possible: a deal's chance of closing is from 0% to 100%")
+    return chance
+
+
 def deal_count(text: str) -> int:
     """``12`` → 12. Deals are counted whole: reading 2.5 as 2 would quietly change the velocity."""
     count = number(text)
@@ -71,15 +81,13 @@ def iso_date(text: str) -> dt.date:
         raise ValueProblem(f"{text} is not a real date") from None
 
 
-def quarter(text: str) -> tuple[int, int, dt.date]:
-    """``Q3 2027`` → (2027, 3, last day of the quarter)."""
+def quarter(text: str, fiscal_start: int = 1) -> tuple[int, int, dt.date]:
+    """``Q3 2027`` → (2027, 3, last day of the quarter); see :func:`quarter_bounds` for ``fiscal_start``."""
     match = _QUARTER.match(text.strip())
     if match is None:
         raise ValueProblem(f"'{text}' is not a quarter like Q3 2027")
     year, number = int(match["year"]), int(match["q"])
-    month = number * 3
-    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-    return year, number, last
+    return year, number, quarter_bounds(year, number, fiscal_start)[1]
 
 
 CYCLE_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}

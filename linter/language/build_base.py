@@ -1,0 +1,215 @@
+"""What every part of the plan builder shares: the per-parse log, spans, and gathering statements.
+
+The builder is handed to ``Lark(transformer=...)``, so each grammar rule
+becomes a plain dict the moment it is reduced and no tree is ever built. Its
+methods take their children as named parameters (``v_args(inline=True)``;
+optional parts are ``[x]`` in the grammar, so a part left out arrives as
+None). Values that parse but make no sense (an unknown role, ``2027-02-30``, a
+second ``owner``) go to the :class:`BuildLog` of the parse under way rather
+than being raised, so one run reports all of them. The log belongs to the
+builder instance and to the thread (the parser is shared, the results are
+not): :meth:`BuilderBase.session` opens one for each parse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from enum import Enum
+from typing import Any, Collection, Iterable, Iterator, Mapping, NamedTuple, Optional
+
+from lark import Token, Transformer
+
+from ..suggest import did_you_mean
+
+Span = dict[str, int]
+NO_SPAN: Span = {"line": 1, "column": 1, "end_line": 1, "end_column": 1}
+
+
+class Stmt(NamedTuple):
+    """A reduced statement: the field it sets and its value.
+
+    ``span`` is the whole statement, so a repeated one can say where the
+    first stood; ``value_span`` is where a text value stands, for the fields
+    the model gives a ``<field>_span`` (``account``, ``owner``, ``title``...).
+    """
+
+    tag: str
+    value: Any
+    span: Span
+    value_span: Optional[Span] = None
+
+
+class BuildLog:
+    """What one parse collects besides the plan: value problems, comments, and the quarters it read.
+
+    ``quarters`` are the date dicts written as quarters and ``periods`` the
+    period statements, so the plan can re-read them once it knows the
+    customer's fiscal year (which may be declared after they were read).
+    """
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget everything: a parse that failed is tried again, and only the last attempt's log counts."""
+        self.problems: list[tuple[Span, str]] = []
+        self.comments: list[dict[str, Any]] = []
+        self.quarters: list[dict[str, Any]] = []
+        self.periods: list[tuple[dict[str, Any], Optional[dict[str, Any]], Optional[dict[str, Any]]]] = []
+
+
+def token_span(token: Token) -> Span:
+    return {"line": token.line, "column": token.column, "end_line": token.end_line, "end_column": token.end_column}
+
+
+def _end(child: Any) -> Optional[Span]:
+    """Where ``child`` ends, or None to look at the part before it.
+
+    Kept exactly as spans have always been measured, since findings print
+    them: a statement's span ends at its last token, dict or statement whose
+    value is a dict (a date, an amount); a statement with a text value (an
+    action's `owner "..."`) is passed over, and a list of texts counts by
+    its first text.
+    """
+    if isinstance(child, Token):
+        return token_span(child)
+    if isinstance(child, Stmt):
+        value = child.value
+        return value.get("span") if isinstance(value, dict) else None
+    if isinstance(child, dict):
+        return child.get("span")
+    if isinstance(child, list):
+        for item in child:
+            found = _end(item)
+            if found is not None:
+                return found
+    return None
+
+
+def span(first: Token, *rest: Any) -> Span:
+    """From ``first`` (the statement's keyword) to the end of its last part that was written."""
+    for child in reversed(rest):
+        last = _end(child)
+        if last is not None:
+            return {"line": first.line, "column": first.column, "end_line": last["end_line"], "end_column": last["end_column"]}
+    return token_span(first)
+
+
+def unquote(token: Token) -> str:
+    text = str(token)[1:-1]
+    if "\\" in text:
+        text = text.replace('\\"', '"').replace("\\\\", "\\")
+    return text
+
+
+def text_of(token: Token) -> dict[str, Any]:
+    return {"text": unquote(token), "span": token_span(token)}
+
+
+def statements(children: Iterable[Any]) -> Iterator[Stmt]:
+    return (child for child in children if isinstance(child, Stmt))
+
+
+# How a field is named in a message when its tag is not the keyword the writer typed.
+WORDS = {"cycle_days": "cycle", "current_revenue": "current", "future_revenue": "future", "objective": "objective"}
+
+
+class BuilderBase(Transformer):
+    """The log, the problem reporter and statement gathering, for the rule methods in the mixins."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[BuildLog]:
+        """A fresh log for one parse on this thread (the previous one comes back after, for nested use)."""
+        previous = getattr(self._local, "log", None)
+        self._local.log = log = BuildLog()
+        try:
+            yield log
+        finally:
+            self._local.log = previous
+
+    @property
+    def log(self) -> BuildLog:
+        log = getattr(self._local, "log", None)
+        if log is None:  # a parse outside a session (a caller using the Lark object directly) still works
+            log = self._local.log = BuildLog()
+        return log
+
+    def problem(self, where: Span, message: str) -> None:
+        self.log.problems.append((where, message))
+
+    def comment(self, token: Token) -> None:
+        """The lexer's callback for a ``#`` comment (suppressions are read from these)."""
+        self.log.comments.append({"text": str(token)[1:].strip(), "span": token_span(token)})
+
+    def choice(self, enum: type[Enum], token: Token, what: str) -> Optional[str]:
+        """The enum value named by ``token``, or a PL002 listing the valid ones."""
+        word = str(token)
+        valid = [member.value for member in enum]  # type: ignore[attr-defined]
+        if word.lower() in valid:
+            return word.lower()
+        hint = did_you_mean(word, valid)
+        self.problem(token_span(token), f"unknown {what} '{word}'{hint} (use one of: {', '.join(valid)})")
+        return None
+
+    def gather(self, children: Iterable[Any], into: dict[str, Any], lists: Mapping[str, str] = {},
+               merged: Collection[str] = ()) -> dict[str, Any]:
+        """Put each statement's value into its field of ``into``.
+
+        ``lists`` maps a repeatable statement to the list it appends to, and
+        ``merged`` statements (``team``, ``supports``) add up; every other field
+        takes one value. A single-valued statement given again is a PL002 naming
+        the first one: letting the last silently win hides a plan's contradiction.
+        """
+        first: dict[str, Span] = {}
+        for stmt in statements(children):
+            tag = stmt.tag
+            if tag in lists:
+                if stmt.value is not None:
+                    into.setdefault(lists[tag], []).append(stmt.value)
+            elif tag in merged:
+                into[tag] = into.get(tag, []) + stmt.value
+            elif tag in first:
+                self.problem(stmt.span, f"'{WORDS.get(tag, tag)}' is given twice (first on line {first[tag]['line']})")
+            else:
+                first[tag] = stmt.span
+                if stmt.value is not None:
+                    into[tag] = stmt.value
+                if stmt.value_span is not None:
+                    into[f"{tag}_span"] = stmt.value_span
+        return into
+
+    def place_statements(self, block: str, children: Iterable[Any], into: dict[str, Any]) -> list[Stmt]:
+        """File each `goal`/`fact`/`note`... sentence under its field; return the other statements."""
+        homes = STATEMENT_HOMES[block]
+        others = []
+        for stmt in statements(children):
+            if stmt.tag != "statement":
+                others.append(stmt)
+                continue
+            payload = stmt.value
+            field = homes.get(payload["kind"])
+            if field is None:
+                self.problem(payload["span"], f"'{payload['kind']}' does not belong in a {block} block (use: {', '.join(homes)})")
+                continue
+            into.setdefault(field, []).append(payload)
+        return others
+
+
+STATEMENT_HOMES = {
+    "customer": {"goal": "goals", "pressure": "pressures", "initiative": "initiatives", "obstacle": "obstacles", "fact": "facts"},
+    "competitor": {"strength": "strengths", "weakness": "weaknesses", "fact": "facts"},
+    "company": {"strength": "strengths", "reference": "references", "differentiator": "differentiators"},
+    "stakeholder": {"note": "notes"},
+    "party": {"note": "notes"},
+}
+
+
+def text_stmt(tag: str, keyword: Token, value: Token) -> Stmt:
+    """A statement whose value is one quoted text, with the text's own span."""
+    where = token_span(value)
+    return Stmt(tag, unquote(value), span(keyword, value), where)

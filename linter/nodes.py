@@ -1,0 +1,145 @@
+"""The model's leaves: where a node stands, and values as they were written.
+
+Split from :mod:`planlint.model` (which re-exports everything here) so that the
+plan's blocks and its values each fit one module. :func:`added` marks the
+fields the language gained after plans were first written: left out of a
+dump while they hold nothing, so `planlint parse` prints an older plan exactly
+as it did before they existed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+
+class Node(BaseModel):
+    """Base of every model node: frozen-free, strict about unknown fields.
+
+    Not ``defer_build``: ``planlint check`` validates every node type on its
+    first plan anyway, and building them all then was measured slower than
+    building each class at import.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def _nothing(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, list) and not value)
+
+
+def added(default: Any = None, *, many: bool = False) -> Any:
+    """A field added to the language later: omitted from dumps while it is empty (None, False, [])."""
+    if many:
+        return Field(default_factory=list, exclude_if=_nothing)
+    return Field(default, exclude_if=_nothing)
+
+
+class Span(Node):
+    """Where a node sits in the source: 1-based lines and columns, end exclusive."""
+
+    line: int = 1
+    column: int = 1
+    end_line: int = 1
+    end_column: int = 1
+
+
+DEFAULT_SPAN = Span()
+
+
+class Spanned(Node):
+    span: Span = Field(default_factory=Span)
+
+
+class Money(Spanned):
+    """An amount of money as written (`$500k`, `$1.2M`, `EUR 40,000`)."""
+
+    amount: float
+    currency: str = "USD"
+    text: str = ""
+
+
+class Percent(Spanned):
+    value: float
+    text: str = ""
+
+
+class Count(Spanned):
+    value: float
+    unit: str = ""
+    text: str = ""
+
+
+Quantity = Union[Money, Percent, Count]
+
+
+def quarter_bounds(year: int, number: int, fiscal_start: int = 1) -> tuple[dt.date, dt.date]:
+    """The first and last day of quarter ``number`` of the year named ``year``.
+
+    With a fiscal year starting in month ``fiscal_start``, the year is named by
+    the calendar year in which it *ends*: with July, FY2027 runs from July 2026
+    to June 2027, so Q1 2027 is July to September 2026 and Q3 2027 is January to
+    March 2027. ``fiscal_start`` 1 gives calendar quarters.
+    """
+    first_month = (year - (fiscal_start > 1)) * 12 + (fiscal_start - 1) + 3 * (number - 1)  # months since year 0
+    after = first_month + 3
+    first = dt.date(first_month // 12, first_month % 12 + 1, 1)
+    return first, dt.date(after // 12, after % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+class Quarter(Node):
+    """A quarter as written. ``fiscal_start`` is the month the customer's fiscal year starts in
+    (`fiscal_year_start July`); 1 means calendar quarters, where `Q3 2027` is July to September 2027."""
+
+    year: int
+    quarter: int
+    fiscal_start: int = added(1)
+
+    @property
+    def first_day(self) -> dt.date:
+        """Where a period that starts in this quarter begins (``period Q1 2027 to ...``)."""
+        return quarter_bounds(self.year, self.quarter, self.fiscal_start)[0]
+
+    @property
+    def fiscal(self) -> bool:
+        return self.fiscal_start != 1
+
+
+class DateValue(Spanned):
+    """A date as written: an ISO date, or a quarter (resolved to its last day;
+    only a period's start resolves to the first, see :class:`Period`)."""
+
+    date: dt.date
+    quarter: Optional[Quarter] = None
+    text: str = ""
+
+    def shown(self) -> str:
+        """The date as a message should print it: as written, and for a fiscal quarter which days it means."""
+        if self.quarter is not None and self.quarter.fiscal:
+            return f"{self.text} (fiscal quarter ending {self.date.isoformat()})"
+        return self.text or self.date.isoformat()
+
+
+class Text(Spanned):
+    """A quoted string with where it stands."""
+
+    text: str
+
+
+def number_of(value: Optional[Quantity]) -> Optional[float]:
+    """The plain number in a quantity (an amount, a percentage, a count), for arithmetic on targets."""
+    if value is None:
+        return None
+    return value.amount if isinstance(value, Money) else value.value
+
+
+def same_kind(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities can be compared: money in one currency, percentages, or counts of one thing."""
+    if isinstance(a, Money) or isinstance(b, Money):
+        return isinstance(a, Money) and isinstance(b, Money) and a.currency == b.currency
+    if isinstance(a, Percent) or isinstance(b, Percent):
+        return isinstance(a, Percent) and isinstance(b, Percent)
+    return not a.unit or not b.unit or a.unit.lower().rstrip("s") == b.unit.lower().rstrip("s")
