@@ -96,7 +96,7 @@ class Quarter(Node):
 
     year: int
     quarter: int
-    fiscal_start: int = added(1)
+    fiscal_start: int = Field(1, exclude_if=lambda start: start == 1)  # left out of dumps for calendar quarters
 
     @property
     def first_day(self) -> dt.date:

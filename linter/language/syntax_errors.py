@@ -17,7 +17,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..suggest import closest
 from .braces import closes_nothing, open_blocks
-from ..model import ActionStatus, Cadence, CompetitorPosition, Level, ObjectiveCategory, Role, Source, Stance
+from ..vocabulary import (ActionStatus, Cadence, CompetitorPosition, ExperimentState, Level, Month, ObjectiveCategory,
+                          PartyKind, Role, Source, Stage, Stance)
 
 TERMINAL_WORDS = {
     "STRING": 'a quoted text like "..."',
@@ -61,9 +62,18 @@ WORD_ENUMS: dict[str, tuple[str, type[Enum]]] = {
     "position": ("a position", CompetitorPosition),
     "status": ("a status", ActionStatus),
     "source": ("a source", Source),
+    "fiscal_year_start": ("a month", Month),
+    "repeats": ("a rhythm", Cadence),
+    "stage": ("a stage", Stage),
+    "impact": ("a level", Level),
+    "likelihood": ("a level", Level),
+    "party": ("a kind of party", PartyKind),
+    "experiment": ("a state", ExperimentState),
 }
 WORD_CHOICES = {keyword: _choices(what, enum) for keyword, (what, enum) in WORD_ENUMS.items()}
 WORD_CHOICES["source"] += ' or a quoted document name like "FY2026 annual report"'
+WORD_CHOICES["party"] += " and then its name in quotes"
+WORD_CHOICES["experiment"] += " or the hypothesis in quotes"
 QUOTE_LOOKALIKES = "'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb"
 
 
@@ -113,6 +123,7 @@ BLOCK_KINDS = {
     "competitor": ("strength", "weakness", "fact"),
     "company": ("strength", "reference", "differentiator"),
     "stakeholder": ("note",),
+    "party": ("note",),
 }
 
 
