@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from planlint.diagnostics import PlanSyntaxError
+from planlint.language.diagnostics import PlanSyntaxError
 from planlint.model import Count, Money, Percent, Plan
-from planlint.parser import parse_text
+from planlint.language.parser import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -59,16 +59,73 @@ def revenue_targets(plan: Plan) -> list[Money]:
 
 
 def pipeline_currency(plan: Plan) -> Optional[str]:
-    """The currency the pipeline yields in: that of its average deal value."""
-    return plan.pipeline.average.currency if plan.pipeline and plan.pipeline.average else None
+    """The currency the pipeline yields in: that of its average deal value (stated, or from its opportunities)."""
+    average = stated_or_derived(plan)[1]
+    return average.currency if average else None
+
+
+@dataclass(frozen=True)
+class DealTotals:
+    """What the pipeline's named open opportunities add up to (the stated `deals` and `average` may disagree)."""
+
+    count: int
+    total: Optional[float]  # None when the amounts are missing or in several currencies
+    currency: Optional[str]
+    weighted: Optional[float]  # each amount × its probability
+    amounts: tuple[float, ...]
+
+    @property
+    def average(self) -> Optional[float]:
+        return self.total / self.count if self.total is not None and self.count else None
+
+    def arithmetic(self) -> str:
+        if self.total is None or not self.count or self.currency is None:
+            return f"{self.count} open opportunities"
+        added = " + ".join(money(amount, self.currency) for amount in self.amounts)
+        weighted = f"; weighted by probability {money(self.weighted, self.currency)}" if self.weighted is not None else ""
+        return (f"{self.count} open opportunities: {added} = {money(self.total, self.currency)} ÷ {self.count} = "
+                f"{money(self.total / self.count, self.currency)} average{weighted}")
+
+
+def deal_totals(plan: Plan) -> Optional[DealTotals]:
+    """The totals of the named open opportunities, or None when the pipeline names none."""
+    pipeline = plan.pipeline
+    if pipeline is None or not pipeline.opportunities:
+        return None
+    deals = pipeline.open_opportunities()
+    amounts = [deal.amount for deal in deals]
+    currencies = {amount.currency for amount in amounts if amount is not None}
+    if not deals or None in amounts or len(currencies) != 1:
+        return DealTotals(len(deals), None, None, None, ())
+    values = tuple(amount.amount for amount in amounts if amount is not None)
+    chances = [deal.probability.value if deal.probability else None for deal in deals]
+    weighted = None if None in chances else sum(v * (c or 0) / 100 for v, c in zip(values, chances))
+    return DealTotals(len(deals), sum(values), currencies.pop(), weighted, values)
+
+
+def stated_or_derived(plan: Plan) -> tuple[Optional[int], Optional[Money]]:
+    """The pipeline's deal count and average value: as stated, else as its named open opportunities give them."""
+    pipeline = plan.pipeline
+    if pipeline is None:
+        return None, None
+    deals, average = pipeline.deals, pipeline.average
+    totals = deal_totals(plan)
+    if totals is not None:
+        if deals is None:
+            deals = totals.count
+        if average is None and totals.average is not None and totals.currency is not None:
+            average = Money(amount=totals.average, currency=totals.currency, text=money(totals.average, totals.currency),
+                            span=pipeline.span)
+    return deals, average
 
 
 def missing_inputs(plan: Plan) -> list[str]:
-    """The velocity inputs the pipeline does not state; a stated 0 (an empty pipeline) is not missing."""
+    """The velocity inputs the pipeline does not state (or derive from its opportunities); a stated 0 is not missing."""
     pipeline = plan.pipeline
     if pipeline is None:
         return []
-    names = {"deals": pipeline.deals, "average": pipeline.average, "win_rate": pipeline.win_rate, "cycle": pipeline.cycle_days}
+    deals, average = stated_or_derived(plan)
+    names = {"deals": deals, "average": average, "win_rate": pipeline.win_rate, "cycle": pipeline.cycle_days}
     return [name for name, value in names.items() if value is None]
 
 
@@ -82,7 +139,8 @@ def velocity_check(plan: Plan) -> Optional[VelocityCheck]:
     targets = [t.amount for t in revenue_targets(plan) if t.currency == currency]
     if pipeline is None or period is None or not targets or missing_inputs(plan):
         return None
-    assert pipeline.deals is not None and pipeline.average and pipeline.win_rate and pipeline.cycle_days
-    return VelocityCheck(deals=pipeline.deals, average=pipeline.average.amount, win_rate=pipeline.win_rate.value,
+    deals, average = stated_or_derived(plan)
+    assert deals is not None and average and pipeline.win_rate and pipeline.cycle_days
+    return VelocityCheck(deals=deals, average=average.amount, win_rate=pipeline.win_rate.value,
                          cycle_days=pipeline.cycle_days, period_days=(period.end - period.start).days + 1,
-                         target=sum(targets), currency=pipeline.average.currency)
+                         target=sum(targets), currency=average.currency)

@@ -75,6 +75,8 @@ class Settings(BaseModel):
     essentials: dict[str, Essential] = Field(default_factory=dict)
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
     a_quadrant_min_score: Optional[float] = Field(default=None, alias="a-quadrant-min-score", ge=0, le=100)
+    # How far (percent of its path's whole rise) an objective's latest reading may trail before PL208 calls it off track.
+    off_track_margin: float = Field(default=10.0, alias="off-track-margin", ge=0, le=100, allow_inf_nan=False)
     packs: list[str] = Field(default_factory=list)
     plugins: dict[str, bool] = Field(default_factory=dict)
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
 from ..api.rule import CheckContext, Item, Rule, RuleInfo
+from ..api.trend import MARGIN_OPTION
 from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
 from ..language.diagnostics import Diagnostic, PlanSyntaxError
 from ..model import Comment, Plan, PlanFile, Span
@@ -96,7 +97,8 @@ class Linter:
     def _lint_plan(
         self, plan: Plan, path: str, comments: Sequence[Comment] = (), options: Optional[dict[str, Any]] = None
     ) -> FileResult:
-        ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(), options=dict(options or {}))
+        ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(),
+                           options={MARGIN_OPTION: self.settings.off_track_margin, **(options or {})})
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
         judged = [self._judge(rule.info, items, suppressions, findings, ctx.skipped)

@@ -12,7 +12,7 @@ from planlint.hookspecs import hookimpl
 from planlint.packs import load_rules_from_toml
 from planlint.rule import Category, Rule
 
-from . import actions, cadence, focus, form, objectives, people, portfolio, research, velocity
+from . import actions, cadence, focus, form, objectives, orgchart, people, portfolio, research, risks, tracking, velocity
 
 CATEGORIES = [
     Category("research", "Research", 2.0, "The Three Cs, business drivers, sources and open questions."),
@@ -26,7 +26,7 @@ CATEGORIES = [
     Category("portfolio", "Portfolio", 1.0, "A-quadrant accounts with full plans."),
 ]
 
-MODULES = (research, people, focus, objectives, actions, cadence, velocity, form, portfolio)
+MODULES = (research, people, orgchart, focus, objectives, tracking, actions, risks, cadence, velocity, form, portfolio)
 
 
 @hookimpl

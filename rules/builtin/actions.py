@@ -105,8 +105,8 @@ class ActionOwnerOnTeam(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         team = ctx.plan.people()
         for action in real_actions(ctx):
-            if not is_real_name(action.owner):
-                continue  # PL302 reports the missing owner
+            if action.customer or not is_real_name(action.owner):
+                continue  # a customer's action is PL309's; PL302 reports a missing owner
             if action.owner in team:
                 yield passed(action.span)
             else:
@@ -174,10 +174,46 @@ class OverdueActions(Rule):
                 )
 
 
+class CustomerActionOwner(Rule):
+    info = RuleInfo(
+        code="PL309",
+        name="customer-action-owner",
+        category="actions",
+        severity=Severity.warning,
+        weight=1.5,
+        message="a customer action is owned by someone the plan does not map on the customer's side",
+        why="A mutual action plan works when each of the customer's steps has a named person on their side who "
+        "agreed to it; an action 'owned' by someone unmapped, or by our own team, is a hope about the customer.",
+        fix="Give the `customer_action` an `owner` who is a mapped stakeholder or party; if it is ours, write `action`.",
+        methodology=(4, 6),
+        failing=(objective_with('      customer_action "CFO reviews the business case" owner "Jane Doe" due 2027-03-15\n'),),
+        passing=('plan "Acme" {\n  stakeholder "Mary Chen" {\n    role economic_buyer\n  }\n' + objective_with(
+            '      customer_action "CFO reviews the business case" owner "Mary Chen" due 2027-03-15\n').split("\n", 1)[1],),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        plan, team = ctx.plan, ctx.plan.people()
+        theirs = {p.name.strip().casefold() for p in [*plan.stakeholders, *plan.parties]}
+        for action in real_actions(ctx):
+            if not action.customer or not is_real_name(action.owner):
+                continue
+            owner = (action.owner or "").strip()
+            where = action.owner_span or action.span
+            if owner in team:
+                yield failed(where, f"'{owner}', owner of the customer action '{action.text}', is on our team: "
+                             "write it as an `action`, or name the customer's owner")
+            elif owner.casefold() in theirs:
+                yield passed(where)
+            else:
+                yield failed(where, f"'{owner}', owner of the customer action '{action.text}', is not a mapped "
+                             "stakeholder or party")
+
+
 RULES: list[Rule] = [
     ObjectiveHasActions(),
     StrategyHasActions(),
     ActionOwnerOnTeam(),
     ActionDueInPeriod(),
     OverdueActions(),
+    CustomerActionOwner(),
 ]

@@ -7,6 +7,7 @@ the definition of a form. Staleness is judged against ``--as-of DATE``
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable
 
 from planlint.model import CADENCE_DAYS, Cadence
@@ -137,4 +138,43 @@ class PlanCurrent(Rule):
             yield failed(period.span, f"the plan period ended {period.end.isoformat()}, before {ctx.as_of.isoformat()}")
 
 
-RULES: list[Rule] = [ReviewCadence(), ReviewFresh(), PlanPeriod(), PlanCurrent()]
+class FiscalPeriod(Rule):
+    info = RuleInfo(
+        code="PL405",
+        name="fiscal-period",
+        category="cadence",
+        severity=Severity.warning,
+        weight=1.0,
+        message="the plan period does not follow the customer's fiscal quarters",
+        why="A customer budgets, buys and reviews by its own fiscal year. When the plan declares "
+        "`fiscal_year_start`, a period that starts or ends in the middle of one of the customer's quarters "
+        "splits a budget cycle in two, and its objectives fall due between the customer's own reviews.",
+        fix="Write the period in the customer's quarters: `period Q1 2027 to Q4 2027` (with `fiscal_year_start July`, "
+        "July 2026 to June 2027).",
+        methodology=(7,),
+        failing=('plan "Acme" {\n  fiscal_year_start July\n  period 2027-01-15 to 2027-12-31\n}\n',
+                 'plan "Acme" {\n  fiscal_year_start July\n  period 2027-02-01 to 2027-06-30\n}\n'),
+        passing=('plan "Acme" {\n  fiscal_year_start July\n  period Q1 2027 to Q4 2027\n}\n',
+                 'plan "Acme" {\n  fiscal_year_start July\n  period 2026-07-01 to 2027-06-30\n}\n'),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        plan, period = ctx.plan, ctx.plan.period
+        start = plan.fiscal_year_start
+        if period is None or start is None:
+            return
+        months = sorted({(start - 1 + 3 * step) % 12 + 1 for step in range(4)})
+        starts_ok = period.start.day == 1 and period.start.month in months
+        after_end = period.end + dt.timedelta(days=1)
+        ends_ok = after_end.day == 1 and after_end.month in months
+        fiscal_year = period.end.year + (period.end.month >= start > 1)
+        if starts_ok and ends_ok:
+            yield passed(period.span)
+        else:
+            names = ", ".join(dt.date(2000, month, 1).strftime("%B") for month in months)
+            yield failed(period.span, f"the plan period {period.shown()} does not run from the start of one of the "
+                         f"customer's fiscal quarters (they start in {names}) to the end of one; the period's end falls "
+                         f"in the customer's FY{fiscal_year}")
+
+
+RULES: list[Rule] = [ReviewCadence(), ReviewFresh(), PlanPeriod(), PlanCurrent(), FiscalPeriod()]

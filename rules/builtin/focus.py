@@ -33,7 +33,7 @@ def serves(objective: Objective, unit: Unit) -> bool:
     """Whether an objective is for a unit: `unit "Name"` in it, or the unit named in its title."""
     name = unit.name.strip().lower()
     if objective.unit is not None:
-        return objective.unit.strip().lower() == name
+        return any(named.strip().lower() == name for named in objective.unit_names())
     return name in objective.name.lower()
 
 
@@ -142,4 +142,37 @@ class UnitBusinessDevelopmentObjective(Rule):
                 yield failed(unit.span, f"unit '{unit.name}' has potential opportunities but no business-development objective")
 
 
-RULES: list[Rule] = [PlanUnits(), WhiteSpace(), UnitRevenueObjective(), UnitBusinessDevelopmentObjective()]
+class RevenueHorizon(Rule):
+    info = RuleInfo(
+        code="PL175",
+        name="revenue-horizon",
+        category="focus",
+        severity=Severity.warning,
+        weight=1.0,
+        message="a future revenue amount says not by when",
+        quadrants=("A", "B", "C"),  # a D account is left to marketing: no focus expected
+        why="'Future revenue $4M' places the account in a quadrant, but $4M next year and $4M over five years are "
+        "different accounts. Once a plan describes its revenue by kind (recurring, one_off, new_business, "
+        "renewal, expansion) or gives any horizon, each future amount needs its own `by DATE`.",
+        fix="Add the horizon to the future figure: `future $3.5M recurring by 2029-06-30`.",
+        methodology=(9,),
+        failing=('plan "Acme" {\n  revenue current $1.2M recurring, future $3.5M new_business\n}\n',),
+        passing=('plan "Acme" {\n  revenue current $1.2M recurring, future $3.5M new_business by 2029-06-30\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        figures = [f for f in (ctx.plan.current_revenue, ctx.plan.future_revenue) if f is not None]
+        figures += [part for figure in list(figures) for part in figure.parts]
+        if not any(f.kinds or f.horizon for f in figures):
+            return  # the plain `future $3.5M` of plans that describe no revenue kind is judged as it always was
+        future = ctx.plan.future_revenue
+        for figure in (future.parts or [future]) if future else []:
+            if figure.amount is None:
+                continue
+            if figure.horizon is not None:
+                yield passed(figure.span)
+            else:
+                yield failed(figure.span, f"the future revenue {figure.amount.text} has no horizon: add `by DATE`")
+
+
+RULES: list[Rule] = [PlanUnits(), WhiteSpace(), UnitRevenueObjective(), UnitBusinessDevelopmentObjective(), RevenueHorizon()]

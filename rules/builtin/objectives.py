@@ -51,6 +51,9 @@ class ObjectiveMeasurable(Rule):
             'plan "Acme" {\n' + _REVENUE + "}\n",
             'plan "Acme" {\n  objective marketing "Raise awareness in plant IT" {\n    metric "plant IT managers who attended a demo"\n'
             "    target 30% by 2027-06-30\n  }\n}\n",
+            'plan "Acme" {\n  objective customer_success "Raise weekly use of the app" {\n'
+            '    metric "share of nurses using the app each week"\n    target from 66% to 74% by Q3 2027\n  }\n}\n',
+            'plan "Acme" {\n  objective relationship "Bring the CMO round" {\n    target from opponent to neutral by Q3 2027\n  }\n}\n',
         ),
     )
 
@@ -59,7 +62,9 @@ class ObjectiveMeasurable(Rule):
             target = objective.target
             value = target.value if target else None
             missing = []
-            if value is None:
+            if value is None and target is not None and target.from_stance and target.to_stance:
+                pass  # `from opponent to neutral`: a stance is its own measure, like money
+            elif value is None:
                 missing.append("numeric target")
             elif not isinstance(value, Money) and not (isinstance(value, Count) and value.unit) and not is_substantive(objective.metric or "", 1):
                 missing.append("metric (what the number counts)")

@@ -186,7 +186,7 @@ class RelationshipObjectivePerson(Rule):
 def named_people(ctx: CheckContext) -> set[str]:
     """Everyone the plan names as a person, case folded: stakeholders, our team, owners and whom to ask."""
     plan = ctx.plan
-    names = [*(s.name for s in plan.stakeholders), *(s.owner for s in plan.stakeholders), *plan.people(),
+    names = [*(s.name for s in [*plan.stakeholders, *plan.parties]), *(s.owner for s in plan.stakeholders), *plan.people(),
              *(action.owner for action in plan.actions())]
     customer = plan.research.customer if plan.research else None
     names += [question.ask for question in customer.questions] if customer else []

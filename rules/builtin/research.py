@@ -270,6 +270,39 @@ class QuestionHasAsk(Rule):
                 yield failed(question.span, f"question \"{question.text}\" says neither whom to ask nor how to find out")
 
 
+class CompetitorUnits(Rule):
+    info = RuleInfo(
+        code="PL109",
+        name="competitor-unit",
+        category="research",
+        severity=Severity.warning,
+        weight=1.0,
+        message="a competitor is said to play in a unit the plan does not name",
+        why="Saying where a competitor plays (`unit \"...\"` in its block) makes competitor research per unit: "
+        "the incumbent in one division is a challenger in the next. A unit the plan does not map is usually a "
+        "misspelling, and then the competitor is placed nowhere.",
+        fix="Name the unit exactly as in its `unit \"...\" { ... }` block, or add that unit to the plan.",
+        methodology=(1, 5),
+        failing=('plan "Acme" {\n  unit "Manufacturing" {\n    current "ERP consolidation"\n  }\n  research {\n'
+                 '    competitor "Globex" {\n      position incumbent\n      unit "Manufactoring"\n    }\n  }\n}\n',),
+        passing=('plan "Acme" {\n  unit "Manufacturing" {\n    current "ERP consolidation"\n  }\n  research {\n'
+                 '    competitor "Globex" {\n      position incumbent\n      unit "Manufacturing"\n    }\n  }\n}\n',),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        research = ctx.plan.research
+        units = {unit.name.strip().casefold() for unit in ctx.plan.units}
+        for competitor in research.competitors if research else []:
+            for unit in competitor.units:
+                if not is_real_name(unit.text):
+                    continue
+                if unit.text.strip().casefold() in units:
+                    yield passed(unit.span)
+                else:
+                    yield failed(unit.span, f"competitor '{competitor.name}' plays in '{unit.text}', which is not a unit "
+                                 "of this plan")
+
+
 RULES: list[Rule] = [
     CompetitorResearch(),
     BusinessDrivers(),
@@ -277,4 +310,5 @@ RULES: list[Rule] = [
     SourceVariety(),
     OpenQuestions(),
     QuestionHasAsk(),
+    CompetitorUnits(),
 ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
-from planlint.api.velocity import STRETCH_FACTOR, missing_inputs, money, pipeline_currency, revenue_targets, velocity_check
+from planlint.api.velocity import STRETCH_FACTOR, deal_totals, missing_inputs, money, pipeline_currency, revenue_targets, velocity_check
 
 
 MAX_STRETCH = STRETCH_FACTOR  # 1.5: the one place the threshold lives is planlint.api.velocity
@@ -128,4 +128,51 @@ class VelocityCurrency(Rule):
                              f"{currency}: planlint does not convert currencies, so the velocity check leaves it out")
 
 
-RULES: list[Rule] = [PipelineComplete(), VelocitySupportsTarget(), VelocityCurrency()]
+AVERAGE_TOLERANCE = 0.10  # a stated average within 10% of the named deals' average agrees with them
+
+_DEALS = ('  opportunity "EHR renewal" { stage negotiation amount $1.2M probability 80% }\n'
+          '  opportunity "Mobile app wards" { stage proposal amount $400k probability 50% }\n'
+          '  opportunity "Pharmacy interface" { stage won amount $300k }\n')
+
+
+def _deals_plan(stated: str) -> str:
+    return 'plan "Acme" {\n  pipeline {\n' + stated + _DEALS + "  }\n}\n"
+
+
+class PipelineMatchesDeals(Rule):
+    info = RuleInfo(
+        code="PL504",
+        name="pipeline-deals",
+        category="velocity",
+        severity=Severity.warning,
+        weight=1.5,
+        message="the pipeline's stated deals or average value disagree with the opportunities it lists",
+        quadrants=("A", "B", "C"),  # a D account has no pipeline worth modelling
+        why="When a plan lists its deals, their number and average value follow from them; a stated `deals` or "
+        "`average` that says otherwise was copied from an older plan or a different report, and the velocity "
+        f"check would run on it. A stated average within {AVERAGE_TOLERANCE:.0%} of the listed deals' agrees. "
+        "Open deals are those not `won` or `lost`; leave `deals` and `average` out and planlint derives them.",
+        fix="Update `deals` and `average` to match the listed opportunities, or delete them so they are derived.",
+        methodology=(10,),
+        failing=(_deals_plan("    deals 6\n    average $420k\n"),),
+        passing=(_deals_plan("    deals 2\n    average $800k\n"), _deals_plan("")),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterable[Item]:
+        pipeline, totals = ctx.plan.pipeline, deal_totals(ctx.plan)
+        if pipeline is None or totals is None:
+            return
+        problems = []
+        if pipeline.deals is not None and pipeline.deals != totals.count:
+            problems.append(f"it states {pipeline.deals} deals")
+        stated, derived = pipeline.average, totals.average
+        if stated is not None and derived is not None and totals.currency == stated.currency \
+                and abs(stated.amount - derived) > AVERAGE_TOLERANCE * derived:
+            problems.append(f"an average of {stated.text}")
+        if problems:
+            yield failed(pipeline.span, f"the pipeline says {' and '.join(problems)}, but it lists {totals.arithmetic()}")
+        else:
+            yield passed(pipeline.span)
+
+
+RULES: list[Rule] = [PipelineComplete(), VelocitySupportsTarget(), VelocityCurrency(), PipelineMatchesDeals()]
