@@ -18,6 +18,7 @@ from typing import Any, Optional
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _constructs import plans
 from _mutations import mutate
 from lark.exceptions import UnexpectedInput
 
@@ -112,7 +113,8 @@ def test_text_lark_rejects_is_left_to_lark() -> None:
 
 SAMPLE = (ROOT / "samples" / "acme.plan").read_text(encoding="utf-8")
 TOKENS = re.findall(r'"[^"\n]*"|#[^\n]*|\S+|\n', SAMPLE)
-VOCABULARY = sorted(set(TOKENS)) + ["{", "}", ",", "Q3 2027", "q1\n2028", "$ 5k", "EUR 40,000", "50 %", "deals", "3",
+FULL_TOKENS = re.findall(r'"[^"\n]*"|#[^\n]*|\S+|\n', (ROOT / "samples" / "hospital-group.plan").read_text(encoding="utf-8"))
+VOCABULARY = sorted(set(TOKENS) | set(FULL_TOKENS)) + ["{", "}", ",", "Q3 2027", "q1\n2028", "$ 5k", "EUR 40,000", "50 %", "deals", "3",
                                     "current", "future", "done", "open", "status", "é", "plan-x", "2027-02-30"]
 
 
@@ -120,6 +122,22 @@ VOCABULARY = sorted(set(TOKENS)) + ["{", "}", ",", "Q3 2027", "q1\n2028", "$ 5k"
 @given(st.data())
 def test_fast_path_matches_lark_on_mutated_plans(data: st.DataObject) -> None:
     assert_same(mutate(data, TOKENS, VOCABULARY))
+
+
+@FUZZ
+@given(st.data())
+def test_fast_path_matches_lark_on_the_plan_that_uses_every_construct(data: st.DataObject) -> None:
+    assert_same(mutate(data, FULL_TOKENS, VOCABULARY))
+
+
+@FUZZ
+@given(plans())
+def test_fast_path_matches_lark_on_generated_plans_with_the_new_constructs(text: str) -> None:
+    fast = fast_result(text)
+    if fast is not None:
+        assert fast == lark_result(text)
+    else:
+        assert lark_result(text) is None, "the fast path left a plan Lark reads to Lark: it should read it itself"
 
 
 @FUZZ

@@ -8,15 +8,20 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _constructs import plans
 from _mutations import mutate
 
 from planlint.language.diagnostics import PlanSyntaxError
 from planlint.model import Plan
 from planlint.language.parser import MAX_ERRORS, parse_text
 
-SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "acme.plan").read_text(encoding="utf-8")
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLE = (SAMPLES / "acme.plan").read_text(encoding="utf-8")
 TOKENS = re.findall(r'"[^"\n]*"|#[^\n]*|\S+|\n', SAMPLE)
-VOCABULARY = sorted(set(TOKENS)) + ["{", "}", '"', "#", ",", "$", "%", "Q3", "2027-02-30", "\x00", "\t", "é"]
+# The sample that uses every construct of the language (issue 15), mutated and mined for words like acme.plan.
+FULL = (SAMPLES / "hospital-group.plan").read_text(encoding="utf-8")
+FULL_TOKENS = re.findall(r'"[^"\n]*"|#[^\n]*|\S+|\n', FULL)
+VOCABULARY = sorted(set(TOKENS) | set(FULL_TOKENS)) + ["{", "}", '"', "#", ",", "$", "%", "Q3", "2027-02-30", "\x00", "\t", "é"]
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -48,6 +53,18 @@ def test_random_token_soup(tokens: list[str]) -> None:
 @given(st.data())
 def test_mutations_of_a_valid_plan(data: st.DataObject) -> None:
     check(mutate(data, TOKENS, VOCABULARY))
+
+
+@FAST
+@given(st.data())
+def test_mutations_of_the_plan_that_uses_every_construct(data: st.DataObject) -> None:
+    check(mutate(data, FULL_TOKENS, VOCABULARY))
+
+
+@FAST
+@given(plans())
+def test_generated_plans_with_the_new_constructs(text: str) -> None:
+    check(text)
 
 
 OBJECTIVE = '''  objective revenue "Objective number {i}" {{

@@ -22,9 +22,9 @@ from lark.lexer import PatternRE, PatternStr, TerminalDef
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from pydantic import ValidationError
 
-from .braces import scan_braces
 from .builder import BuildLog, PlanBuilder
 from .fast_parser import FastParser
+from .recovery import blank, close_block, line_bounds, open_block, unclosed_brace
 from .diagnostics import INVALID_VALUE, SYNTAX_ERROR, UNREADABLE_FILE, Diagnostic, PlanSyntaxError
 from ..model import PlanFile
 from .syntax_errors import keyword_of, message_for
@@ -106,129 +106,15 @@ def get_fast_parser() -> FastParser:
 # --------------------------------------------------------------------------- recovery
 
 
-def _indent_of(text: str, position: int) -> Optional[int]:
-    """Indentation of the line holding ``position``, or None when text precedes it."""
-    start = text.rfind("\n", 0, position) + 1
-    before = text[start:position]
-    return len(before) if not before.strip() else None
-
-
-def _line_indent(text: str, position: int) -> int:
-    start = text.rfind("\n", 0, position) + 1
-    line = text[start:position]
-    return len(line) - len(line.lstrip())
-
-
-def _unclosed_brace(text: str, offset: Optional[int] = None,
-                    known: frozenset[int] | set[int] = frozenset()) -> Optional[tuple[int, Optional[int]]]:
-    """The '{' that lost its '}', and where to put the missing '}' (None: at the end).
-
-    Braces alone cannot tell which block lost its '}': the last one is paired
-    with the outermost opener. Indentation can: a '}' (or, at ``offset``, the
-    statement the parser choked on) starting a line indented less than an open
-    block's first line belongs to an outer block, so that inner block is the
-    one left open. With ``offset`` None the whole text is checked (the file
-    ended too early); otherwise only the text before the error, and a block is
-    blamed only when the indentation says so. Openers in ``known`` were
-    already reported and mended: the '}' put in for them is not judged again.
-    """
-    end = len(text) if offset is None else offset
-    stack: list[tuple[int, int]] = []
-    for position, ch in scan_braces(text, 0, end):
-        if ch == "{":
-            stack.append((position, _line_indent(text, position)))
-            continue
-        indent = _indent_of(text, position)
-        if indent is not None and len(stack) > 1 and stack[-1][1] > indent and stack[-1][0] not in known:
-            return stack[-1][0], position
-        if stack:
-            stack.pop()
-    if not stack:
-        return None
-    if offset is None:
-        return stack[-1][0], None
-    indent = _indent_of(text, offset)
-    if indent is not None and len(stack) > 1 and indent <= stack[-1][1] and stack[-1][0] not in known:
-        return stack[-1][0], offset
-    return None
-
-
-def _close_block(text: str, closer: Optional[int]) -> str:
-    """Add the missing '}' without moving any later line or column."""
-    if closer is None:
-        return text + "\n}"
-    if closer > 0 and text[closer - 1] in " \t":
-        return text[:closer - 1] + "}" + text[closer:]
-    line_start = text.rfind("\n", 0, closer)
-    if line_start >= 0 and "#" not in text[text.rfind("\n", 0, line_start) + 1:line_start]:
-        return text[:line_start] + "}" + text[line_start:]  # at the end of the previous line
-    return text[:closer] + "} " + text[closer:]
-
-
-def _open_block(text: str, offset: int) -> str:
-    """Put in the '{' a block header lost (``stakeholder "Mary Chen"`` + newline).
-
-    Dropping the statement instead would leave its body to be read as
-    statements of the outer block: one error per line. The '{' replaces the
-    blank before the token the parser stopped at, or goes at the end of the
-    previous line, so later lines and columns do not move.
-    """
-    if offset > 0 and text[offset - 1] in " \t":
-        return text[:offset - 1] + "{" + text[offset:]
-    line_start = text.rfind("\n", 0, offset)
-    if line_start >= 0 and offset == line_start + 1 and "#" not in text[text.rfind("\n", 0, line_start) + 1:line_start]:
-        return text[:line_start] + "{" + text[line_start:]
-    return text[:offset] + "{ " + text[offset:]
-
-
-def _blank(text: str, start: int, end: int, keep_closers: bool = True) -> str:
-    """Replace ``text[start:end]``, extended over any block it opens, with spaces.
-
-    Newlines stay, so every later line and column is unchanged. A '}' that
-    closes a block opened before the region is kept (unless ``keep_closers``
-    is off), so the surrounding structure survives.
-    """
-    depth = 0
-    for position, ch in scan_braces(text, start):
-        if position >= end and depth <= 0:
-            break
-        depth += 1 if ch == "{" else -1
-        if depth == 0 and position >= end:
-            end = position + 1
-            break
-    else:
-        if depth > 0:
-            end = len(text)
-    chars = list(text)
-    depth = 0
-    for position in range(start, min(end, len(text))):
-        ch = chars[position]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            if depth == 0 and keep_closers:
-                continue
-            depth = max(depth - 1, 0)
-        if ch != "\n":
-            chars[position] = " "
-    return "".join(chars)
-
-
-def _line_bounds(text: str, position: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, len(text) if end == -1 else end
-
-
 def _error_region(parser: Lark, text: str, error: UnexpectedInput, position: int) -> tuple[int, int]:
     """The statement to drop after an error: its line, or the previous line when
     that one stopped short of a value (``target $5k by`` + newline)."""
-    line_start, line_end = _line_bounds(text, position)
+    line_start, line_end = line_bounds(text, position)
     expected = set(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
     wants_value = bool(expected & VALUE_TERMINALS) and not any(keyword_of(parser, name) for name in expected)
     first_on_line = not text[line_start:position].strip()
     if wants_value and first_on_line and line_start > 0:
-        previous_start, _ = _line_bounds(text, line_start - 1)
+        previous_start, _ = line_bounds(text, line_start - 1)
         return previous_start, position
     return line_start, line_end
 
@@ -297,19 +183,19 @@ def _parse_with_recovery(text: str, path: str, log: BuildLog) -> tuple[Optional[
             at_end = isinstance(error, UnexpectedToken) and error.token.type == "$END"
             found = None
             if at_end:
-                found = _unclosed_brace(work, None, reported_openers)
+                found = unclosed_brace(work, None, reported_openers)
             elif _is_brace_error(error):
-                found = _unclosed_brace(work, offset, reported_openers)
+                found = unclosed_brace(work, offset, reported_openers)
             if found is not None:
                 unclosed, closer = found
                 if unclosed not in reported_openers:
                     reported_openers.add(unclosed)
-                    start, _ = _line_bounds(work, unclosed)
+                    start, _ = line_bounds(work, unclosed)
                     opener = work[start:unclosed].strip() or "block"
                     brace_line = work.count("\n", 0, unclosed) + 1
                     diagnostics.append(_diagnostic(path, text, brace_line, unclosed - start + 1,
                                                    f"the block '{opener} {{' is never closed: add a '}}' where it ends"))
-                work = _close_block(work, closer)
+                work = close_block(work, closer)
                 continue
             expected = _expected(error)
             if not any((d.line, d.column) == (line, column) for d in diagnostics):
@@ -317,12 +203,12 @@ def _parse_with_recovery(text: str, path: str, log: BuildLog) -> tuple[Optional[
             if at_end:
                 break
             if expected == {"LBRACE"}:
-                work = _open_block(work, offset)
+                work = open_block(work, offset)
                 continue
             start, end = _error_region(parser, work, error, offset)
-            blanked = _blank(work, start, end)
+            blanked = blank(work, start, end)
             if blanked == work:
-                blanked = _blank(work, start, max(end, offset + 1), keep_closers=False)
+                blanked = blank(work, start, max(end, offset + 1), keep_closers=False)
             if blanked == work or not blanked.strip():
                 break
             work = blanked
