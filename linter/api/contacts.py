@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from ..model import Plan, Span
+from .text import name_key as _key
 
 CONTACTS_OPTION = "last_contacts"  # {name: date or ISO text}, supplied by a data source beside the plan
 
@@ -24,10 +25,6 @@ class Contact:
     date: dt.date
     source: str  # "plan", or the name of the source that supplied it
     span: Optional[Span] = None  # where the plan says so, when it does
-
-
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _as_date(value: Any) -> Optional[dt.date]:

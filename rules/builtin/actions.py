@@ -13,7 +13,7 @@ from typing import Iterable
 from planlint.model import ActionStatus
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import is_real_name, is_substantive
+from planlint.api.text import is_real_name, is_substantive, name_key
 from .real import real_actions, real_objectives
 
 MIN_ACTIONS = 2
@@ -193,7 +193,7 @@ class CustomerActionOwner(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         plan, team = ctx.plan, ctx.plan.people()
-        theirs = {p.name.strip().casefold() for p in [*plan.stakeholders, *plan.parties]}
+        theirs = {name_key(p.name) for p in [*plan.stakeholders, *plan.parties]}
         for action in real_actions(ctx):
             if not action.customer or not is_real_name(action.owner):
                 continue
@@ -202,7 +202,7 @@ class CustomerActionOwner(Rule):
             if owner in team:
                 yield failed(where, f"'{owner}', owner of the customer action '{action.text}', is on our team: "
                              "write it as an `action`, or name the customer's owner")
-            elif owner.casefold() in theirs:
+            elif name_key(owner) in theirs:
                 yield passed(where)
             else:
                 yield failed(where, f"'{owner}', owner of the customer action '{action.text}', is not a mapped "

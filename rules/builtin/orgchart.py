@@ -20,7 +20,7 @@ from planlint.model import CADENCE_DAYS, Cadence, Level
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from ._examples import plan
-from .formtext import is_real_name
+from planlint.api.text import is_real_name, name_key
 from .people import is_key, real_stakeholders
 
 DEFAULT_CADENCE = Cadence.quarterly  # as PL402: the rhythm a plan with no cadence is held to
@@ -90,16 +90,16 @@ class ReportsToKnown(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        mapped = {p.name.strip().casefold() for p in ctx.plan.stakeholders}
+        mapped = {name_key(p.name) for p in ctx.plan.stakeholders}
         for person in real_stakeholders(ctx):
             manager = person.reports_to
             if not is_real_name(manager):
                 continue
             assert manager is not None
             where = person.reports_to_span or person.span
-            if manager.strip().casefold() == person.name.strip().casefold():
+            if name_key(manager) == name_key(person.name):
                 yield failed(where, f"'{person.name}' is said to report to themselves")
-            elif manager.strip().casefold() in mapped:
+            elif name_key(manager) in mapped:
                 yield passed(where)
             else:
                 yield failed(where, f"'{person.name}' reports to '{manager}', who is not a mapped stakeholder")

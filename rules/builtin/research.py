@@ -14,7 +14,7 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import is_real_name, is_substantive, normalise
+from planlint.api.text import is_real_name, is_substantive, name_key, normalise
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
@@ -291,12 +291,12 @@ class CompetitorUnits(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         research = ctx.plan.research
-        units = {unit.name.strip().casefold() for unit in ctx.plan.units}
+        units = {name_key(unit.name) for unit in ctx.plan.units}
         for competitor in research.competitors if research else []:
             for unit in competitor.units:
                 if not is_real_name(unit.text):
                     continue
-                if unit.text.strip().casefold() in units:
+                if name_key(unit.text) in units:
                     yield passed(unit.span)
                 else:
                     yield failed(unit.span, f"competitor '{competitor.name}' plays in '{unit.text}', which is not a unit "

@@ -14,7 +14,7 @@ from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from ._examples import plan
-from .formtext import is_real_name, is_substantive
+from planlint.api.text import is_real_name, is_substantive
 
 _RISK = 'risk "Globex undercuts the renewal on price" {\n  impact high\n  likelihood medium\n'
 _THEME = 'win_theme "Nurses get time back at the bedside" {\n'

@@ -17,7 +17,7 @@ from planlint.api.trend import DEFAULT_MARGIN, MARGIN_OPTION, arithmetic, shown,
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from ._examples import plan
-from .formtext import is_substantive
+from planlint.api.text import is_substantive
 from .real import real_objectives
 
 
