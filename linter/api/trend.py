@@ -45,10 +45,12 @@ class Standing:
         return self.behind / abs(self.rise) if self.rise else 0.0
 
 
-def shown(value: float, like: Quantity) -> str:
-    """A number written the way the objective writes its quantities."""
+def shown(value: float, like: Quantity, gap: bool = False) -> str:
+    """A number written the way the objective writes its quantities; a ``gap`` between percentages is in points."""
     if isinstance(like, Money):
         return money(value, like.currency)
+    if isinstance(like, Percent) and gap:
+        return f"{value:.1f} percentage points"
     if isinstance(like, Percent):
         return f"{value:.3g}%" if abs(value) < 100 else f"{value:.0f}%"
     unit = f" {like.unit}" if isinstance(like, Count) and like.unit else ""

@@ -59,8 +59,8 @@ class ObjectiveOnTrack(Rule):
                 continue
             allowed = abs(result.rise) * margin / 100
             yield failed(reading.span, f"objective '{objective.name}' is off track: progress {reading.value.text} on "
-                         f"{reading.on.shown()} is {shown(result.behind, like)} behind the path "
-                         f"({arithmetic(result, like)}), more than the {margin:g}% margin ({shown(allowed, like)})")
+                         f"{reading.on.shown()} is {shown(result.behind, like, gap=True)} behind the path "
+                         f"({arithmetic(result, like)}), more than the {margin:g}% margin ({shown(allowed, like, gap=True)})")
 
 
 class ObjectiveTracked(Rule):

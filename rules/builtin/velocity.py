@@ -164,13 +164,13 @@ class PipelineMatchesDeals(Rule):
             return
         problems = []
         if pipeline.deals is not None and pipeline.deals != totals.count:
-            problems.append(f"it states {pipeline.deals} deals")
+            problems.append(f"{pipeline.deals} deals")
         stated, derived = pipeline.average, totals.average
         if stated is not None and derived is not None and totals.currency == stated.currency \
                 and abs(stated.amount - derived) > AVERAGE_TOLERANCE * derived:
             problems.append(f"an average of {stated.text}")
         if problems:
-            yield failed(pipeline.span, f"the pipeline says {' and '.join(problems)}, but it lists {totals.arithmetic()}")
+            yield failed(pipeline.span, f"the pipeline states {' and '.join(problems)}, but it lists {totals.arithmetic()}")
         else:
             yield passed(pipeline.span)
 
