@@ -299,7 +299,7 @@ async def completion_at(client: LanguageClient, path: Path, text: str, marker: s
 async def test_completion_offers_the_keywords_the_parser_accepts_here(client: LanguageClient, tmp_path: Path) -> None:
     text = PLAN.replace("    target $500k by 2027-06-30\n", "    target $500k by 2027-06-30\n    |\n")
     labels = {item.label for item in await completion_at(client, tmp_path / "a.plan", text)}
-    assert labels == {"metric", "target", "supports", "unit", "with", "strategy"}
+    assert labels == {"metric", "target", "supports", "unit", "with", "strategy", "milestone", "progress"}
     top = PLAN.replace('  owner "Jane Doe"\n', '  owner "Jane Doe"\n  ca|\n', 1)
     items = await completion_at(client, tmp_path / "b.plan", top)
     assert {"cadence", "stakeholder", "research", "objective", "pipeline"} <= {i.label for i in items}

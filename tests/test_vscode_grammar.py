@@ -73,7 +73,7 @@ def _model_values() -> set[str]:
     """The values of the model's word lists (roles, stances, cadences, categories...)."""
     values: set[str] = set()
     for item in vars(model).values():
-        if isinstance(item, type) and issubclass(item, Enum) and item.__module__ == model.__name__:
+        if isinstance(item, type) and issubclass(item, Enum) and item.__module__.startswith("planlint."):  # the model's or its vocabulary's
             values.update(str(member.value) for member in item if isinstance(member.value, str))
     return values
 
