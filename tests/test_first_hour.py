@@ -311,3 +311,86 @@ def test_show_files_lists_each_plan_with_its_configuration(tmp_path: Path) -> No
         "plans/emea/b.plan  configured by plans/emea/planlint.toml",
         "plans/emea/old.plan  excluded by 'exclude' in plans/emea/planlint.toml",
     ]
+
+
+# --------------------------------------------------------------------------- conventions: JSON Schemas for editors
+
+
+def _as_json(value: object) -> object:
+    """A TOML value as an editor's TOML support hands it to a JSON Schema: dates as ISO strings."""
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    return value.isoformat() if isinstance(value, (dt.date, dt.time)) else value
+
+
+def test_published_schemas_are_current_and_validate_the_shipped_files() -> None:
+    """docs/planlint.schema.json and docs/rule-pack.schema.json are what `planlint schema` prints, and they work."""
+    import json
+
+    import jsonschema
+
+    from planlint.config.loader import read_toml
+
+    for option, name in (("--config-schema", "planlint.schema.json"), ("--pack-schema", "rule-pack.schema.json")):
+        printed = run("schema", option, cwd=REPO).out
+        assert (REPO / "docs" / name).read_text(encoding="utf-8") == printed, (
+            f"docs/{name} is stale: run `planlint schema {option} > docs/{name}`")
+    config = jsonschema.Draft202012Validator(json.loads((REPO / "docs" / "planlint.schema.json").read_text()))
+    pack = jsonschema.Draft202012Validator(json.loads((REPO / "docs" / "rule-pack.schema.json").read_text()))
+    assert not list(config.iter_errors(_as_json(read_toml(REPO / "samples" / "planlint.toml"))))
+    for path in (REPO / "rules" / "examples" / "acme.toml", REPO / "rules" / "builtin" / "builtin.toml"):
+        assert not list(pack.iter_errors(_as_json(read_toml(path)))), path
+    mistakes = [error.message for error in config.iter_errors({"fail_undr": 70, "severity": {"PL302": "warnng"}})]
+    assert any("'fail_undr' was unexpected" in m for m in mistakes) and any("'warnng' is not one of" in m for m in mistakes)
+    assert list(pack.iter_errors({"pack": {"name": "x"}, "rule": [{"code": "acme1"}]}))
+
+
+# --------------------------------------------------------------------------- conventions: planlint new, planlint init
+
+
+def test_new_writes_a_starter_that_reads_teaches_and_scores_as_a_template(tmp_path: Path) -> None:
+    """`planlint new`: every section with its comment, unknowns as questions, a score below 15, fixes first."""
+    leads = {"acquisition": ("research {", "objective business_development"),
+             "expansion": ("# unit \"Division\"", "objective revenue \"Expand"),
+             "customer-success": ("monthly active users", "objective customer_success")}
+    for kind, (first, objective) in leads.items():
+        name = f"acme-{kind}.plan"
+        made = run("new", "--type", kind, "--account", "Acme Corp", name, cwd=tmp_path)
+        assert made.code == 0 and made.err.startswith(f"planlint: wrote {name}, ")
+        text = (tmp_path / name).read_text()
+        for section in ("research {", "# Plan units", "# Stakeholders", "# Objectives", "# The pipeline"):
+            assert section in text, (kind, section)
+        assert "TBD" not in text and "{{" not in text and "question \"" in text
+        assert text.index(first) < text.index("# Stakeholders") or kind == "customer-success"
+        assert objective in text
+        checked = run("check", name, "--format", "json", cwd=tmp_path)
+        import json
+
+        result = json.loads(checked.out)["files"][0]
+        assert not [f for f in result["findings"] if f["code"] in ("PL001", "PL002", "PL901")], kind  # reads; no placeholder
+        assert result["score"] < 15, (kind, result["score"])
+        assert result["fixes"][0]["code"] == "PL201"  # write an objective first
+    again = run("new", "acme-acquisition.plan", cwd=tmp_path)
+    assert again.code == 2 and "already exists; planlint new never overwrites" in again.err
+    assert run("new", "acme.txt", cwd=tmp_path).code == 2
+
+
+def test_init_writes_a_commented_configuration_that_planlint_reads(tmp_path: Path) -> None:
+    """`planlint init`: planlint.toml (or [tool.planlint]), valid, commented, never overwritten."""
+    made = run("init", cwd=tmp_path)
+    assert made.code == 0 and made.err.startswith("planlint: wrote planlint.toml")
+    text = (tmp_path / "planlint.toml").read_text()
+    assert "# fail-under = 65" in text and "select = [\"ALL\"]" in text and "# packs = " in text
+    shown = run("config", ".", cwd=tmp_path)
+    assert shown.code == 0 and "# from planlint.toml" in shown.out
+    assert run("init", cwd=tmp_path).code == 2
+    other = tmp_path / "py"
+    write(other, "pyproject.toml", '[project]\nname = "plans"\n')
+    assert run("init", "--pyproject", cwd=other).code == 0
+    text = (other / "pyproject.toml").read_text()
+    assert text.startswith('[project]\nname = "plans"\n') and "\n[tool.planlint]\n" in text
+    assert "# from pyproject.toml" in run("config", ".", cwd=other).out

@@ -19,7 +19,8 @@ from .. import __version__
 
 from .exits import EXIT_ERROR, EXIT_FINDINGS, UsageError
 
-COMMANDS = ("check", "format", "server", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules")
+COMMANDS = ("check", "format", "server", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules",
+            "init", "new")
 
 
 MARKUP = re.compile(r":\w+:`([^`]*)`|``([^`]*)``|`([^`]*)`")

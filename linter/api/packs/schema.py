@@ -68,5 +68,22 @@ class PackFile(Strict):
     rule: list[dict[str, Any]] = Field(default_factory=list)
 
 
+def pack_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a rule pack file, from the models that validate it (each ``[[rule]]`` is a :class:`RuleSpec`).
+
+    Published as ``docs/rule-pack.schema.json`` so an editor's TOML support
+    completes and checks a pack as it is typed; ``planlint schema --pack``
+    prints it and a test keeps the published copy current.
+    """
+    from pydantic import create_model
+
+    model = create_model("RulePack", __base__=Strict, pack=(PackMeta, ...),
+                         category=(list[CategorySpec], Field(default_factory=list)),
+                         rule=(list[RuleSpec], Field(default_factory=list)))
+    schema = model.model_json_schema()
+    schema["title"] = "planlint rule pack"
+    return schema
+
+
 RULE_FIELDS = tuple(RuleSpec.model_fields)
 PACK_FIELDS = tuple(PackMeta.model_fields)
