@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence
 
+from . import bands
+
 # The score's floors. "form" has no floor of its own: a plan is form by its substance (less than half of its
 # text real), whatever it scores; see planlint.engine.verdict, which assigns a plan's band.
-BANDS: tuple[tuple[float, str], ...] = ((85.0, "tool"), (60.0, "developing"), (0.0, "thin"), (0.0, "form"))
+BANDS: tuple[tuple[float, str], ...] = tuple((band.floor, band.name) for band in bands.BANDS)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from ... import __version__
-from ...engine import scoring
+from ...engine import bands, scoring
 from ...language.diagnostics import PlanSyntaxError
 from ...engine.documents import lint_document
 from ...engine.linter import Linter, display_path, read_document
@@ -42,12 +42,6 @@ DEFAULT_HISTORY = 8
 TOP_FIXES = 5
 DROP_ALERT = 5.0  # points lost since the last version that put a plan on the attention list
 
-BAND_MEANINGS = {
-    "tool": "a plan the team works from",
-    "developing": "usable, with gaps to close",
-    "thin": "more form than tool",
-    "form": "boxes filled in, not a plan",
-}
 
 
 @dataclass(frozen=True)
@@ -134,7 +128,7 @@ def attention_reasons(result: FileResult, change: Change, decay: Optional[Decay]
     if not result.parsed:
         reasons.append(f"cannot be read: {len(result.findings)} error(s), the first {result.error}")
     elif result.band in ("thin", "form"):
-        reasons.append(f"{result.band}: {BAND_MEANINGS.get(result.band, '')}".rstrip(": "))
+        reasons.append(f"{result.band}: {bands.meaning(result.band)}".rstrip(": "))
     failed = [e.pillar for e in result.essentials if e.state == "failed"]
     if failed:
         reasons.append(f"failed pillar{'s' if len(failed) > 1 else ''}: {', '.join(failed)}")
@@ -274,7 +268,7 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         as_of=day.isoformat(),
         generated=options.generated,
         totals=totals,
-        bands=[Band(name=name, floor=floor, meaning=BAND_MEANINGS.get(name, "")) for floor, name in scoring.BANDS],
+        bands=[Band(name=band.name, floor=band.floor, meaning=band.meaning) for band in bands.BANDS],
         plans=entries,
         portfolio=view,
         owners=by_owner(entries),

@@ -10,11 +10,17 @@ from __future__ import annotations
 import re
 from html import escape
 
+from ...engine.bands import BANDS, BY_NAME, NO_BAND_COLOUR
 from . import svg
 from typing import Optional, Sequence
 
 from ...engine.results import Finding, Fix
 from .model import FINDING_ROWS, FIXES_OPEN, CategoryBar, FileFindings, Change, Decay, FindingChange, PlanEntry, PlanRef, PortfolioView, Report, TeamTrend
+
+# A class per band, coloured from the one bands table (planlint.engine.bands).
+BAND_CSS = "".join(f".band-{band.name} {{ background: {band.colour}; }}\n" for band in BANDS) + \
+    f".band-none {{ background: {NO_BAND_COLOUR}; }}\n"
+METER_CSS = "".join(f".meter i.c-{band.name} {{ background: {band.colour}; }}\n" for band in BANDS)
 
 CSS = """
 :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; }
@@ -37,9 +43,7 @@ a { color: #0a5ec2; text-decoration: none; }
 .card .sub { color: var(--muted); font-size: 13px; }
 .band { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #ffffff; font-size: 12px; font-weight: 600;
   white-space: nowrap; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.band-tool { background: #1e7b3c; } .band-developing { background: #2862a8; }
-.band-thin { background: #9a5b00; } .band-form { background: #b3261e; } .band-none { background: #6b7280; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; }
+""" + BAND_CSS + """table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; }
 th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; font-weight: 600;
   background: var(--soft); }
@@ -85,9 +89,7 @@ ul.cats li > i s { position: absolute; top: -3px; bottom: -3px; width: 2px; back
 ul.cats .red { --c: #b3261e; } ul.cats .amber { --c: #9a5b00; } ul.cats .green { --c: #1e7b3c; }
 ul.cats li.red { color: #b3261e; } ul.cats li.amber { color: #9a5b00; } ul.cats li.green { color: #1e7b3c; }
 ul.cats li > span, ul.cats b { color: var(--ink); } ul.cats li { font-size: 13px; }
-.meter i.c-tool { background: #1e7b3c; } .meter i.c-developing { background: #2862a8; } .meter i.c-thin { background: #9a5b00; }
-.meter i.c-form { background: #b3261e; }
-ol.fixes { padding-left: 20px; margin: 4px 0; } ol.fixes li { margin: 0 0 6px; }
+""" + METER_CSS + """ol.fixes { padding-left: 20px; margin: 4px 0; } ol.fixes li { margin: 0 0 6px; }
 .rag { display: inline-block; min-width: 0; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 600; color: #fff; }
 .rag-red { background: #b3261e; } .rag-amber { background: #9a5b00; } .rag-green { background: #1e7b3c; }
 .flag { display: inline-block; border: 1px solid #b3261e; color: #b3261e; border-radius: 4px; padding: 0 6px; margin: 2px 4px 2px 0;
@@ -131,7 +133,7 @@ NONE = "—"
 
 
 def band_chip(band: str) -> str:
-    css = band if band in ("tool", "developing", "thin", "form") else "none"
+    css = band if band in BY_NAME else "none"
     return f'<span class="band band-{css}">{escape(band or "cannot be read")}</span>'
 
 
@@ -346,7 +348,7 @@ def portfolio_section(view: PortfolioView) -> str:
 
 
 def legend() -> str:
-    return '<div class="legend">' + "".join(band_chip(b) for b in ("tool", "developing", "thin", "form", "no plan")) + "</div>"
+    return '<div class="legend">' + "".join(band_chip(b) for b in [*BY_NAME, "no plan"]) + "</div>"
 
 
 def quadrant_key(view: PortfolioView) -> str:

@@ -12,26 +12,16 @@ from __future__ import annotations
 from html import escape
 from typing import Sequence
 
+from ...engine.bands import colour
 from .model import PortfolioView, TrendPoint
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
-BAND_COLOURS: dict[str, str] = {
-    "tool": "#1e7b3c",
-    "developing": "#2862a8",
-    "thin": "#9a5b00",
-    "form": "#b3261e",
-    "no plan": "#6b7280",
-    "": "#6b7280",
-}
+
 QUADRANT_FILLS = {"A": "#eef5ff", "B": "#f3f0fb", "C": "#eef7f1", "D": "#f6f6f4"}
 INK = "#1f2328"
 MUTED = "#57606a"
 GRID = "#d0d7de"
-
-
-def colour(band: str) -> str:
-    return BAND_COLOURS.get(band, BAND_COLOURS[""])
 
 
 def _svg(width: int, height: int, title: str, body: list[str], css_class: str) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 import io
 
 from ...language.diagnostics import excerpt
+from ...engine.bands import BANDS
 from ...engine.results import FileResult, Finding, RunResult, Summary
 from .stream import Stream as BaseStream, render_with
 from .verdict import headline, not_applicable_lines, pillar_summary
 from ..words import counted
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
-          "tool": "32", "developing": "36", "thin": "33", "form": "31"}
+          **{band.name: band.ansi for band in BANDS}}
 MAX_FIXES = 3
 
 
