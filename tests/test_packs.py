@@ -14,7 +14,7 @@ import pytest
 
 from planlint.engine import Linter
 from planlint.packs import load_pack
-from planlint.api.packs.loader import example_text
+from planlint.api.examples import example_text
 from planlint.api.registry import Registry, load_registry
 from planlint.config.settings import Settings
 

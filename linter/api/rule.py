@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any, Callable, Iterable, NamedTuple, Optional, TypeVar
 
 from ..model import Plan, Span
+from .examples import example_text
 from .quadrants import LETTERS, plan_quadrant
 
 T = TypeVar("T")
@@ -48,6 +49,12 @@ class RuleInfo:
     essential: Optional[str] = None  # the pillar of the method this rule helps decide (see planlint.api.pillars)
     # The quadrants whose plans this rule applies to (methodology point 9); the engine skips it for the others.
     quadrants: tuple[str, ...] = LETTERS
+
+    def __post_init__(self) -> None:
+        # Examples may be snippets (``objective revenue "..." { ... }``), in Python as in TOML: one wrapper makes
+        # each a whole plan, so explain shows and test-rules runs every rule's examples the same way.
+        object.__setattr__(self, "passing", tuple(example_text(text) for text in self.passing))
+        object.__setattr__(self, "failing", tuple(example_text(text) for text in self.failing))
 
 
 class Item(NamedTuple):

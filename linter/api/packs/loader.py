@@ -124,8 +124,8 @@ def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set
         message=spec.message,
         why=spec.why.strip(),
         fix=spec.fix.strip(),
-        passing=tuple(example_text(text) for text in spec.passing),
-        failing=tuple(example_text(text) for text in spec.failing),
+        passing=tuple(spec.passing),
+        failing=tuple(spec.failing),
         methodology=tuple(spec.methodology),
         pack=pack_name,
         essential=spec.essential,
@@ -170,20 +170,3 @@ def _walk_templates(raw: Any, where: str, report: Any) -> None:
     elif isinstance(raw, list):
         for i, value in enumerate(raw):
             _walk_templates(value, f"{where}[{i}]", report)
-
-
-EXAMPLE_HEADER = 'plan "Example" {\n  owner "Jane Doe"\n  team "Raj Patel"\n  period 2027-01-01 to 2027-12-31\n'
-_WHOLE_FILE = re.compile(r"^\s*(?:#[^\n]*\n\s*)*(?:plan|portfolio)\b")
-
-
-def example_text(snippet: str) -> str:
-    """An example as a whole plan: a snippet of plan statements goes inside :data:`EXAMPLE_HEADER`.
-
-    Authors write only the lines that matter (``objective revenue "..." { ... }``);
-    a snippet that starts with ``plan`` or ``portfolio`` is used as it is.
-    """
-    text = snippet.strip("\n")
-    if _WHOLE_FILE.match(text):
-        return text + "\n"
-    body = "\n".join(("  " + line) if line.strip() else "" for line in text.splitlines())
-    return f"{EXAMPLE_HEADER}{body}\n}}\n"
