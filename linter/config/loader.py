@@ -90,15 +90,6 @@ def config_in(folder: Path) -> Optional[Path]:
     return None
 
 
-def find_config(folder: Path) -> Optional[Path]:
-    """The nearest configuration file at or above ``folder``."""
-    for candidate_dir in [folder, *folder.parents]:
-        found = config_in(candidate_dir)
-        if found:
-            return found
-    return None
-
-
 class ConfigResolver:
     """Gives each plan its configuration; each folder is looked at once per run."""
 
@@ -148,13 +139,6 @@ class ConfigResolver:
         for folder_seen in walked:
             self._by_dir[folder_seen] = config
         return config
-
-    def loaded(self) -> list[LoadedConfig]:
-        """Every configuration used so far, in a stable order."""
-        if self._explicit is not None:
-            return [self._explicit]
-        unique = {id(config): config for config in self._by_dir.values()}
-        return sorted(unique.values(), key=lambda c: str(c.path or ""))
 
 
 # --------------------------------------------------------------------------- --config values
