@@ -16,13 +16,14 @@ EXAMPLE_HEADER = 'plan "Example" {\n  owner "Jane Doe"\n  team "Raj Patel"\n  pe
 _WHOLE_FILE = re.compile(r"^\s*(?:#[^\n]*\n\s*)*(?:plan|portfolio)\b")
 
 
-def example_text(snippet: str) -> str:
+def example_text(*snippets: str) -> str:
     """An example as a whole plan: a snippet of plan statements goes inside :data:`EXAMPLE_HEADER`.
 
     Authors write only the lines that matter (``objective revenue "..." { ... }``);
-    a snippet that starts with ``plan`` or ``portfolio`` is used as it is.
+    a snippet that starts with ``plan`` or ``portfolio`` is used as it is. Several snippets are
+    joined one after another (``example_text(cadence, stakeholder)``).
     """
-    text = snippet.strip("\n")
+    text = "\n".join(snippet.strip("\n") for snippet in snippets)
     if _WHOLE_FILE.match(text):
         return text + "\n"
     body = "\n".join(("  " + line) if line.strip() else "" for line in text.splitlines())

@@ -19,7 +19,7 @@ from planlint.api.contacts import contact_of, last_contacts
 from planlint.model import CADENCE_DAYS, Cadence, Level
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from ._examples import plan
+from planlint.api.examples import example_text as plan
 from planlint.api.text import is_real_name, name_key
 from .people import is_key, real_stakeholders
 

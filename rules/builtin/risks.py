@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from ._examples import plan
+from planlint.api.examples import example_text as plan
 from planlint.api.text import is_real_name, is_substantive
 
 _RISK = 'risk "Globex undercuts the renewal on price" {\n  impact high\n  likelihood medium\n'

@@ -16,7 +16,7 @@ from typing import Iterable
 from planlint.api.trend import DEFAULT_MARGIN, MARGIN_OPTION, arithmetic, shown, standing
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from ._examples import plan
+from planlint.api.examples import example_text as plan
 from planlint.api.text import is_substantive
 from .real import real_objectives
 
