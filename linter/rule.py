@@ -5,7 +5,7 @@ public API and keep working whatever the package's folders become.
 """
 
 from .api.rule import (AccountCheck, Category, CheckContext, Item, PortfolioContext, PortfolioRule, Rule, RuleInfo,
-                       Severity, failed, passed)
+                       Severity, failed, passed, rule_link)
 
 __all__ = ["AccountCheck", "Category", "CheckContext", "Item", "PortfolioContext", "PortfolioRule", "Rule", "RuleInfo",
-           "Severity", "failed", "passed"]
+           "Severity", "failed", "passed", "rule_link"]

@@ -49,12 +49,26 @@ class RuleInfo:
     essential: Optional[str] = None  # the pillar of the method this rule helps decide (see planlint.api.pillars)
     # The quadrants whose plans this rule applies to (methodology point 9); the engine skips it for the others.
     quadrants: tuple[str, ...] = LETTERS
+    # A documentation page for the rule (a sales-enablement team's playbook page); see rule_link for the default.
+    link: str = ""
 
     def __post_init__(self) -> None:
         # Examples may be snippets (``objective revenue "..." { ... }``), in Python as in TOML: one wrapper makes
         # each a whole plan, so explain shows and test-rules runs every rule's examples the same way.
         object.__setattr__(self, "passing", tuple(example_text(text) for text in self.passing))
         object.__setattr__(self, "failing", tuple(example_text(text) for text in self.failing))
+
+
+# Where planlint's own rules are documented: the generated reference in docs/rules.md, one anchor per code.
+RULES_DOCS = "https://github.com/planlint/planlint/blob/main/docs/rules.md"
+OWN_PACKS = ("builtin", "planlint")  # the built-in rules and the meta rules PL000-PL013
+
+
+def rule_link(info: RuleInfo, base: str = RULES_DOCS) -> str:
+    """The rule's documentation URL: its own ``link``, else, for planlint's own rules, its section under ``base``."""
+    if info.link:
+        return info.link
+    return f"{base}#{info.code.lower()}" if info.pack in OWN_PACKS else ""
 
 
 class Item(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..api.rule import RuleInfo
+from ..api.rule import RuleInfo, rule_link
 
 TEMPLATE_FIELD = re.compile(r"\{(\w+(?:\.\w+)*)\}")
 
@@ -39,4 +39,6 @@ def explanation(info: RuleInfo) -> str:
         parts += ["", "Fails:", _indent(info.failing[0])]
     if info.passing:
         parts += ["", "Passes:", _indent(info.passing[0])]
+    if rule_link(info):
+        parts += ["", f"More: {rule_link(info)}"]
     return "\n".join(parts) + "\n"

@@ -130,6 +130,7 @@ def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set
         pack=pack_name,
         essential=spec.essential,
         quadrants=tuple(sorted(set(spec.quadrants))),
+        link=spec.link,
     )
     return TomlRule(info, selector, compiled["check"], compiled.get("when"), compiled.get("where"), source=path)
 

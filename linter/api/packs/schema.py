@@ -51,6 +51,7 @@ class RuleSpec(Strict):
     fix: str = Field(min_length=1)
     methodology: list[int] = Field(default_factory=list)
     essential: Optional[Pillar] = Field(default=None, description="the pillar of the method this rule decides")
+    link: str = Field(default="", pattern=r"^(https?://\S+)?$", description="a documentation URL for the rule")
     quadrants: list[Literal["A", "B", "C", "D"]] = Field(
         default_factory=lambda: ["A", "B", "C", "D"], min_length=1,
         description="the quadrants whose plans the rule applies to; for the others it is not applicable")

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from ... import __version__
 from ...engine.meta import META_RULES
 from ...engine.results import FileResult, Finding, RunResult
-from ...api.rule import RuleInfo
+from ...api.rule import RuleInfo, rule_link
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -55,6 +55,7 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
         "shortDescription": {"text": info.message},
         "fullDescription": {"text": info.why},
         "help": {"text": help_text, "markdown": f"{info.why}\n\n**How to fix:** {info.fix}"},
+        **({"helpUri": rule_link(info)} if rule_link(info) else {}),
         "defaultConfiguration": {"level": LEVELS[info.severity.value]},
         "properties": {"category": info.category, "weight": info.weight, "pack": info.pack,
                        "tags": ["planlint", info.category]},
