@@ -222,7 +222,7 @@ def test_the_example_pack_works_with_check(tmp_path: Path) -> None:
 def test_builtin_toml_rules_are_part_of_the_builtin_pack() -> None:
     registry = load_registry()
     toml_codes = {code for code, rule in registry.by_code().items() if type(rule).__name__ == "TomlRule"}
-    assert toml_codes == {"PL101", "PL103", "PL201", "PL302", "PL303"}
+    assert toml_codes == {"PL101", "PL103", "PL201", "PL302", "PL303", "PL403", "PL404"}
     assert all(registry.by_code()[code].info.pack == "builtin" for code in toml_codes)
 
 

@@ -90,54 +90,6 @@ class ReviewFresh(Rule):
             )
 
 
-class PlanPeriod(Rule):
-    info = RuleInfo(
-        code="PL403",
-        name="plan-period",
-        essential="in-use",
-        category="cadence",
-        severity=Severity.error,
-        weight=2.0,
-        message="the plan declares no period",
-        why="Objectives, due dates and the revenue the pipeline can yield are all judged against the plan period; "
-        "without one the plan never ends and never starts.",
-        fix="Add `period 2027-01-01 to 2027-12-31`.",
-        methodology=(6, 7),
-        failing=('plan "Acme" {\n  cadence monthly\n}\n',),
-        passing=('plan "Acme" {\n  period 2027-01-01 to 2027-12-31\n}\n',),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        yield passed(ctx.plan.period.span) if ctx.plan.period else failed(ctx.plan.span, self.info.message)
-
-
-class PlanCurrent(Rule):
-    info = RuleInfo(
-        code="PL404",
-        name="plan-expired",
-        essential="in-use",
-        category="cadence",
-        severity=Severity.warning,
-        weight=1.0,
-        message="the plan period is over",
-        why="A plan whose period ended is history: its objectives are met or missed, and the account is running "
-        "without a plan. Judged against `--as-of DATE` (default: today).",
-        fix="Roll the plan forward: set a new `period`, carry over what is still open, and review it.",
-        methodology=(7,),
-        failing=('plan "Acme" {\n  period 2001-01-01 to 2001-12-31\n}\n',),
-        passing=('plan "Acme" {\n  period 2001-01-01 to 2999-12-31\n}\n',),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        period = ctx.plan.period
-        if period is None:
-            return
-        if ctx.as_of <= period.end:
-            yield passed(period.span)
-        else:
-            yield failed(period.span, f"the plan period ended {period.end.isoformat()}, before {ctx.as_of.isoformat()}")
-
-
 class FiscalPeriod(Rule):
     info = RuleInfo(
         code="PL405",
@@ -177,4 +129,4 @@ class FiscalPeriod(Rule):
                          f"in the customer's FY{fiscal_year}")
 
 
-RULES: list[Rule] = [ReviewCadence(), ReviewFresh(), PlanPeriod(), PlanCurrent(), FiscalPeriod()]
+RULES: list[Rule] = [ReviewCadence(), ReviewFresh(), FiscalPeriod()]  # PL403 and PL404 are in builtin.toml

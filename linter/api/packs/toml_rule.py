@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, Optional
 
 from ..rule import CheckContext, Item, Rule, RuleInfo, failed, passed
@@ -47,9 +48,9 @@ class TomlRule(Rule):
             if outcome.passed:
                 yield passed(selected.item.span)
             else:
-                yield failed(outcome.span or selected.item.span, self._message(outcome, selected, plan.name))
+                yield failed(outcome.span or selected.item.span, self._message(outcome, selected, plan.name, ctx.as_of))
 
-    def _message(self, outcome: Outcome, selected: Selected, plan_name: str) -> str:
+    def _message(self, outcome: Outcome, selected: Selected, plan_name: str, as_of: dt.date) -> str:
         return render(
             outcome.message or self.info.message,
             {
@@ -62,5 +63,6 @@ class TomlRule(Rule):
                 "total": outcome.total,
                 "reason": outcome.reason,
                 "plan": plan_name,
+                "as_of": as_of.isoformat(),
             },
         )
