@@ -235,3 +235,11 @@ def test_the_reference_documents_every_check_selector_and_placeholder() -> None:
     missing = [name for name in [*OPERATORS, *COMBINATORS, *SELECTORS] if f"`{name}`" not in doc]
     missing += [name for name in PLACEHOLDERS if f"`{{{name}}}`" not in doc]
     assert missing == []
+
+
+def test_pack_selectors_and_the_built_in_rules_agree_on_what_a_real_objective_is(tmp_path: Path) -> None:
+    """An objective whose metric is a placeholder is a template's sample row, for a pack as for PL201 (planlint.api.real)."""
+    pack = rule_toml('{ field = "target", present = true }', message="'{name}' has no target")
+    body = ('objective revenue "Win the ERP consolidation" { metric "TBD" }\n'
+            'objective revenue "Land the BI deal" { metric "Signed order value" }')
+    assert findings(tmp_path, pack, body) == (["'Land the BI deal' has no target"], 1)

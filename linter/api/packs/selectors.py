@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ... import model
+from ..real import real_objectives
 from .values import is_placeholder
 
 
@@ -47,10 +48,6 @@ def _named(kind: str, items: list[Any], attribute: str = "name") -> list[Selecte
     return out
 
 
-def _real_objectives(plan: model.Plan) -> list[model.Objective]:
-    return [objective for objective in plan.objectives if not is_placeholder(objective.name)]
-
-
 def _customer(plan: model.Plan) -> model.CustomerResearch | None:
     return plan.research.customer if plan.research else None
 
@@ -77,7 +74,7 @@ def _all_statements(plan: model.Plan) -> list[model.Statement]:
 
 def _objectives_of(category: model.ObjectiveCategory | None) -> Callable[[model.Plan], list[Selected]]:
     def select(plan: model.Plan) -> list[Selected]:
-        chosen = [o for o in _real_objectives(plan) if category is None or o.category == category]
+        chosen = [o for o in real_objectives(plan) if category is None or o.category == category]
         return _named("objective", chosen)
 
     return select
@@ -89,11 +86,11 @@ def _build() -> dict[str, Selector]:
         Selector("objectives", model.Objective, "every objective", _objectives_of(None)),
         Selector(
             "strategies", model.Strategy, "every strategy under every objective",
-            lambda plan: _named("strategy", [s for o in _real_objectives(plan) for s in o.strategies]),
+            lambda plan: _named("strategy", [s for o in real_objectives(plan) for s in o.strategies]),
         ),
         Selector(
             "actions", model.Action, "every action",
-            lambda plan: _named("action", [a for o in _real_objectives(plan) for a in o.actions()], "text"),
+            lambda plan: _named("action", [a for o in real_objectives(plan) for a in o.actions()], "text"),
         ),
         Selector("stakeholders", model.Stakeholder, "every stakeholder", lambda plan: _named("stakeholder", plan.stakeholders)),
         Selector(
