@@ -14,6 +14,7 @@ from .exits import UsageError
 
 if TYPE_CHECKING:
     from ..api.registry import Registry
+    from ..api.rule import RuleInfo
 
 
 def iso_date(value: str) -> dt.date:
@@ -167,3 +168,10 @@ def read_stdin() -> bytes:
     if stream is None:
         return sys.stdin.read().encode("utf-8") if sys.stdin is not None else b""
     return stream.read()
+
+
+def configured_rules(config: Optional[str], packs: Sequence[str] = ()) -> "list[RuleInfo]":
+    """Every rule `planlint check` could report here, the meta rules PL000-PL013 included, by code."""
+    from ..engine.meta import with_meta_rules
+
+    return with_meta_rules(rule.info for rule in configured_registry(config, packs).rules)

@@ -7,9 +7,9 @@ import re
 
 from ..suggest import did_you_mean
 from .exits import UsageError
-from ..engine.meta import find_rule, with_meta_rules
+from ..engine.meta import find_rule
 from ..output.explain import explanation
-from ._common import add_config_option, configured_registry, write_output
+from ._common import add_config_option, configured_rules, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,8 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = configured_registry(args.config, args.pack)
-    infos = with_meta_rules(rule.info for rule in registry.rules)
+    infos = configured_rules(args.config, args.pack)
     info = find_rule(args.rule, infos)
     if info is None:
         # A code is a number: PL999 is not "close" to PL905 the way 'stakholders' is to 'stakeholders'.

@@ -13,10 +13,9 @@ import json
 from pathlib import Path
 
 from ..api.rule import OWN_PACKS, rule_link
-from ..engine.meta import with_meta_rules
 from ..output.rules_doc import rules_reference, with_reference
 from .exits import UsageError
-from ._common import add_config_option, configured_registry, write_output
+from ._common import add_config_option, configured_rules, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,8 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    registry = configured_registry(args.config, args.pack)
-    infos = with_meta_rules(rule.info for rule in registry.rules)
+    infos = configured_rules(args.config, args.pack)
     if args.into and args.format != "markdown":
         raise UsageError("--into writes the Markdown reference: add --format markdown")
     if args.format == "markdown":
