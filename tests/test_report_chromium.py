@@ -141,3 +141,74 @@ def test_report_on_the_samples_renders_every_score(tmp_path: Path) -> None:
     text = " ".join(visible_text(dom).split())
     assert data["plans"] and all(("cannot be read" if plan["score"] is None else f"{plan['score']:.1f}") in text
                                  for plan in data["plans"])
+
+
+# --------------------------------------------------------------------------- the review agenda on paper, the 400-plan page
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages in a PDF Chromium printed: its page objects (``/Type /Page``, not the ``/Pages`` tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def test_the_agenda_prints_one_page_per_plan(team_page: tuple[Path, dict[str, object]], tmp_path: Path) -> None:
+    _, data = team_page
+    with_agenda = [plan for plan in data["plans"] if plan["agenda"]]  # type: ignore[union-attr, index]
+    assert len(with_agenda) >= 2
+    done = run("report", "plans", "--as-of", "2027-02-01", "--agenda", "-o", "agenda.html", cwd=tmp_path)
+    assert done.code == 0, done.err
+    pdf = tmp_path / "agenda.pdf"
+    printed = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", (tmp_path / "agenda.html").as_uri())
+    assert pdf.exists(), printed.stderr.decode("utf-8", "replace")[-2000:]
+    assert pdf_pages(pdf.read_bytes()) == len(with_agenda)  # one page each: none spills onto a second
+
+
+PROBE = """<script>
+addEventListener("load", () => {
+  const screen = innerHeight, top = (el) => el ? Math.round(el.getBoundingClientRect().top + scrollY) : -1;
+  const seen = [...document.querySelectorAll("main h2, main h4, table.unreadable tr, table.summary tr")]
+    .filter((el) => el.getBoundingClientRect().top < screen).map((el) => el.textContent.slice(0, 60));
+  const probe = document.createElement("pre");
+  probe.id = "probe";
+  probe.textContent = JSON.stringify({screen, team: top(document.getElementById("team")),
+    owners: top(document.querySelector("table.owners")), unreadable: top(document.getElementById("unreadable")), seen});
+  document.body.append(probe);
+});
+</script>"""
+
+
+def first_screen(page: Path, tmp_path: Path) -> dict[str, object]:
+    """What a 1280x900 window shows before any scrolling, measured by a script in a copy of the page (the report has none)."""
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = chromium(tmp_path, "--window-size=1280,900", "--virtual-time-budget=10000", "--dump-dom", probed.as_uri())
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom.stdout.decode("utf-8"), re.S)
+    assert found, dom.stderr.decode("utf-8", "replace")[-2000:]
+    return json.loads(unescape(found.group(1)))
+
+
+def generated_plans(folder: Path, count: int) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", SAMPLES.parent / "bench" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write_corpus(folder, count)
+
+
+@pytest.mark.skipif(not (SAMPLES.parent / "bench" / "generate.py").exists(), reason="bench/generate.py is not in this checkout")
+def test_a_400_plan_report_stays_small_and_opens_on_the_team_picture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    generated_plans(tmp_path / "plans", 400)
+    done = run("report", "plans", "--as-of", "2027-02-01", "-o", "team.html", cwd=tmp_path)
+    assert done.code == 0, done.err
+    page = tmp_path / "team.html"
+    assert page.stat().st_size < 1_500_000  # bench/report.py measures it, and the render time
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<section class="plan"') == 380  # one in twenty cannot be read: listed in one table instead
+    shown = first_screen(page, tmp_path)
+    screen = shown["screen"]
+    assert 0 <= shown["team"] < shown["owners"] < screen  # the team picture and the owners' roll-up are on the first screen
+    assert shown["unreadable"] > screen  # the files that cannot be read are further down, not filling it
+    assert not any("cannot be read" in text.lower() or ".plan:" in text for text in shown["seen"])  # type: ignore[union-attr]

@@ -74,9 +74,9 @@ def agenda(result: FileResult, plan: Optional[Plan]) -> list[AgendaItem]:
     for finding in result.failing():
         first_failure.setdefault(finding.code, finding.message)
     fixes = [
-        AgendaItem(question=f"The biggest gain is {fix.name} (+{fix.gain:.1f} points): what is in the way, and by when will it be done?",
-                   because=f"top fix {fix.code}: {first_failure.get(fix.code, fix.message)}", tag=f"top fix {fix.code}",
-                   source="fix", ask=owner)
+        AgendaItem(question=f"The biggest gain (+{fix.gain:.1f} points): {first_failure.get(fix.code, fix.name)}. "
+                            "What is in the way of fixing it, and by when?",
+                   because=f"top fix {fix.code} {fix.name}: {fix.message}", tag=f"top fix {fix.code}", source="fix", ask=owner)
         for fix in result.fixes if fix.code not in covered
     ]
     questions = open_questions(plan)

@@ -127,6 +127,7 @@ def prose(text: str) -> str:
 
 
 
+SHORT_SHOWN = 5  # A accounts falling short listed open at the top; the rest one click away
 ACCOUNT_ROWS = 40  # accounts listed under the two-by-two; the ones falling short come first
 
 NONE = "—"
@@ -289,8 +290,11 @@ def team_picture(report: Report) -> str:
     """Who needs help and whether the A accounts are covered: the first thing on the page."""
     parts = ['<h2 id="team">Team picture</h2>']
     if report.short_a:
-        parts.append('<div class="short"><strong>A accounts whose plan is missing or below the minimum</strong><ul>'
-                     + "".join(f"<li>{prose(s)}</li>" for s in report.short_a) + "</ul></div>")
+        more = len(report.short_a) - SHORT_SHOWN
+        rest = (f'<details><summary>and {more} more</summary><ul>' + "".join(f"<li>{prose(s)}</li>" for s in report.short_a[SHORT_SHOWN:])
+                + "</ul></details>") if more > 0 else ""
+        parts.append(f'<div class="short"><strong>A accounts whose plan is missing or below the minimum ({len(report.short_a)})</strong><ul>'
+                     + "".join(f"<li>{prose(s)}</li>" for s in report.short_a[:SHORT_SHOWN]) + f"</ul>{rest}</div>")
     owners = "".join(
         f"<tr><td><strong>{escape(o.owner)}</strong></td><td class=\"num\">{len(o.plans)}</td>"
         f'<td class="num">{score_or_dash(o.mean)}</td><td>{worst_link(o.worst)}</td>'
@@ -421,10 +425,9 @@ def plan_section(plan: PlanEntry) -> str:
 
     Why it needs attention is said once, in the summary table; here only the flags are repeated.
     """
-    who = " · ".join(part for part in (
+    who = " · ".join(part for part in (  # the path is in the plan's summary row, and in the command under its findings
         f"owner {escape(plan.owner)}" if plan.owner else "",
-        f"account {escape(plan.account)}" if plan.account else "",
-        f'<span class="path">{escape(plan.path)}</span>') if part)
+        f"account {escape(plan.account)}" if plan.account and plan.account not in plan.name else "") if part)
     written = f'<div class="meta">named “{escape(plan.written_name)}” in the file</div>' if plan.written_name else ""
     score = (f'{plan.score:.1f}<small> / 100</small> {band_chip(plan.band)}' if plan.score is not None else band_chip(""))
     parts = [  # the change and why the plan needs attention are in its summary row; not repeated here

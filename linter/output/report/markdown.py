@@ -46,7 +46,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence
 
 def change_text(change: Change) -> str:
     if change.delta is None:
-        return f"— ({md(change.basis)})"
+        return "—" if change.shared else f"— ({md(change.basis)})"
     if change.delta == 0:
         return f"no change ({md(change.basis)})"
     sign = "+" if change.delta > 0 else "−"
@@ -250,7 +250,7 @@ def render_agenda(report: Report) -> str:
     for plan in plans:
         parts += ["", f"## {md(plan.name)}: {plan.score_text}" + (f" ({plan.band})" if plan.band else ""), "",
                   " · ".join(part for part in (f"owner {md(plan.owner)}" if plan.owner else "", f"`{plan.path.replace('`', '')}`",
-                                               f"change {change_text(plan.change)}") if part),
+                                               "" if plan.change.shared else f"change {change_text(plan.change)}") if part),
                   "", "**Why:** " + "; ".join(md(r) for r in plan.attention), "", *agenda_items(plan.agenda)]
     if not plans:
         parts += ["", "No plan needs a review: none needs attention."]
