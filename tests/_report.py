@@ -13,6 +13,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from planlint.engine import Linter
 from planlint.api.registry import load_registry
 from planlint.output.report.build import ReportOptions, build_report
@@ -115,6 +117,13 @@ portfolio "Territory" {
   account "Hooli" { current low future low }
 }
 """
+
+
+@pytest.fixture(autouse=True)
+def no_parent_repository(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Keep git from finding a repository above the test's folder, and show paths relative to it (autouse where imported)."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
 
 
 @functools.lru_cache(maxsize=1)

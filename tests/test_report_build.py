@@ -6,17 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from _report import no_parent_repository  # noqa: F401 - autouse fixture
 from _report import BROKEN, FULL, PORTFOLIO, THIN, commit, make_repo, report_on
 
 from planlint.output.report import render
 from planlint.output.report.model import Report
-
-
-@pytest.fixture(autouse=True)
-def no_parent_repository(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Keep git from finding a repository above the test's folder, and show paths relative to it."""
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
 
 
 def by_path(report: Report) -> dict[str, object]:

@@ -13,18 +13,13 @@ from pathlib import Path
 
 import pytest
 from _planlint import run
+from _report import no_parent_repository  # noqa: F401 - autouse fixture
 from _report import BROKEN, FULL, PORTFOLIO, THIN, commit, git, report_on
 
 from planlint.output.report import render
 from planlint.output.report.model import FINDING_ROWS, Report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-@pytest.fixture(autouse=True)
-def no_parent_repository(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
 
 
 def plans_of(report: Report) -> dict[str, object]:
