@@ -281,3 +281,19 @@ def test_finding_counts_equal_checks_on_the_samples(tmp_path: Path) -> None:
     assert report["totals"]["findings"] == counted
     md = run("report", str(SAMPLES), "--history", "0", "--format", "markdown", cwd=tmp_path).out
     assert f"{counted} findings (as `planlint check` counts them)" in md
+
+
+@pytest.mark.skipif("thresholds" not in __import__("planlint.engine.results", fromlist=["FileResult"]).FileResult.model_fields,
+                    reason="the verdict's per-category minimums (FileResult.thresholds, category-fail-under) have not landed")
+def test_configured_category_minimums_are_marked_on_the_bars(tmp_path: Path) -> None:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "acme.plan").write_text(FULL, encoding="utf-8")
+    (tmp_path / "plans" / "planlint.toml").write_text("[category-fail-under]\nresearch = 99.5\n", encoding="utf-8")
+    done = run("report", "plans", "--as-of", "2027-02-01", "--history", "0", "--format", "json", cwd=tmp_path)
+    assert done.code == 0, done.err
+    research = next(bar for bar in Report.model_validate_json(done.out).plans[0].categories if bar.name == "research")
+    assert research.minimum == 99.5
+    if research.score is not None and research.score < 99.5:
+        assert (research.rag, research.rag_words) == ("red", "red, below the minimum 99.5")
+    html = run("report", "plans", "--as-of", "2027-02-01", "--history", "0", "--format", "html", cwd=tmp_path).out
+    assert '<s class="minimum" style="left:99.5%"></s>' in html

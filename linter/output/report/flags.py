@@ -33,10 +33,15 @@ def floor_of(band: str) -> float:
     return next(floor for floor, name in scoring.BANDS if name == band)
 
 
-def category_minimums(linter: Linter) -> Mapping[str, float]:
-    """The per-category minimums from the configuration (``category-fail-under``), once the verdict settings have them."""
-    minimums = getattr(linter.settings, "category_fail_under", None)
-    return dict(minimums) if isinstance(minimums, Mapping) else {}
+def category_minimums(result: FileResult) -> Mapping[str, float]:
+    """The per-category minimums the configuration sets for this plan (``category-fail-under``, by quadrant too).
+
+    Read from the result's ``thresholds`` (the verdict's model: one bar per
+    configured minimum, ``name`` a category or ``score``), so the report shows
+    the same bars ``check`` applies; a result without them has none.
+    """
+    return {bar.name: bar.minimum for bar in getattr(result, "thresholds", None) or []
+            if bar.name != "score" and bar.minimum is not None}
 
 
 def rag(score: float, minimum: Optional[float]) -> tuple[str, str]:
@@ -60,7 +65,7 @@ def unsuppressed_scores(result: FileResult) -> dict[str, float]:
 
 def category_bars(result: FileResult, linter: Linter) -> list[CategoryBar]:
     """One bar per category of the loaded packs, in the packs' order, with its colour, minimum and any lift."""
-    minimums = category_minimums(linter)
+    minimums = category_minimums(result)
     without = unsuppressed_scores(result)
     bars = []
     for name, category in linter.registry.categories.items():
