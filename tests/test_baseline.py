@@ -44,7 +44,7 @@ def test_known_findings_pass_even_after_lines_shift(repo: Path) -> None:
     result = run_process("check", "plans", "--baseline", "baseline.json", cwd=repo)
     assert result.code == 0, result.out + result.err
     assert "plans/a.plan:3:" not in result.out and "plans/a.plan:9:" not in result.out  # no finding lines
-    assert "1 file checked, 0 findings" in result.out
+    assert "1 plan checked, 0 findings" in result.out
     assert "planlint: 2 findings already in the baseline are not shown" in result.err
 
 

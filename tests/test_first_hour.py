@@ -58,7 +58,7 @@ def test_with_names_someone_nowhere_in_the_plan(tmp_path: Path) -> None:
     """Item 14: `with "Bob Smith"` (nobody in the plan) is flagged at the name; mapped and team people pass."""
     write(tmp_path, "acme.plan", PEOPLE_PLAN)
     result = run("check", "acme.plan", "--as-of", "2027-02-01", cwd=tmp_path)
-    found = [line for line in result.out.splitlines() if "PL156" in line]
+    found = [line for line in result.out.splitlines() if "PL156" in line and line.startswith("acme.plan:")]
     assert found == ["acme.plan:14:10: warning PL156 with-known-person: objective 'Win the ERP consolidation' is with "
                      "'Bob Smith', who is named nowhere else in the plan (not a stakeholder, an owner or on the team)"]
 
@@ -67,7 +67,7 @@ def test_supports_paraphrase_points_at_the_closest_goal(tmp_path: Path) -> None:
     """Item 14: a close paraphrase (word overlap >= 0.6) passes; a loose one is told the closest goal and its line."""
     write(tmp_path, "acme.plan", PEOPLE_PLAN)
     result = run("check", "acme.plan", "--as-of", "2027-02-01", cwd=tmp_path)
-    found = [line for line in result.out.splitlines() if "PL206" in line]
+    found = [line for line in result.out.splitlines() if "PL206" in line and line.startswith("acme.plan:")]
     assert found == ["acme.plan:12:3: warning PL206 objective-supports-goal: objective 'Win the ERP consolidation' "
                      "supports \"Reduce the operating costs\", which is not a goal, initiative, pressure or obstacle in "
                      "the customer research; did you mean the goal on line 6 (\"Cut operating cost 10% by FY2028\")?"]
@@ -147,7 +147,7 @@ def test_no_plans_found_is_a_warning_that_says_why(tmp_path: Path) -> None:
     result = run("check", "empty", cwd=tmp_path)
     assert result.code == 0
     assert result.err == "planlint: warning: no plans to check: no *.plan file in empty\n"
-    assert "mean score" not in result.out and "no plan scored" in result.out
+    assert "mean score" not in result.out and "0 files checked" in result.out and "no plan scored" in result.out
     write(tmp_path, "planlint.toml", 'exclude = ["drafts/"]\n')
     write(tmp_path, "drafts/a.plan", PEOPLE_PLAN)
     result = run("check", "drafts/a.plan", cwd=tmp_path)
@@ -185,9 +185,9 @@ def test_counts_are_singular_and_plural_and_formats_agree(tmp_path: Path) -> Non
     write(tmp_path, "a.plan", PLAN)
     write(tmp_path, "planlint.toml", 'select = ["PL302"]\n')
     result = run("check", "a.plan", cwd=tmp_path)
-    assert result.out.splitlines()[-1].startswith("1 file checked, 1 finding (1 error, 0 warnings, 0 infos), mean score")
+    assert result.out.splitlines()[-1].startswith("1 plan checked, 1 finding (1 error, 0 warnings, 0 infos), mean score")
     result = run("check", "a.plan", "--format", "github", cwd=tmp_path)
-    assert result.out.splitlines()[-1].startswith("planlint: 1 file checked, 1 finding (1 error, 0 warnings, 0 infos)")
+    assert result.out.splitlines()[-1].startswith("planlint: 1 plan checked, 1 finding (1 error, 0 warnings, 0 infos)")
     write(tmp_path, "acme.toml", PACK)
     assert run("test-rules", "acme.toml", cwd=tmp_path).out.startswith("acme.toml: 1 rule, 2 examples, 0 failed")
     result = run("check", "a.plan", "--write-baseline", "b.json", cwd=tmp_path)
@@ -394,3 +394,28 @@ def test_init_writes_a_commented_configuration_that_planlint_reads(tmp_path: Pat
     text = (other / "pyproject.toml").read_text()
     assert text.startswith('[project]\nname = "plans"\n') and "\n[tool.planlint]\n" in text
     assert "# from pyproject.toml" in run("config", ".", cwd=other).out
+
+
+def test_text_points_to_help_for_each_rule_and_messages_stay_the_same(tmp_path: Path) -> None:
+    """Text output ends each file with where to read about its rules; JSON messages are the same words, no hint."""
+    import json
+
+    from _planlint import PLAN
+
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'select = ["PL302", "PL303"]\n')
+    text = run("check", "a.plan", cwd=tmp_path).out
+    assert "  help: planlint explain CODE says why a rule matters and how to fix it (PL302, PL303)\n" in text
+    data = json.loads(run("check", "a.plan", "--format", "json", cwd=tmp_path).out)
+    messages = [finding["message"] for finding in data["files"][0]["findings"]]
+    assert messages and all(f": {message}" in text for message in messages)
+    assert "planlint explain" not in json.dumps(data)
+    assert "help:" not in run("check", "a.plan", "-q", cwd=tmp_path).out
+
+
+def test_summary_says_how_many_plans_and_portfolios_were_checked() -> None:
+    """Item 6 (with the verdict's portfolio kind): the summary names plans, portfolios and unreadable files."""
+    last = run("check", "samples/", cwd=REPO).out.splitlines()[-1]
+    assert last.startswith("6 files checked (4 plans, 1 portfolio, 1 cannot be read), ")
+    assert last.endswith(" of the 4 plans")
+    assert run("check", "samples/acme.plan", cwd=REPO).out.splitlines()[-1].startswith("1 plan checked, ")

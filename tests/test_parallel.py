@@ -37,7 +37,7 @@ def test_two_jobs_print_exactly_what_one_job_prints(tmp_path: Path) -> None:
     two = run("check", "--jobs", "2", "--no-cache", "--as-of", "2027-03-01", str(folder), cwd=tmp_path)
     assert one.code == two.code == 1  # plan-07 cannot be read
     assert two.out == one.out
-    assert "plan-07.plan:" in one.out and "24 files checked" in one.out
+    assert "plan-07.plan:" in one.out and "24 files checked (23 plans, 1 cannot be read)" in one.out
 
 
 @needs_fork

@@ -38,7 +38,7 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     lines = [_finding_line(result, finding, color) for finding in result.findings]
     if result.kind != "plan":
         lines.append(f"{_paint(result.path, 'bold', color)}: {headline(result)}")
-        return lines
+        return lines + help_line(result)
     band = _paint(result.band, result.band, color) if result.band else ""
     head = f"{_paint(result.path, 'bold', color)}: " + headline(result).replace(f"({result.band})", f"({band})", 1)
     facts = []
@@ -55,20 +55,28 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     lines.extend("  " + line for line in not_applicable_lines(result) if "(line " not in line)
     for fix in result.fixes[:MAX_FIXES]:
         lines.append(f"  fix {fix.code} {fix.name} (+{fix.gain:.1f}): {fix.message}")
-    return lines
+    return lines + help_line(result)
 
 
 def summary_line(s: Summary) -> str:
-    line = (
-        f"{counted(s.files, 'file')} checked, {counted(s.findings, 'finding')} "
-        f"({counted(s.errors, 'error')}, {counted(s.warnings, 'warning')}, {counted(s.infos, 'info')}), "
-        + (f"mean score {s.mean_score:.1f}" if s.plans else "no plan scored")
-    )
+    """``1 plan checked, ...``; with portfolios or unreadable files, what the files were and whose mean it is."""
     others = [counted(s.portfolios, "portfolio")] if s.portfolios else []
     others += [f"{s.unreadable} cannot be read"] if s.unreadable else []
-    if others:
-        line += f" over {counted(s.plans, 'plan')} ({', '.join(others)}: no score)"
-    return line
+    checked = (f"{counted(s.files, 'file')} checked ({', '.join([counted(s.plans, 'plan'), *others])})" if others
+               else f"{counted(s.plans, 'plan') if s.files else '0 files'} checked")
+    mean = f"mean score {s.mean_score:.1f}" if s.plans else "no plan scored"
+    if others and s.plans:
+        mean += f" of the {counted(s.plans, 'plan')}" if s.plans > 1 else " of the plan"
+    return (f"{checked}, {counted(s.findings, 'finding')} ({counted(s.errors, 'error')}, "
+            f"{counted(s.warnings, 'warning')}, {counted(s.infos, 'info')}), {mean}")
+
+
+def help_line(result: FileResult) -> list[str]:
+    """Where to read about the rules this file's findings come from: text output only, messages untouched."""
+    codes = sorted({finding.code for finding in result.findings if finding.suppressed is None})
+    if not codes:
+        return []
+    return [f"  help: planlint explain CODE says why a rule matters and how to fix it ({', '.join(codes)})"]
 
 
 class Stream(BaseStream):
