@@ -145,4 +145,4 @@ def test_a_file_that_cannot_be_read_and_a_portfolio_are_their_own_kinds_in_text(
     assert re.search(r"broken\.plan: cannot be read: \S*broken\.plan:7:3: unknown keyword 'objectve'", out)
     assert "(form)" not in out.split("portfolio.plan:")[0]
     assert re.search(r"portfolio\.plan: portfolio: no plan score", out)
-    assert "over 0 plans (1 portfolio, 1 cannot be read: no score)" in out
+    assert "2 files checked (0 plans, 1 portfolio, 1 cannot be read), " in out and out.rstrip().endswith("no plan scored")
