@@ -102,7 +102,12 @@ class PlanServer(LanguageServer):
         text, version = document.source, document.version
         previous = self.analyses.get(uri)
         loop = asyncio.get_running_loop()
-        analysis = await loop.run_in_executor(self.engine, analyse, self.linters, self.path_of(uri), text, previous)
+        try:
+            analysis = await loop.run_in_executor(self.engine, analyse, self.linters, self.path_of(uri), text, previous)
+        except Exception as error:  # noqa: BLE001 - a bug must not silence the editor: say so, keep serving
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"planlint could not lint {uri}: {type(error).__name__}: {error}"))
+            return
         if self.workspace.get_text_document(uri).version != version:
             return  # typed past: the lint of the newer version is on its way
         self.analyses[uri] = analysis
