@@ -9,9 +9,7 @@ findings, and formatting twice gives the same bytes.
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _planlint import run, write
+from _planlint import bench_generator, run, write
 from planlint.language.diagnostics import PlanSyntaxError
 from planlint.engine import Linter, load_registry
 from planlint.language.formatter import format_text
@@ -115,15 +113,6 @@ plan "Acme" {
 """
 
 
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _without_spans(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _without_spans(item) for key, item in value.items() if not key.endswith(("span", "spans"))}
@@ -166,7 +155,7 @@ def test_the_samples_are_already_in_the_canonical_layout() -> None:
 
 
 def test_generated_plans_keep_their_meaning() -> None:
-    generate = _generator()
+    generate = bench_generator()
     checked = 0
     for index in range(12):
         text = generate.generate_plan(index)
@@ -186,7 +175,7 @@ SEPARATORS = [" ", "  ", "\n", "\n\n", "\n\n\n", " \t ", "\n      ", "\r\n"]
 @given(st.integers(min_value=0, max_value=30), st.integers(min_value=0, max_value=2**32))
 def test_any_layout_of_a_plan_formats_to_the_same_meaning(index: int, seed: int) -> None:
     rng = random.Random(seed)  # one drawn number steers every choice: hypothesis keeps its examples small
-    text = _generator().generate_plan(index)
+    text = bench_generator().generate_plan(index)
     try:
         parse_text(text)
     except PlanSyntaxError:
