@@ -78,6 +78,19 @@ async def slow_client(lsp_client: LanguageClient, tmp_path: Path):
 OPEN: dict[str, int] = {}  # uri -> the version last sent, for the documents the tests opened
 
 
+@pytest_lsp.fixture(config=CONFIG)
+async def utf8_client(lsp_client: LanguageClient, tmp_path: Path):
+    """A client that offers to count columns in UTF-8 bytes (as Neovim 0.10 and later do)."""
+    (tmp_path / "planlint.toml").write_text("as-of = 2027-02-01\n", encoding="utf-8")
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.general.position_encodings = [types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
+    response = await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=capabilities, root_uri=tmp_path.as_uri(), initialization_options={"debounceMs": 20}))
+    assert response.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
 async def open_plan(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
     OPEN[path.as_uri()] = 1
     path.write_text(text, encoding="utf-8")
@@ -199,28 +212,32 @@ async def test_a_syntax_error_fixed_keystroke_by_keystroke_keeps_the_other_findi
 
 
 async def test_positions_are_utf16_columns(client: LanguageClient, tmp_path: Path) -> None:
-    # é is one UTF-16 unit, the emoji two, the combining acute accent one more: the finding after them
-    # (PL303, no due date, on the action) starts after 6 spaces; the next finding's column counts them.
-    line = '      action "Café 🚀 réunion" owner "Zoë Müller"'
+    # On one line: é (one UTF-16 unit), an emoji (two units, one character) and e + a combining acute
+    # accent (two characters, two units); the placeholder finding on "TBD" stands after all three.
+    line = '      action "Café 🚀 re\u0301union" owner "TBD" due 2027-03-01'
     text = PLAN.replace('      action "Send the proposal to procurement" owner "Jane Doe"', line)
-    text = text.replace('team', 'team').replace('owner "Jane Doe"\n  objective', 'owner "Jane Doe"\n  team "Zoë Müller"\n  objective')
     path = tmp_path / "unicode.plan"
     diagnostics = await open_plan(client, path, text)
     lines = text.split("\n")
-    assert shown(diagnostics, lines) == cli_findings(path)
+    assert shown(diagnostics, lines) == cli_findings(path)  # check's columns, converted back from UTF-16
     number = lines.index(line)
-    on_line = [d for d in diagnostics if d.range.start.line == number]
-    assert on_line, diagnostics
-    end = max(d.range.end.character for d in on_line)
-    assert end <= len(line.encode("utf-16-le")) // 2
-    # hovering over the last character of the line, counted in UTF-16 units, finds the owner's name
+    placeholder = next(d for d in diagnostics if d.code == "PL901" and d.range.start.line == number)
+    column = line.index('"TBD"')  # characters before the finding: the emoji is one, the accent another
+    assert placeholder.range.start.character == len(line[:column].encode("utf-16-le")) // 2 == column + 1
+    assert placeholder.range.end.character == column + 1 + len('"TBD"')
+    # and back: the UTF-16 position of 'owner' (after the emoji) is read as that word
+    owner_at = len(line[:line.index("owner")].encode("utf-16-le")) // 2 + 1
     hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=pos(number, line.index("owner") + 1 + 1)))
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=pos(number, owner_at)))
     assert hover is not None and "**owner**" in hover.contents.value
-    combining = PLAN.replace("Test Co FY2027", "Te\u0301st 🚀 Co FY2027").replace('  owner "Jane Doe"\n  objective', '  owner "Jane Doe"\n  objective')
-    path2 = tmp_path / "combining.plan"
-    diagnostics = await open_plan(client, path2, combining)
-    assert shown(diagnostics, combining.split("\n")) == cli_findings(path2)
+
+
+async def test_a_client_that_counts_in_utf8_gets_utf8_columns(utf8_client: LanguageClient, tmp_path: Path) -> None:
+    line = '      action "Café 🚀 re\u0301union" owner "TBD" due 2027-03-01'
+    text = PLAN.replace('      action "Send the proposal to procurement" owner "Jane Doe"', line)
+    diagnostics = await open_plan(utf8_client, tmp_path / "unicode.plan", text)
+    placeholder = next(d for d in diagnostics if d.code == "PL901")
+    assert placeholder.range.start.character == len(line[:line.index('"TBD"')].encode("utf-8"))
 
 
 async def test_a_broken_configuration_is_a_diagnostic_not_a_crash(client: LanguageClient, tmp_path: Path) -> None:

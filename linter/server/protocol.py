@@ -82,7 +82,9 @@ class PlanServer(LanguageServer):
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or UTF16)
+        """The position encoding agreed at start-up: "utf-16" (LSP's default), "utf-8" or "utf-32"."""
+        agreed = self.workspace.position_encoding
+        return str(getattr(agreed, "value", agreed) or UTF16)
 
     def path_of(self, uri: str) -> Path:
         path = to_fs_path(uri)
