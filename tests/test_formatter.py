@@ -171,11 +171,16 @@ def test_generated_plans_keep_their_meaning() -> None:
 SEPARATORS = [" ", "  ", "\n", "\n\n", "\n\n\n", " \t ", "\n      ", "\r\n"]
 
 
+READABLE_TEXTS = [path.read_text(encoding="utf-8") for path in READABLE + CALIBRATION]
+
+
 @FUZZ
-@given(st.integers(min_value=0, max_value=30), st.integers(min_value=0, max_value=2**32))
+@given(st.integers(min_value=-len(READABLE_TEXTS), max_value=30), st.integers(min_value=0, max_value=2**32))
 def test_any_layout_of_a_plan_formats_to_the_same_meaning(index: int, seed: int) -> None:
+    """Generated plans (index >= 0) and every readable sample and calibration plan (index < 0: issue 15's
+    constructs among them), laid out at random."""
     rng = random.Random(seed)  # one drawn number steers every choice: hypothesis keeps its examples small
-    text = bench_generator().generate_plan(index)
+    text = bench_generator().generate_plan(index) if index >= 0 else READABLE_TEXTS[index]
     try:
         parse_text(text)
     except PlanSyntaxError:
@@ -228,3 +233,85 @@ def test_format_exclude_leaves_plans_alone(tmp_path: Path) -> None:
     assert done.code == 0
     assert path.read_text(encoding="utf-8") == MESSY
     assert "no plans found" in done.err
+
+
+NEW_CONSTRUCTS = """\
+plan "Northfield" { account "Northfield"  owner "Jane Doe" team "Li Wei"   fiscal_year_start July
+period Q1 2027 to Q4 2027 revenue current $1.4M recurring renewal , future $4.2M recurring expansion by Q4 2029
+  stakeholder "Mary Chen" { title "CFO" reports_to "Tom Reyes" last_contact 2027-01-18 }
+party works_council "Nurses' works council" { influence high stance neutral   # they decide the rota
+  owner "Li Wei" last_contact 2027-01-15 }
+objective customer_success "Adoption" { metric "Weekly use" target from 52% to 75% by Q4 2027
+  milestone 60% by Q2 2027 progress 55% on 2026-11-30
+  strategy "Champions" { experiment finished "A champion per ward" result "72% on two wards"
+    learned "Champions matter" action "Adoption review" owner "Li Wei" repeats monthly
+    customer_action "Council approves the routine" owner "Mary Chen" due 2027-03-31 } }
+pipeline { opportunity "Renewal" { stage negotiation amount $1.3M close Q4 2027 probability 80% objective "Adoption" } }
+risk "Globex undercuts us" { impact high likelihood medium
+  mitigation "Cost study" owner "Jane Doe" due 2027-02-27 }
+win_theme "Time back at the bedside" { owner "Li Wei" proof "22 minutes saved" source customer }
+}
+"""
+
+NEW_CONSTRUCTS_CANONICAL = """\
+plan "Northfield" {
+  account "Northfield"
+  owner "Jane Doe"
+  team "Li Wei"
+  fiscal_year_start July
+  period Q1 2027 to Q4 2027
+  revenue current $1.4M recurring renewal, future $4.2M recurring expansion by Q4 2029
+
+  stakeholder "Mary Chen" {
+    title "CFO"
+    reports_to "Tom Reyes"
+    last_contact 2027-01-18
+  }
+
+  party works_council "Nurses' works council" {
+    influence high
+    stance neutral  # they decide the rota
+    owner "Li Wei"
+    last_contact 2027-01-15
+  }
+
+  objective customer_success "Adoption" {
+    metric "Weekly use"
+    target from 52% to 75% by Q4 2027
+    milestone 60% by Q2 2027
+    progress 55% on 2026-11-30
+    strategy "Champions" {
+      experiment finished "A champion per ward"
+      result "72% on two wards"
+      learned "Champions matter"
+      action "Adoption review" owner "Li Wei" repeats monthly
+      customer_action "Council approves the routine" owner "Mary Chen" due 2027-03-31
+    }
+  }
+
+  pipeline {
+    opportunity "Renewal" {
+      stage negotiation
+      amount $1.3M
+      close Q4 2027
+      probability 80%
+      objective "Adoption"
+    }
+  }
+
+  risk "Globex undercuts us" {
+    impact high
+    likelihood medium
+    mitigation "Cost study" owner "Jane Doe" due 2027-02-27
+  }
+
+  win_theme "Time back at the bedside" {
+    owner "Li Wei"
+    proof "22 minutes saved" source customer
+  }
+}
+"""
+
+
+def test_issue_15_constructs_get_the_canonical_layout_from_the_grammar() -> None:
+    assert assert_format_properties(NEW_CONSTRUCTS) == NEW_CONSTRUCTS_CANONICAL

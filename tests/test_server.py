@@ -421,6 +421,21 @@ async def test_document_symbols_are_the_plans_outline(client: LanguageClient, tm
     assert strategy.children[0].kind == types.SymbolKind.Event
 
 
+async def test_the_outline_shows_issue_15_blocks(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "hospital-group.plan"
+    await open_plan(client, path, (ROOT / "samples" / "hospital-group.plan").read_text(encoding="utf-8"))
+    (plan,) = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri())))
+    kinds = {child.name: child.kind for child in plan.children}
+    assert kinds["Nurses' works council"] == types.SymbolKind.Object  # a party
+    assert kinds["Globex undercuts the renewal with its 15% extension discount"] == types.SymbolKind.Constant  # a risk
+    assert kinds["Nurses get time back at the bedside"] == types.SymbolKind.String  # a win theme
+    pipeline = next(child for child in plan.children if child.name == "pipeline")
+    assert "Flagship EHR renewal" in [c.name for c in pipeline.children]
+    steps = [step for objective in plan.children for strategy in objective.children or [] for step in strategy.children or []]
+    assert "CFO and CNO review the business case" in [step.name for step in steps]  # a customer_action
+
+
 async def test_definition_and_references_for_a_person(client: LanguageClient, tmp_path: Path) -> None:
     text = (ROOT / "samples" / "acme.plan").read_text(encoding="utf-8")
     path = tmp_path / "acme.plan"

@@ -61,6 +61,8 @@ SYMBOL_KINDS = {
     "no_competitor": types.SymbolKind.Class, "unit": types.SymbolKind.Package, "stakeholder": types.SymbolKind.Object,
     "objective": types.SymbolKind.Class, "strategy": types.SymbolKind.Method, "action": types.SymbolKind.Event,
     "question": types.SymbolKind.Key, "pipeline": types.SymbolKind.Namespace, "account": types.SymbolKind.Struct,
+    "customer_action": types.SymbolKind.Event, "experiment": types.SymbolKind.Key, "party": types.SymbolKind.Object,
+    "opportunity": types.SymbolKind.Property, "risk": types.SymbolKind.Constant, "win_theme": types.SymbolKind.String,
 }
 COMPLETION_KINDS = {
     "keyword": types.CompletionItemKind.Keyword, "word": types.CompletionItemKind.Keyword,

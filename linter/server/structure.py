@@ -15,7 +15,7 @@ from lark import Token, Tree
 from ..language.formatter import OPEN, is_block
 from ..language.syntax_tree import tokens_of
 
-LEAF_STATEMENTS = frozenset({"action", "no_competitor", "question"})
+LEAF_STATEMENTS = frozenset({"action", "customer_action", "experiment", "no_competitor", "question"})
 # Keywords whose quoted text names a person: declared by stakeholder, team and the plan's owner.
 PEOPLE_KEYWORDS = frozenset({"owner", "ask", "with", "stakeholder", "team", "reports_to"})
 DECLARING = ("stakeholder", "team", "owner")  # where a name's definition is looked for, in this order
