@@ -151,6 +151,9 @@ async def test_diagnostics_on_open_are_the_findings_of_check(client: LanguageCli
     assert shown(diagnostics, text.split("\n")) == cli_findings(path)
     pl303 = next(d for d in diagnostics if d.code == "PL303")
     assert pl303.source == "planlint" and pl303.severity == types.DiagnosticSeverity.Error
+    # the rule's documentation link, as SARIF's helpUri and `planlint rules --format json` give it
+    rules = {rule["code"]: rule for rule in json.loads(run("rules", "--format", "json", cwd=tmp_path).out)}
+    assert rules["PL303"]["link"] and pl303.code_description.href == rules["PL303"]["link"]
     pl305 = next(d for d in diagnostics if d.code == "PL305")
     assert pl305.severity == types.DiagnosticSeverity.Warning
 
@@ -277,6 +280,7 @@ async def test_hover_on_a_finding_explains_the_rule(client: LanguageClient, tmp_
     assert hover is not None
     value = hover.contents.value
     assert value.startswith("**PL302** `action-owner`") and "**Why it matters.**" in value and "**How to fix.**" in value
+    assert "[Documentation](https://github.com/planlint/planlint/blob/main/docs/rules.md#pl302)" in value
 
 
 async def test_hover_on_a_keyword_says_what_it_means(client: LanguageClient, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from .. import __version__
 from ..language.diagnostics import PlanSyntaxError
 from ..language.keywords import hover_markdown, keyword
 from ..engine.results import FileResult, Finding
-from ..api.rule import Severity
+from ..api.rule import Severity, rule_link
 from ..language.syntax_tree import parse_tree
 from .analysis import Analysis, Linters, analyse
 from .completion import suggestions, word_at
@@ -132,7 +132,7 @@ class PlanServer(LanguageServer):
 
     def diagnostic(self, lines: Sequence[str], finding: Finding) -> types.Diagnostic:
         info = self.linters.rule(finding.code)
-        link = getattr(info, "link", None) if info is not None else None  # once rules carry a documentation link
+        link = rule_link(info) if info is not None else ""
         return types.Diagnostic(
             range=lsp_range(lines, finding.line, finding.column, finding.end_line, finding.end_column, self.encoding),
             message=finding.message,
@@ -292,7 +292,7 @@ def _finding_markdown(ls: PlanServer, finding: Finding) -> str:
             text += f"\n\n**Why it matters.** {info.why.strip()}"
         if info.fix:
             text += f"\n\n**How to fix.** {info.fix.strip()}"
-        link = getattr(info, "link", None)
+        link = rule_link(info)
         if link:
             text += f"\n\n[Documentation]({link})"
     return text
