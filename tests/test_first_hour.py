@@ -419,3 +419,38 @@ def test_summary_says_how_many_plans_and_portfolios_were_checked() -> None:
     assert last.startswith("6 files checked (4 plans, 1 portfolio, 1 cannot be read), ")
     assert last.endswith(" of the 4 plans")
     assert run("check", "samples/acme.plan", cwd=REPO).out.splitlines()[-1].startswith("1 plan checked, ")
+
+
+# --------------------------------------------------------------------------- items 2, 3, 4: values and their messages
+
+
+def _first_error(tmp_path: Path, body: str, inside: str = "objective") -> str:
+    opening = {"objective": '  objective revenue "Win it" {\n', "stakeholder": '  stakeholder "Mary Chen" {\n',
+               "plan": ""}[inside]
+    closing = "  }\n" if opening else ""
+    write(tmp_path, "v.plan", f'plan "A" {{\n{opening}    {body}\n{closing}}}\n')
+    result = run("check", "v.plan", "-q", "--select", "PL0", cwd=tmp_path)
+    assert result.code == 1, result.out
+    return result.out.splitlines()[0]
+
+
+def test_a_currency_code_after_a_number_is_not_a_count(tmp_path: Path) -> None:
+    """Item 2: `target 500000 USD` was a count of "USD", accepted as measurable; now refused with the spelling."""
+    assert _first_error(tmp_path, "target 500000 USD by 2027-06-30") == (
+        "v.plan:3:12: error PL002 invalid-value: '500000 USD' is not read as money: write the currency first, like USD 500,000")
+
+
+def test_a_two_word_value_gets_the_value_did_you_mean(tmp_path: Path) -> None:
+    """Item 3: the value's did-you-mean comes first, not "unknown keyword 'Buyer'"."""
+    told = _first_error(tmp_path, "role Economic Buyer", "stakeholder")
+    assert "unknown role 'Economic Buyer' — did you mean 'economic_buyer'?" in told and "keyword" not in told
+    told = _first_error(tmp_path, "cadence every month", "plan")
+    assert "unknown cadence 'every month' — did you mean 'monthly'?" in told
+
+
+def test_a_number_planlint_cannot_read_is_told_what_is_wrong(tmp_path: Path) -> None:
+    """Item 4: no "unexpected character '5'; expected ... a number or ... an amount" contradiction."""
+    assert _first_error(tmp_path, "target 500k by 2027-06-30").endswith(
+        "PL001 syntax-error: '500k' has no currency: write $500k, EUR 500k or another code before the amount")
+    assert _first_error(tmp_path, "target 1e10%").endswith(
+        "PL001 syntax-error: '1e10%' is not a number planlint reads: write the digits, without an exponent")

@@ -254,6 +254,11 @@ class PlanBuilder(PeopleBuilder, ObjectiveBuilder):
         if first.type == "PERCENT":
             return {"value": values.percent(first), "text": str(first), "span": token_span(first)}
         text = f"{first} {unit}" if unit is not None else str(first)
+        if unit is not None and str(unit).upper() in values.CURRENCY_CODES:
+            # "500000 USD" would be a count of things called USD: money puts its currency first.
+            code = str(unit).upper()
+            self.problem(span(first, unit), f"'{text}' is not read as money: write the currency first, "
+                                            f"like {code} {values.number(first):,.0f}")
         return {"value": values.number(first), "unit": str(unit or ""), "text": text, "span": span(first, unit)}
 
 

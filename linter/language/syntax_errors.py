@@ -204,12 +204,52 @@ def _expected_phrase(parser: Lark, expected: set[str], block: str | None = None,
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
+def two_word_value(text: str, position: int, word: str) -> str | None:
+    """``role Economic Buyer``: the value was written as two words, so say which one value was meant.
+
+    The parser reads ``Economic`` as the role and stops at ``Buyer`` as if it
+    were the next keyword; the real mistake is the value, so its did-you-mean
+    comes first.
+    """
+    value = previous_word(text, position)
+    keyword = previous_word(text, text.rfind(value, 0, position)) if value else ""
+    if keyword not in WORD_ENUMS or not _WORD.fullmatch(value):
+        return None
+    what, enum = WORD_ENUMS[keyword]
+    choices = [str(member.value) for member in enum]
+    if value in choices:  # `role champion champion`: the value is right, the next word is the mistake
+        return None
+    for guess in (f"{value}_{word}", word, value):
+        close = closest(guess.lower(), choices)
+        if close:
+            return (f"unknown {what[what.index(' ') + 1:]} '{value} {word}' — did you mean '{close}'? "
+                    f"('{keyword}' takes one word: {', '.join(choices)})")
+    return None
+
+
+def number_error(text: str, position: int, expected: set[str]) -> str | None:
+    """``500k`` with no currency, ``1e10%``: say what is wrong with the number instead of listing every keyword."""
+    found = re.match(r"[\w.,%]+", text[position:])
+    written = found.group(0) if found else ""
+    if re.fullmatch(r"\d[\d,]*(?:\.\d+)?[kKmMbB]", written) and "MONEY" in expected:
+        return f"'{written}' has no currency: write $%s, EUR %s or another code before the amount" % (written, written)
+    if re.fullmatch(r"\d+(?:\.\d+)?[eE][+-]?\d+%?", written):
+        return f"'{written}' is not a number planlint reads: write the digits, without an exponent"
+    if written and expected & {"NUMBER", "PERCENT", "MONEY"}:
+        return (f"'{written}' is not a number planlint reads: write a count like 12, a percentage like 25% "
+                "or an amount like $500k")
+    return None
+
+
 def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> str:
     """A message for an unexpected word: a misspelt keyword, or a word where a value belongs."""
     word = word_at(text, position)
     block = enclosing_block(text, position) if "KIND" in expected else None
     keywords = expected_keywords(parser, expected, block)
     after = previous_word(text, position)
+    split = two_word_value(text, position, word) if word else None
+    if split:
+        return split
     phrase = _expected_phrase(parser, expected, block, after)
     if word and keywords and not expected & {"STRING", "DATE", "QUARTER", "MONEY", "NUMBER", "PERCENT", "NAME"}:
         close = closest(word, keywords)
@@ -235,6 +275,10 @@ def message_for(parser: Lark, text: str, error: UnexpectedInput, expected: set[s
             return f"write texts between straight double quotes \"...\", not {shown}"
         if char.isalpha() or char == "_":
             return word_error(parser, text, error.pos_in_stream, expected)
+        if char.isdigit():
+            told = number_error(text, error.pos_in_stream, expected)
+            if told:
+                return told
         shown = repr(char) if not char.isprintable() else f"'{char}'"
         return f"unexpected character {shown}; expected {_expected_phrase(parser, expected)}"
     if isinstance(error, UnexpectedToken):

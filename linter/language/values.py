@@ -12,6 +12,8 @@ import re
 from ..nodes import quarter_bounds  # the one home of quarter arithmetic (the model needs it too)
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+# The codes the grammar's MONEY terminal reads before an amount (``EUR 40,000``).
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY"})
 MULTIPLIERS = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
 _MONEY = re.compile(r"(?P<cur>[$€£]|[A-Z]{3})\s*(?P<num>\d[\d,]*(?:\.\d+)?)(?P<mult>[kKmMbB]?)$")
 _QUARTER = re.compile(r"[Qq](?P<q>[1-4])\s+(?P<year>\d{4})$")
