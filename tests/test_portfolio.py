@@ -138,7 +138,7 @@ def test_bad_input_is_a_clear_message_not_a_traceback(territory: Path) -> None:
     broken = run("portfolio", "broken.plan", cwd=territory)
     assert broken.code == 1 and broken.out.startswith("broken.plan:") and "Traceback" not in broken.out + broken.err
     bad_bar = run_process("portfolio", "portfolio.plan", "--min-score", "120", cwd=territory)
-    assert bad_bar.code == 2 and "argument --min-score: expected a score from 0 to 100, got 120" in bad_bar.err
+    assert bad_bar.code == 2 and "argument --fail-under/--min-score: expected a score from 0 to 100, got 120" in bad_bar.err
 
 
 def test_the_sample_portfolio(tmp_path: Path) -> None:

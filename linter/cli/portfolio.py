@@ -3,8 +3,9 @@
 Reads a portfolio file, lints the plans its accounts reference (paths relative
 to the portfolio file) and prints the two-by-two: current revenue left to
 right, future revenue bottom to top. An A-quadrant account whose plan is
-missing or scores below ``--min-score`` (default 70) is a finding and makes
-the exit code 1.
+missing or scores below ``--fail-under`` (``[quadrant.A] fail-under`` in the
+configuration, default 70; ``--min-score`` is its old name) is a finding and
+makes the exit code 1.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ GRID = (("B", "A"), ("D", "C"))  # top row: high future; left column: low curren
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("portfolio", help="place accounts in the A/B/C/D two-by-two", description=__doc__)
     parser.add_argument("file", metavar="FILE", help="a portfolio file: portfolio \"...\" { account \"...\" { ... } }")
-    parser.add_argument("--min-score", type=score, metavar="N", help="the score an A-quadrant plan must reach (default 70)")
+    parser.add_argument("--fail-under", "--min-score", dest="min_score", type=score, metavar="N",
+                        help="the score an A-quadrant plan must reach (default: [quadrant.A] fail-under in the configuration, else 70)")
     parser.add_argument("--as-of", type=iso_date, metavar="DATE", help="the date to judge 'past due' and 'stale' by (default: today)")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")

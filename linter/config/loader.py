@@ -393,10 +393,14 @@ def check_rule_names(config: LoadedConfig, infos: Sequence[RuleInfo], categories
         check_names(f"per-file[{index}].weights", block.weights)
         check_names(f"per-file[{index}].essentials", block.essentials)
     category_names = sorted(categories)
-    weighted = [*settings.category_weights, *(k for b in settings.per_file for k in b.category_weights)]
-    for name in weighted:
+    named = [("category-weights", name) for name in [*settings.category_weights,
+                                                       *(k for b in settings.per_file for k in b.category_weights)]]
+    named += [("category-fail-under", name) for name in [
+        *settings.category_fail_under, *(k for b in settings.per_file for k in b.category_fail_under),
+        *(k for bars in settings.quadrant.values() for k in bars.category_fail_under)]]
+    for key, name in named:
         if name not in category_names:
-            problems.append(f"{_locate_or(config, name, source)}: unknown category '{name}' in 'category-weights'{did_you_mean(name, category_names)}")
+            problems.append(f"{_locate_or(config, name, source)}: unknown category '{name}' in '{key}'{did_you_mean(name, category_names)}")
     for name in settings.plugins if plugin_names is not None else ():
         if name not in plugin_names:
             problems.append(f"{_locate_or(config, name, source)}: unknown plugin '{name}' in 'plugins'"

@@ -21,6 +21,25 @@ from ..api.rule import RuleInfo, Severity
 # A rule's pillar in configuration: a pillar's name, or false to make the rule decide none.
 Essential = Union[Pillar, Literal[False]]
 
+# A score bar: 0 to 100.
+Bar = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Letter = Literal["A", "B", "C", "D"]
+
+
+class QuadrantBars(BaseModel):
+    """``[quadrant.A]``: the bars a plan placed in that quadrant must reach.
+
+    ``fail-under`` is the score (for A, also the one a portfolio's PL601
+    holds the account's plan to, default 70); ``category-fail-under`` adds
+    per-category minimums on top of the file's own.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    fail_under: Optional[Bar] = Field(default=None, alias="fail-under")
+    category_fail_under: dict[str, Bar] = Field(default_factory=dict, alias="category-fail-under")
+
+
 # A rule or category weight: a finite number, zero or more (zero leaves it out of the score).
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
@@ -48,6 +67,7 @@ class PerFile(BaseModel):
     category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
     essentials: dict[str, Essential] = Field(default_factory=dict)
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
+    category_fail_under: dict[str, Bar] = Field(default_factory=dict, alias="category-fail-under")
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")
 
     _files_list = field_validator("files", mode="before")(_as_list)
@@ -74,6 +94,9 @@ class Settings(BaseModel):
     category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
     essentials: dict[str, Essential] = Field(default_factory=dict)
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
+    category_fail_under: dict[str, Bar] = Field(default_factory=dict, alias="category-fail-under")
+    quadrant: dict[Letter, QuadrantBars] = Field(default_factory=dict)
+    # The old name of [quadrant.A] fail-under, still read (see a_quadrant_bar).
     a_quadrant_min_score: Optional[float] = Field(default=None, alias="a-quadrant-min-score", ge=0, le=100)
     # How far (percent of its path's whole rise) an objective's latest reading may trail before PL208 calls it off track.
     off_track_margin: float = Field(default=10.0, alias="off-track-margin", ge=0, le=100, allow_inf_nan=False)
@@ -112,11 +135,24 @@ class Settings(BaseModel):
             merged.weights.update(block.weights)
             merged.category_weights.update(block.category_weights)
             merged.essentials.update(block.essentials)
+            merged.category_fail_under.update(block.category_fail_under)
             if block.fail_under is not None:
                 merged.fail_under = block.fail_under
             if block.as_of is not None:
                 merged.as_of = block.as_of
         return merged
+
+    def bars_for(self, quadrant: Optional[str]) -> tuple[Optional[float], dict[str, float]]:
+        """The score bar and the category minimums of a plan in ``quadrant`` (besides ``--fail-under``)."""
+        bars = self.quadrant.get(quadrant) if quadrant in ("A", "B", "C", "D") else None  # type: ignore[call-overload]
+        categories = {**self.category_fail_under, **(bars.category_fail_under if bars else {})}
+        score = self.a_quadrant_bar() if quadrant == "A" else (bars.fail_under if bars else None)
+        return score, categories
+
+    def a_quadrant_bar(self) -> Optional[float]:
+        """``[quadrant.A] fail-under``, or its old name ``a-quadrant-min-score``."""
+        bars = self.quadrant.get("A")
+        return bars.fail_under if bars is not None and bars.fail_under is not None else self.a_quadrant_min_score
 
     def cache_key(self) -> str:
         """Equal keys mean equal behaviour: one linter serves every plan with this key."""

@@ -22,7 +22,7 @@ from . import scoring
 from .essentials import RuleOutcome, judge_pillars
 from .findings import checked, finding_at, finding_order, load_error
 from .meta import BY_CODE, SYNTAX_ERROR
-from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore
+from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore, Threshold
 from .suppressions import Suppressions, read_suppressions
 from .verdict import fix_gains, judge
 
@@ -127,7 +127,25 @@ class Linter:
             rules=[_rule_score(run.info, run.tally) for run in judged],
             metrics=dict(sorted(ctx.metrics.items())),
             quadrant=ctx.quadrant,
+            thresholds=self._thresholds(verdict.score, categories, ctx.quadrant),
         )
+
+    def _thresholds(self, score: float, categories: dict[str, float], quadrant: Optional[str]) -> list[Threshold]:
+        """The configured bars for this plan: its quadrant's score bar, then each category minimum, by name."""
+        bar, minimums = self.settings.bars_for(quadrant)
+        bars = []
+        if bar is not None:
+            own = self.settings.quadrant.get(quadrant)  # type: ignore[call-overload]
+            old_name = quadrant == "A" and (own is None or own.fail_under is None)  # from a-quadrant-min-score
+            bars.append(Threshold(name="score", minimum=bar, value=score, met=score >= bar,
+                                  setting="a-quadrant-min-score" if old_name else f"quadrant.{quadrant}.fail-under"))
+        for name in sorted(minimums):
+            value = categories.get(name)
+            table = self.settings.quadrant.get(quadrant) if quadrant in ("A", "B", "C", "D") else None  # type: ignore[call-overload]
+            setting = f"quadrant.{quadrant}.category-fail-under" if table and name in table.category_fail_under else "category-fail-under"
+            bars.append(Threshold(name=name, minimum=minimums[name], value=value,
+                                  met=value is None or value >= minimums[name], setting=setting))
+        return bars
 
     def _judge(self, info: RuleInfo, items: list[Item], suppressions: Suppressions, findings: list[Finding],
                skipped: dict[str, str]) -> Judged:

@@ -49,7 +49,7 @@ def min_score_of(linter: "Linter", explicit: Optional[float] = None) -> float:
     """The bar for A-quadrant plans: the command line, then the configuration, then 70."""
     if explicit is not None:
         return explicit
-    configured = linter.settings.a_quadrant_min_score
+    configured = linter.settings.a_quadrant_bar()
     if configured is not None:
         return configured
     return linter.portfolio_min_score if linter.portfolio_min_score is not None else DEFAULT_MIN_SCORE

@@ -54,6 +54,16 @@ class NotApplicable(BaseModel):
     line: Optional[int] = Field(default=None, description="the suppressed item's line; none when the whole rule was skipped")
 
 
+class Threshold(BaseModel):
+    """A bar the configuration sets for this plan, and whether the plan reaches it (one that is missed fails the run)."""
+
+    name: str = Field(description="'score', or the category the minimum is for")
+    minimum: float
+    value: Optional[float] = Field(description="the plan's score or category score; null when no rule of the category applied")
+    met: bool
+    setting: str = Field(description="where the bar comes from: category-fail-under, quadrant.A.fail-under, ...")
+
+
 class Fix(BaseModel):
     """A rule whose failing items, once fixed, would raise the plan score by ``gain`` points."""
 
@@ -77,6 +87,7 @@ class FileResult(BaseModel):
     essentials: list[Essential] = Field(default_factory=list)
     not_applicable: list[NotApplicable] = Field(default_factory=list)
     error: Optional[str] = Field(default=None, description="why the file cannot be read: its first error, as path:line:col: message")
+    thresholds: list[Threshold] = Field(default_factory=list, description="the configuration's bars for this plan (not --fail-under)")
     categories: dict[str, float] = Field(default_factory=dict)
     findings: list[Finding] = Field(default_factory=list)
     fixes: list[Fix] = Field(default_factory=list)

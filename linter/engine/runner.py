@@ -106,10 +106,12 @@ def run_result(files: list[FileResult]) -> RunResult:
 
 
 def file_fails(result: FileResult, fail_under: Optional[float]) -> bool:
-    """A file fails the run on an error finding, an unreadable plan, or a score below the bar."""
+    """A file fails the run on an error finding, an unreadable plan, a score below the bar, or a missed threshold."""
     if not result.parsed:
         return True
     if any(finding.severity == Severity.error for finding in result.failing()):
+        return True
+    if result.kind == "plan" and any(not bar.met for bar in result.thresholds):  # category-fail-under, quadrant bars
         return True
     return result.kind == "plan" and fail_under is not None and result.score < fail_under
 

@@ -33,6 +33,7 @@ from ...api.packs.values import is_placeholder
 from .agenda import agenda, person
 from .changes import Scorer, change_from_git, change_from_report, counted, decay_of, decay_since, finding_change, trend_of
 from .flags import category_bars, flags
+from ..reporters.verdict import missed_thresholds
 from .history import GitUnavailable, History, plan_history
 from .model import FIXES_OPEN, Band, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
 from .rollups import by_owner, by_quadrant
@@ -132,6 +133,7 @@ def attention_reasons(result: FileResult, change: Change, decay: Optional[Decay]
     failed = [e.pillar for e in result.essentials if e.state == "failed"]
     if failed:
         reasons.append(f"failed pillar{'s' if len(failed) > 1 else ''}: {', '.join(failed)}")
+    reasons += missed_thresholds(result)
     if change.delta is not None and change.delta <= -DROP_ALERT:
         reasons.append(f"an edit lost {-change.delta:.1f} points")
     if decay is not None and decay.delta <= -DROP_ALERT:

@@ -13,7 +13,7 @@ import io
 
 from ...engine.results import FileResult, Finding, RunResult, Summary
 from .stream import Stream as BaseStream, render_with
-from .verdict import failed_pillars, headline
+from .verdict import failed_pillars, headline, missed_thresholds
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -47,8 +47,10 @@ class Stream(BaseStream):
         lines = [_annotation(file_result.path, f) for f in file_result.findings if f.suppressed is None]
         if file_result.kind == "plan":
             failed = failed_pillars(file_result)
+            missed = missed_thresholds(file_result)
             lines.append(_command("notice", {"file": file_result.path, "title": "planlint score"},
-                                  headline(file_result) + (f" · failed pillars: {', '.join(failed)}" if failed else "")))
+                                  headline(file_result) + (f" · failed pillars: {', '.join(failed)}" if failed else "")
+                                  + "".join(f" · {line}" for line in missed)))
         return "".join(line + "\n" for line in lines)
 
     def end(self, s: Summary) -> None:

@@ -47,6 +47,9 @@ def _suite(parent: ET.Element, result: FileResult) -> tuple[int, int, int, int]:
         for essential in result.essentials:
             ET.SubElement(properties, "property", {"name": f"pillar.{essential.pillar}",
                                                    "value": f"{essential.state}: {essential.reason}"})
+        for bar in result.thresholds:
+            ET.SubElement(properties, "property", {"name": f"minimum.{bar.name}",
+                                                   "value": f"{'met' if bar.met else 'missed'}: {bar.minimum:g} ({bar.setting})"})
     ET.SubElement(properties, "property", {"name": "kind", "value": result.kind})
     failures = errors = skipped = 0
     for finding in result.findings:

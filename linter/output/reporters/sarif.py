@@ -96,7 +96,8 @@ def _plan_properties(f: FileResult) -> dict[str, Any]:
     """A plan's verdict as the run's properties hold it: score, band, both axes and each pillar's state."""
     return {"path": f.path, "score": f.score, "band": f.band, "completeness": f.completeness, "substance": f.substance,
             "essentials": {e.pillar: {"state": e.state, "reason": e.reason} for e in f.essentials},
-            "notApplicable": [na.model_dump(mode="json", exclude_none=True) for na in f.not_applicable]}
+            "notApplicable": [na.model_dump(mode="json", exclude_none=True) for na in f.not_applicable],
+            "thresholds": [bar.model_dump(mode="json") for bar in f.thresholds]}
 
 
 def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]:

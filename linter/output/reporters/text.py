@@ -11,7 +11,7 @@ from ...language.diagnostics import excerpt
 from ...engine.bands import BANDS
 from ...engine.results import FileResult, Finding, RunResult, Summary
 from .stream import Stream as BaseStream, render_with
-from .verdict import headline, not_applicable_lines, pillar_summary
+from .verdict import headline, missed_thresholds, not_applicable_lines, pillar_summary
 from ..words import counted
 
 COLORS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1",
@@ -49,6 +49,7 @@ def render_file(result: FileResult, color: bool = False) -> list[str]:
     if facts:
         head += " · " + " · ".join(facts)
     lines.append(head)
+    lines.extend("  " + line for line in missed_thresholds(result))
     lines.extend("  " + line for line in pillar_summary(result))
     if result.categories:
         lines.append("  " + "  ".join(f"{name} {score:.1f}" for name, score in result.categories.items()))

@@ -40,3 +40,9 @@ def not_applicable_lines(result: FileResult) -> list[str]:
         f"not applicable: {na.code} {na.name}" + (f" (line {na.line})" if na.line is not None else "") + f": {na.reason}"
         for na in result.not_applicable
     ]
+
+
+def missed_thresholds(result: FileResult) -> list[str]:
+    """``below minimum: people 38.1 < 70 (category-fail-under)``, one per bar the plan misses."""
+    return [f"below minimum: {bar.name} {bar.value:.1f} < {bar.minimum:g} ({bar.setting})"
+            for bar in result.thresholds if not bar.met and bar.value is not None]
