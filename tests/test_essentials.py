@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from _planlint import run, write
+from _planlint import PACK, run, write
 
 from planlint.engine import Linter
 from planlint.api.pillars import PILLAR_NAMES
@@ -94,23 +94,9 @@ def test_a_configured_pillar_name_is_checked(tmp_path: Path) -> None:
 
 def test_a_toml_rule_declares_its_pillar(tmp_path: Path) -> None:
     pack = tmp_path / "pack.toml"
-    pack.write_text('''[pack]
-name = "acme"
-examples_as_of = 2027-03-01
-
-[[rule]]
-code = "ACME101"
-name = "revenue-floor"
-category = "objectives"
-essential = "objectives"
-message = "objective '{name}' targets {value}; the floor is {expected}"
-why = "Small deals cost more to sell than they earn."
-fix = "Raise the target."
-items = "revenue_objectives"
-check = { field = "target.value", at_least = "$5M" }
-passing = ['objective revenue "Win the ERP consolidation" { target $5M by 2027-06-30 }']
-failing = ['objective revenue "Renew support" { target $20k by 2027-06-30 }']
-''', encoding="utf-8")
+    # The shared example pack, declaring the objectives pillar and a floor acme's revenue objectives miss.
+    pack.write_text(PACK.replace('category = "objectives"\n', 'category = "objectives"\nessential = "objectives"\n')
+                    .replace('at_least = "$50k"', 'at_least = "$5M"'), encoding="utf-8")
     registry = load_registry(pack_paths=[str(pack)])
     result = Linter(registry, as_of=AS_OF).lint_text(ACME, "acme.plan")
     pillar = next(e for e in result.essentials if e.pillar == "objectives")
