@@ -22,12 +22,13 @@ def test_placeholder_facts_do_not_count_as_customer_research() -> None:
     assert messages(result, "PL101") == ["customer research has 2 substantive line(s) of 4; write at least 3"]
 
 
-def test_a_pasted_copy_does_not_count_twice() -> None:
+def test_a_pasted_sentence_counts_in_neither_place() -> None:
     text = change('      obstacle "Claims IT team lost two architects this year" source account_team\n',
                   '      obstacle "Move claims intake to one platform by Q4 2027"\n')
     text = change('      fact "Budget for the intake platform approved in January" source crm\n', "", text)
     text = change('      pressure "Regulator fines for late claims doubled in 2026" source external\n', "", text)
-    assert messages(lint(text, select=["PL101"]), "PL101") == ["customer research has 2 substantive line(s) of 3; write at least 3"]
+    # The goal pasted as an obstacle is written once and researched nowhere: only the third line counts.
+    assert messages(lint(text, select=["PL101"]), "PL101") == ["customer research has 1 substantive line(s) of 3; write at least 3"]
 
 
 def test_a_competitor_needs_a_strength_and_a_weakness() -> None:

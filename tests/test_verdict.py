@@ -111,3 +111,18 @@ def test_no_generated_plan_with_ten_error_findings_is_a_tool(tmp_path: Path) -> 
         if errors >= 10 and result.band == "tool":
             tools_with_errors.append((path.name, result.score, errors))
     assert checked > 350 and tools_with_errors == []
+
+
+def test_a_sentence_pasted_into_several_sections_is_research_in_none_of_them() -> None:
+    pasted = "We have a strong relationship with the whole leadership team"
+    plan = ('plan "Acme" {\n  period 2027-01-01 to 2027-12-31\n  research {\n    customer {\n'
+            f'      goal "{pasted}"\n      fact "Three divisions run SAP, Oracle and a home-grown ERP"\n'
+            '      pressure "New low-cost entrants are taking share in the EU market"\n    }\n'
+            f'    company {{\n      strength "{pasted}"\n      reference "Initech consolidated three ERPs with us in 2025"\n'
+            '    }\n  }\n}\n')
+    result = Linter(load_registry(), as_of=dt.date(2027, 2, 1)).lint_text(plan, "a.plan")
+    failed = {e.pillar for e in result.essentials if e.state == "failed"}
+    assert {"customer", "company"} <= failed  # the pasted line counts in neither: 2 customer lines, 1 company line
+    honest = plan.replace(f'strength "{pasted}"', 'strength "Two ERP migration references in manufacturing"')
+    assert "company" not in {e.pillar for e in Linter(load_registry(), as_of=dt.date(2027, 2, 1)).lint_text(honest, "a.plan").essentials
+                             if e.state == "failed"}

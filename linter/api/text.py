@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .. import model
 
 # The same text is judged by several rules of one plan (the form rules, the
 # research and objective rules, the TOML pack's "real"/"substantive" counts),
@@ -254,3 +257,40 @@ WHOLE_ACCOUNT = re.compile(r"^\s*(?:all|whole|entire|every|any)\b|^\s*(?:company
 def is_whole_account(name: str) -> bool:
     """A "unit" that is the whole account ("All divisions"): no focus at all."""
     return WHOLE_ACCOUNT.search(name) is not None
+
+
+PASTED_WORDS = 4  # a sentence this long found in two places was pasted, not written twice
+
+
+def pasted_sentences(plan: "model.Plan") -> frozenset[str]:
+    """The sentences (normalised) the plan holds in more than one place: pasted, so research in none of them.
+
+    Free text only (research, notes, strategy and action names, objective
+    names); references such as ``supports "..."`` repeat a goal on purpose.
+    A plan that pastes the same three sentences into every box has written
+    three sentences, not a plan's worth of research: the pillars count none
+    of them, as the form rules report the copies.
+    """
+    texts: list[str] = []
+    research = plan.research
+    if research is not None:
+        if research.customer is not None:
+            texts += [s.text for s in research.customer.statements()] + [q.text for q in research.customer.questions]
+        for competitor in research.competitors:
+            texts += [s.text for s in (*competitor.strengths, *competitor.weaknesses, *competitor.facts)]
+        if research.company is not None:
+            texts += [s.text for s in research.company.statements()]
+    for person in plan.stakeholders:
+        texts += [note.text for note in person.notes]
+    for objective in plan.objectives:
+        texts.append(objective.name)
+        for strategy in objective.strategies:
+            texts += [strategy.name, *(action.text for action in strategy.actions)]
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for text in texts:
+        if word_count(text) < PASTED_WORDS:
+            continue
+        key = normalise(text)
+        (twice if key in seen else seen).add(key)
+    return frozenset(twice)

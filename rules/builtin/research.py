@@ -14,19 +14,19 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import is_real_name, is_substantive, name_key, normalise
+from planlint.api.text import is_real_name, is_substantive, name_key, normalise, pasted_sentences
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
 
 
-def substantive(statements: Iterable[Statement]) -> list[Statement]:
-    """Statements that say something, each sentence counted once (a pasted copy adds nothing)."""
+def substantive(statements: Iterable[Statement], pasted: frozenset[str] = frozenset()) -> list[Statement]:
+    """Statements that say something, each sentence counted once; one pasted elsewhere in the plan adds nothing."""
     seen: set[str] = set()
     result = []
     for statement in statements:
         key = normalise(statement.text)
-        if is_substantive(statement.text) and key not in seen:
+        if is_substantive(statement.text) and key not in seen and key not in pasted:
             seen.add(key)
             result.append(statement)
     return result
@@ -74,9 +74,10 @@ class CompetitorResearch(Rule):
             return
         for competitor in research.competitors:
             missing = []
-            if not substantive(competitor.strengths):
+            pasted = ctx.memo("pasted_sentences", pasted_sentences)
+            if not substantive(competitor.strengths, pasted):
                 missing.append("strength")
-            if not substantive(competitor.weaknesses):
+            if not substantive(competitor.weaknesses, pasted):
                 missing.append("weakness")
             if missing:
                 yield failed(competitor.span, f"competitor '{competitor.name}' has no {' and no '.join(missing)}")

@@ -29,6 +29,7 @@ from .patterns import SafePattern
 from .selectors import Selected
 from .suggest import did_you_mean
 from .operators import OPERATORS, Operator, _unique
+from ..text import pasted_sentences
 from .values import COUNTING, Amount, count_of
 
 COMBINATORS = ("all", "any", "not")
@@ -54,6 +55,12 @@ class Scope:
     quadrant: Optional[str] = None  # the engine's: a portfolio's placement wins
     items: list[Selected] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+
+    def pasted(self) -> frozenset[str]:
+        """The plan's pasted sentences (:func:`planlint.api.text.pasted_sentences`), worked out once per rule run."""
+        if "pasted" not in self.cache:
+            self.cache["pasted"] = pasted_sentences(self.plan)
+        return self.cache["pasted"]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,8 @@ class Leaf(Check):
     def evaluate(self, selected: Selected, scope: Scope) -> Outcome:
         resolved = resolve(selected.item, self.path, scope)
         label = self.path or "it"
-        count = count_of(resolved.value, self.counting.how, self.counting.words)
+        pasted = scope.pasted() if self.counting.how == "substantive" else frozenset()
+        count = count_of(resolved.value, self.counting.how, self.counting.words, pasted)
         if self.name == "unique":  # the one check that compares an item with the others
             passed, reason = _unique(resolved.value, self.path, scope, label)
         elif self.name in ("min_count", "max_count"):

@@ -144,9 +144,10 @@ def is_present(value: Any) -> bool:
 COUNTING = ("all", "real", "substantive")
 
 
-def count_of(value: Any, counting: str = "all", words: int = 3) -> int:
+def count_of(value: Any, counting: str = "all", words: int = 3, pasted: frozenset[str] = frozenset()) -> int:
     """How many values there are: all of them, the real ones (not placeholders), or the
-    substantive ones (distinct sentences with no placeholder or boilerplate and at least ``words`` words)."""
+    substantive ones (distinct sentences with no placeholder or boilerplate and at least ``words`` words,
+    not pasted from elsewhere in the plan)."""
     if value is None:
         return 0
     values = value if isinstance(value, list) else [value]
@@ -155,6 +156,8 @@ def count_of(value: Any, counting: str = "all", words: int = 3) -> int:
     if counting == "real":
         return sum(1 for v in values if not is_placeholder(text_of(v)))
     # An objective counts when its name says something and its metric is not a placeholder ("[Metric]").
+    # A sentence pasted elsewhere in the plan (``pasted``, normalised) is not substantive here either.
     distinct = {normalise(text_of(v)) for v in values if is_substantive(text_of(v), words)
+                and normalise(text_of(v)) not in pasted
                 and not (isinstance(v, model.Objective) and v.metric is not None and is_placeholder(v.metric))}
     return len(distinct)
