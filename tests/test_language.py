@@ -231,3 +231,22 @@ def test_the_plan_schema_in_docs_is_current() -> None:
 
     stored = json.loads((ROOT / "docs" / "plan.schema.json").read_text(encoding="utf-8"))
     assert stored == PlanFile.model_json_schema(), "docs/plan.schema.json is stale: run `planlint schema > docs/plan.schema.json`"
+
+
+def test_each_parse_keeps_its_own_problems_when_threads_parse_at_once() -> None:
+    """The builder's log is per parse and per thread (no module-level state): no problem leaks into another plan."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def bad_value(index: int) -> list[str]:
+        try:
+            parse_text(f'plan "P{index}" {{\n  cadence weekly{"x" * (index % 5 + 1)}\n  reviewed 2027-02-{30 + index % 2}\n}}\n')
+        except PlanSyntaxError as error:
+            return [d.message for d in error.diagnostics]
+        return []
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(bad_value, range(40)))
+    for index, messages in enumerate(results):
+        assert len(messages) == 2, messages
+        assert f"'weekly{'x' * (index % 5 + 1)}'" in messages[0]
+        assert messages[1] == f"2027-02-{30 + index % 2} is not a real date"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from lark import Token, v_args
+from lark import Token
 
 from .build_base import BuilderBase, Stmt, span, statements, text_stmt, token_span, unquote
 from ..vocabulary import ActionStatus, Cadence, ExperimentState, Level, ObjectiveCategory, Stance
@@ -26,7 +26,6 @@ def _compare(left: dict[str, Any], right: dict[str, Any]) -> bool:
     return a == b or (a.startswith("a count") and b.startswith("a count") and "a count" in (a, b))
 
 
-@v_args(inline=True)
 class ObjectiveBuilder(BuilderBase):
     def objective(self, keyword: Token, category: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         chosen = self.choice(ObjectiveCategory, category, "objective category") or ObjectiveCategory.revenue.value

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from lark import Token, v_args
+from lark import Token
 
 from .build_base import BuilderBase, Stmt, span, statements, text_of, text_stmt, token_span, unquote
 from ..vocabulary import CompetitorPosition, Level, PartyKind, Role, Source, Stance
 
 
-@v_args(inline=True)
 class PeopleBuilder(BuilderBase):
     # ------------------------------------------------------------ research
     def research(self, keyword: Token, _open: Token, *body: Any) -> Stmt:

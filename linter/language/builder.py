@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from lark import Token, v_args
+from lark import Token
 
 from ..suggest import closest
 from . import values
@@ -29,7 +29,6 @@ KINDS = tuple(kind.value for kind in RevenueKind)
 RHYTHMS = frozenset({RevenueKind.recurring.value, RevenueKind.one_off.value})
 
 
-@v_args(inline=True)
 class PlanBuilder(PeopleBuilder, ObjectiveBuilder):
     """One method per grammar rule; each returns a dict, a value, or a :class:`Stmt` for its block to gather."""
 

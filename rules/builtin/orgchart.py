@@ -16,14 +16,14 @@ from __future__ import annotations
 from typing import Iterable
 
 from planlint.api.contacts import contact_of, last_contacts
-from planlint.model import CADENCE_DAYS, Cadence, Level
+from planlint.model import CADENCE_DAYS, Level
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from planlint.api.examples import example_text as plan
 from planlint.api.text import is_real_name, name_key
+from .cadence import DEFAULT_CADENCE  # the rhythm a plan with no cadence is held to, as PL402
 from .people import is_key, real_stakeholders
 
-DEFAULT_CADENCE = Cadence.quarterly  # as PL402: the rhythm a plan with no cadence is held to
 
 _MARY = 'stakeholder "Mary Chen" {\n  title "CFO"\n  role economic_buyer\n  influence high\n  last_contact 2027-02-10\n}'
 _TOM = 'stakeholder "Tom Hart" {\n  title "CIO"\n  role decision_maker\n  influence high\n  reports_to "Mary Chen"\n}'
