@@ -102,6 +102,16 @@ def test_dates_inside_the_period_and_not_in_the_past(tmp_path: Path) -> None:
     assert total == 3
 
 
+def test_the_period_placeholder_names_the_plans_period_or_nothing(tmp_path: Path) -> None:
+    pack = rule_toml('{ field = "target.by", within_period = true }', message="'{name}' is due {value}, outside {period}")
+    late = REVENUE.format(target="$500k", by="2028-02-01")
+    messages, _ = findings(tmp_path, pack, late)
+    assert messages == ["'Win the ERP consolidation' is due 2028-02-01, outside 2027-01-01 to 2027-12-31"]
+    pack = rule_toml('{ field = "target.by", at_most = 2027-12-31 }', message="{value} is outside {period}")
+    messages, _ = findings(tmp_path, pack, 'plan "Acme" {\n' + late + "\n}\n")
+    assert messages == ["2028-02-01 is outside nothing"]
+
+
 def test_date_thresholds_are_toml_dates(tmp_path: Path) -> None:
     pack = rule_toml('{ field = "target.by", at_most = 2027-06-30 }')
     messages, _ = findings(tmp_path, pack, REVENUE.format(target="$1", by="2027-07-01"))
@@ -222,7 +232,7 @@ def test_the_example_pack_works_with_check(tmp_path: Path) -> None:
 def test_builtin_toml_rules_are_part_of_the_builtin_pack() -> None:
     registry = load_registry()
     toml_codes = {code for code, rule in registry.by_code().items() if type(rule).__name__ == "TomlRule"}
-    assert toml_codes == {"PL101", "PL103", "PL201", "PL302", "PL303", "PL403", "PL404"}
+    assert toml_codes == {"PL101", "PL103", "PL201", "PL205", "PL302", "PL303", "PL306", "PL403", "PL404"}
     assert all(registry.by_code()[code].info.pack == "builtin" for code in toml_codes)
 
 

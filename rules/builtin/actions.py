@@ -115,34 +115,6 @@ class ActionOwnerOnTeam(Rule):
                              f"'{action.owner}', owner of '{action.text}', is not on the plan's team ({who})")
 
 
-class ActionDueInPeriod(Rule):
-    info = RuleInfo(
-        code="PL306",
-        name="action-due-in-period",
-        category="actions",
-        severity=Severity.warning,
-        weight=1.0,
-        message="action's due date falls outside the plan period",
-        why="An action due outside the period will not be reviewed with this plan.",
-        fix="Move the due date inside `period START to END`.",
-        methodology=(6,),
-        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2026-06-01\n'),),
-        passing=(objective_with(_TWO),),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        period = ctx.plan.period
-        if period is None:
-            return
-        for action in real_actions(ctx):
-            if action.due is None:
-                continue
-            if period.start <= action.due.date <= period.end:
-                yield passed(action.span)
-            else:
-                yield failed(action.span, f"action '{action.text}' is due {action.due.text or action.due.date}, outside the plan period")
-
-
 class OverdueActions(Rule):
     info = RuleInfo(
         code="PL307",
@@ -213,7 +185,6 @@ RULES: list[Rule] = [
     ObjectiveHasActions(),
     StrategyHasActions(),
     ActionOwnerOnTeam(),
-    ActionDueInPeriod(),
     OverdueActions(),
     CustomerActionOwner(),
 ]

@@ -127,43 +127,6 @@ class ObjectiveCategories(Rule):
             yield failed(ctx.plan.span, f"all objectives are {', '.join(categories)}; add one of another category")
 
 
-class ObjectiveInPeriod(Rule):
-    info = RuleInfo(
-        code="PL205",
-        name="objective-in-period",
-        essential="objectives",
-        category="objectives",
-        severity=Severity.error,
-        weight=2.0,
-        message="objective's date falls outside the plan period",
-        why="An objective due after the plan ends is not this plan's to reach, and one due before it starts was "
-        "copied from last year's plan.",
-        fix="Move the target date inside `period START to END`, or roll the plan period forward.",
-        methodology=(6,),
-        failing=(
-            'plan "Acme" {\n' + _PERIOD + '  objective revenue "Win the ERP consolidation" {\n    target $500k by 2028-06-30\n  }\n}\n',
-        ),
-        passing=('plan "Acme" {\n' + _PERIOD + _REVENUE + "}\n",),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        period = ctx.plan.period
-        if period is None:
-            return
-        for objective in real_objectives(ctx):
-            by = objective.target.by if objective.target else None
-            if by is None:
-                continue
-            if period.start <= by.date <= period.end:
-                yield passed(objective.span)
-            else:
-                yield failed(
-                    objective.span,
-                    f"objective '{objective.name}' is due {by.text or by.date.isoformat()}, outside the plan period "
-                    f"{period.start.isoformat()} to {period.end.isoformat()}",
-                )
-
-
 def drivers(ctx: CheckContext) -> list[Statement]:
     research = ctx.plan.research
     customer = research.customer if research else None
@@ -311,7 +274,6 @@ RULES: list[Rule] = [
     ObjectiveMeasurable(),
     RevenueObjective(),
     ObjectiveCategories(),
-    ObjectiveInPeriod(),
     ObjectiveSupportsDriver(),
     VagueObjective(),
 ]

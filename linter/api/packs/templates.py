@@ -22,6 +22,7 @@ PLACEHOLDERS: dict[str, str] = {
     "total": "how many values there are in all",
     "reason": "planlint's own sentence on why the check failed",
     "plan": "the plan's name",
+    "period": "the plan's period, e.g. 2027-01-01 to 2027-12-31 ('nothing' when it has none)",
     "as_of": "the date the plan is judged by (--as-of, default today), e.g. 2027-02-01",
 }
 

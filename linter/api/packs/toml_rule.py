@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Optional
 
+from ...model import Plan
 from ..rule import CheckContext, Item, Rule, RuleInfo, failed, passed
 from .checks import Check, Outcome, Scope
 from .selectors import Selected, Selector
@@ -48,9 +49,10 @@ class TomlRule(Rule):
             if outcome.passed:
                 yield passed(selected.item.span)
             else:
-                yield failed(outcome.span or selected.item.span, self._message(outcome, selected, plan.name, ctx.as_of))
+                yield failed(outcome.span or selected.item.span, self._message(outcome, selected, plan, ctx.as_of))
 
-    def _message(self, outcome: Outcome, selected: Selected, plan_name: str, as_of: dt.date) -> str:
+    def _message(self, outcome: Outcome, selected: Selected, plan: Plan, as_of: dt.date) -> str:
+        period = plan.period
         return render(
             outcome.message or self.info.message,
             {
@@ -62,7 +64,8 @@ class TomlRule(Rule):
                 "count": outcome.count,
                 "total": outcome.total,
                 "reason": outcome.reason,
-                "plan": plan_name,
+                "plan": plan.name,
+                "period": f"{period.start.isoformat()} to {period.end.isoformat()}" if period else "nothing",
                 "as_of": as_of.isoformat(),
             },
         )
