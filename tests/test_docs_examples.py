@@ -383,3 +383,21 @@ def test_harness_conventions(tmp_path: Path) -> None:
     assert "cannot tell what this block is" in results[1][0]
     assert (cwd / "plans" / "x.plan").read_text() == 'plan "X" {\n}\n'
     assert "unknown keyword 'acount'" in results[4][0]
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[doc.relative_to(REPO).as_posix() for doc in DOCS])
+def test_every_link_in_the_doc_leads_to_a_file_of_the_repository(doc: Path) -> None:
+    """Item 11: no doc cites a file the repository does not have (a design document kept elsewhere)."""
+    text = doc.read_text(encoding="utf-8")
+    broken = []
+    for target in LINK.findall(text):
+        if "://" in target or target.startswith("#") or target.startswith("mailto:"):
+            continue
+        path = (doc.parent / target.split("#", 1)[0]).resolve()
+        if not path.exists() or REPO not in path.parents:
+            broken.append(target)
+    broken += re.findall(r"`(\.\./shared/[^`]+)`", text)
+    assert not broken, f"{doc.relative_to(REPO)} links to files that are not in the repository: {broken}"
