@@ -17,14 +17,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Node(BaseModel):
-    """Base of every model node: frozen-free, strict about unknown fields.
+    """Base of every model node: frozen (rules get a plan they cannot change), strict about unknown fields.
 
     Not ``defer_build``: ``planlint check`` validates every node type on its
     first plan anyway, and building them all then was measured slower than
     building each class at import.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _nothing(value: Any) -> bool:
@@ -87,6 +87,8 @@ def quarter_bounds(year: int, number: int, fiscal_start: int = 1) -> tuple[dt.da
     first_month = (year - (fiscal_start > 1)) * 12 + (fiscal_start - 1) + 3 * (number - 1)  # months since year 0
     after = first_month + 3
     first = dt.date(first_month // 12, first_month % 12 + 1, 1)
+    if after // 12 > dt.MAXYEAR:  # Q4 9999: the next quarter would start in year 10000
+        return first, dt.date(dt.MAXYEAR, 12, 31)
     return first, dt.date(after // 12, after % 12 + 1, 1) - dt.timedelta(days=1)
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from planlint.engine.cache import _header
+
 from planlint.engine import runner
 from planlint.engine.cache import ResultCache, run_fingerprint
 from planlint.engine import Linter
@@ -74,7 +76,10 @@ def test_results_come_from_the_cache_unless_no_cache(project: Path) -> None:
     assert not (project / ".planlint_cache").exists(), "--no-cache writes nothing"
     run(*ARGS, "plans/a.plan", cwd=project)
     [entry] = entries(project / ".planlint_cache")
-    entry.write_bytes(entry.read_bytes().replace(b'"score":', b'"score":42.0,"old_score":', 1))
+    header, _, body = entry.read_bytes().partition(b"\n")
+    key = header.split()[2].decode()
+    body = body.replace(b'"score":', b'"score":42.0,"old_score":', 1)
+    entry.write_bytes(_header(key, body) + b"\n" + body)  # a whole, consistent entry (its hash re-made)
     doctored = run(*ARGS, "plans/a.plan", cwd=project)
     assert "score 42.0/100" in doctored.out  # the (doctored) cached result was used
     assert run(*ARGS, "--no-cache", "plans/a.plan", cwd=project).out == fresh.out  # and --no-cache ignores it
@@ -88,7 +93,7 @@ def test_corrupt_entries_are_ignored_and_replaced(project: Path) -> None:
     assert (warm.code, warm.out) == (cold.code, cold.out)
     assert warm.err == cold.err
     for entry in entries(project / ".planlint_cache"):
-        assert entry.read_bytes().startswith(b'{"path":"plans/')
+        assert entry.read_bytes().startswith(b"planlint-result ") and b'{"path":"plans/' in entry.read_bytes()
 
 
 def test_an_unwritable_cache_folder_is_ignored(project: Path) -> None:

@@ -36,3 +36,135 @@ def test_a_portfolio_follows_changes_to_the_plans_it_names(tmp_path: Path) -> No
     after = _check("portfolio.plan", cwd=tmp_path, cache=cache)
     assert "Initech" in before and "PL601" in before
     assert "Initech" not in after
+
+
+# Issue 13 item 3: the key covers everything that can change a result, one test per kind of change.
+
+from _planlint import PACK, PLAN, write  # type: ignore[import-not-found]  # noqa: E402
+
+SELECT_PACK = 'select = ["ACME101"]\n'
+
+
+def _pack_run(tmp_path: Path, pack_text: str, cache: Path) -> tuple[int, str]:
+    write(tmp_path, "acme.toml", pack_text)
+    result = run("check", "a.plan", "--pack", "acme.toml", "--format", "json", cwd=tmp_path,
+                 env={"PLANLINT_CACHE_DIR": str(cache)})
+    return result.code, result.out
+
+
+def _setup(tmp_path: Path, plan: str = PLAN) -> Path:
+    write(tmp_path, "a.plan", plan.replace("$500k", "$100k"))
+    write(tmp_path, "planlint.toml", SELECT_PACK)
+    return tmp_path / "cache"
+
+
+def _changed(tmp_path: Path, before: str, after: str) -> None:
+    cache = _setup(tmp_path)
+    first = _pack_run(tmp_path, before, cache)
+    second = _pack_run(tmp_path, after, cache)
+    uncached = run("check", "a.plan", "--pack", "acme.toml", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert second == (uncached.code, uncached.out)
+    assert first != second
+
+
+def test_changing_a_packs_check_threshold_is_a_miss(tmp_path: Path) -> None:
+    """The issue's reproduction: $50k passes a $100k target, $500k must fail it."""
+    _changed(tmp_path, PACK, PACK.replace('at_least = "$50k"', 'at_least = "$500k"'))
+
+
+def test_changing_a_packs_items_is_a_miss(tmp_path: Path) -> None:
+    _changed(tmp_path, PACK.replace('at_least = "$50k"', 'at_least = "$500k"'),
+             PACK.replace('at_least = "$50k"', 'at_least = "$500k"').replace('items = "revenue_objectives"', 'items = "retention_objectives"'))
+
+
+def test_changing_a_packs_when_is_a_miss(tmp_path: Path) -> None:
+    strict = PACK.replace('at_least = "$50k"', 'at_least = "$500k"')
+    _changed(tmp_path, strict, strict.replace('items = "revenue_objectives"',
+                                              'items = "revenue_objectives"\nwhen = { field = "account", present = false }'))
+
+
+def test_changing_a_packs_where_is_a_miss(tmp_path: Path) -> None:
+    strict = PACK.replace('at_least = "$50k"', 'at_least = "$500k"')
+    _changed(tmp_path, strict, strict.replace('items = "revenue_objectives"',
+                                              'items = "revenue_objectives"\nwhere = { field = "name", matches = "^Renew" }'))
+
+
+def test_changing_only_a_packs_bytes_is_a_miss() -> None:
+    """Two packs with identical rules but different bytes (a comment) key differently: every pack's bytes count."""
+    from planlint.api.packs.loader import _definition
+
+    raw = {"code": "ACME101"}
+    assert _definition(raw, "# one\n") != _definition(raw, "# two\n")
+
+
+def test_a_plugin_distribution_version_is_in_the_key(tmp_path: Path) -> None:
+    from planlint.engine.cache import run_fingerprint
+    from planlint.engine.runner import Options, make_linter
+    from planlint.config.settings import Settings
+
+    linter = make_linter(Settings(), Options())
+    before = run_fingerprint(linter)
+    linter.registry.plugin_versions["planlint-meddpicc"] = "planlint-meddpicc 9.9"
+    assert run_fingerprint(linter) != before
+
+
+def test_changing_the_configuration_is_a_miss(tmp_path: Path) -> None:
+    cache = _setup(tmp_path)
+    write(tmp_path, "planlint.toml", SELECT_PACK)
+    first = _pack_run(tmp_path, PACK, cache)
+    write(tmp_path, "planlint.toml", SELECT_PACK + '[severity]\nACME101 = "error"\n')
+    second = _pack_run(tmp_path, PACK, cache)
+    uncached = run("check", "a.plan", "--pack", "acme.toml", "--format", "json", "--no-cache", cwd=tmp_path)
+    assert second == (uncached.code, uncached.out)
+
+
+# Issue 13 item 4: an entry that is not whole and consistent is a miss, never a result.
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted((cache / "results").rglob("*.json"))
+
+
+def test_edited_entries_are_misses_and_lose_no_finding(tmp_path: Path) -> None:
+    import json
+
+    write(tmp_path, "a.plan", PLAN)
+    cache = tmp_path / "cache"
+    env = {"PLANLINT_CACHE_DIR": str(cache)}
+    honest = run("check", "a.plan", "--format", "json", cwd=tmp_path, env=env)
+    assert honest.code == 1 and json.loads(honest.out)["summary"]["findings"] > 0
+    (entry,) = _entries(cache)
+    header, _, body = entry.read_bytes().partition(b"\n")
+    result = json.loads(body)
+    forgeries = [
+        b'{"path": "x"}',                                                   # the issue's: every field has a default
+        header + b"\n" + b'{"path": "a.plan"}',                             # the old header, a new body
+        header + b"\n" + body[: len(body) // 2],                            # truncated
+        header + b"\n" + json.dumps({**result, "findings": []}).encode(),   # findings dropped, header kept
+        b"",
+    ]
+    for forged in forgeries:
+        entry.write_bytes(forged)
+        again = run("check", "a.plan", "--format", "json", cwd=tmp_path, env=env)
+        assert (again.code, again.out) == (honest.code, honest.out), forged[:60]
+
+
+def test_a_consistent_looking_entry_for_another_rule_set_or_path_is_a_miss(tmp_path: Path) -> None:
+    import json
+
+    from planlint.engine.cache import ResultCache, _header
+    from planlint.engine.results import FileResult, RuleScore
+
+    cache = ResultCache(tmp_path, "fingerprint", rule_codes=["PL101", "PL102"])
+    key = cache.key("a.plan", b"content")
+    one_rule = FileResult(path="a.plan", rules=[RuleScore(code="PL101", name="x", category="c", weight=1, passed=1, total=1, score=100)])
+    for result, path in ((one_rule, "a.plan"), (one_rule.model_copy(update={"path": "b.plan"}), "a.plan")):
+        body = result.model_dump_json().encode()
+        cache.entry(key).parent.mkdir(parents=True, exist_ok=True)
+        cache.entry(key).write_bytes(_header(key, body) + b"\n" + body)
+        assert cache.get(key, path) is None
+    whole = one_rule.model_copy(update={"rules": one_rule.rules + [one_rule.rules[0].model_copy(update={"code": "PL102"})]})
+    body = whole.model_dump_json().encode()
+    cache.entry(key).write_bytes(_header(key, body) + b"\n" + body)
+    assert cache.get(key, "a.plan") == whole
+    assert json.loads(body)["path"] == "a.plan"

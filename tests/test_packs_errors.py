@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import pytest
 
-from planlint.api.packs.patterns import MAX_TEXT_LENGTH, UnsafePattern, compile_pattern
+from planlint.api.packs.patterns import UnsafePattern, compile_pattern
 
 from _planlint import PLAN, run
 
@@ -110,71 +111,61 @@ def test_a_pack_may_not_reuse_a_builtin_code(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "pattern,reason",
     [
-        ("(a+)+$", "a repetition inside a repetition"),
-        (r"(\w+\s?)*$", "a repetition inside a repetition"),
-        ("(a|aa)*b", "plain words that start with different letters"),
-        (r"\w*\w*x", "two repetitions can match the same text"),
-        (".*a.*", "two repetitions can match the same text"),
-        ("foo.*bar.*baz.*qux", "several open-ended repetitions"),
-        (r"^(\w+\s?){1,20}\.$", "a repetition inside a repetition"),  # a bounded outer repetition nests too
-        (r"(\w{1,20}){1,20}!", "a repetition inside a repetition"),
-        (r"\w{0,20}\w{0,20}\w{0,20}!", "two repetitions can match the same text"),
-        ("[а-я]+[а-я]+!", "two repetitions can match the same text"),  # letters outside the shared sample
-        (r"(a)\1", "back-references"),
-        ("x" * 201, "the limit is 200"),
+        (r"(a)\1", "cannot run back-references"),
+        (r"(?P<x>a)(?P=x)", "cannot run back-references"),
+        ("foo(?=bar)", "cannot run look-ahead and look-behind"),
+        ("(?<=a)b", "cannot run look-ahead and look-behind"),
+        ("foo(?!bar)", "cannot run negative look-ahead"),
+        ("(?>(a+)+b)", "cannot run atomic groups"),
+        ("a*+b", "cannot run possessive quantifiers"),
+        (r"\d++", "cannot run possessive quantifiers"),
+        ("(a)?(?(1)b|c)", "cannot run conditionals"),
+        ("(?x) a b", "verbose mode"),
+        (r"[^\W\d]", "cannot be translated for RE2"),
+        ("a{99999999999}", "far too large"),
+        ("(?:(?:a{1000}){1000}){1000}", "RE2 cannot run this pattern"),
+        ("x" * 1001, "the limit is 1000"),
         ("(", "not a valid pattern"),
     ],
 )
-def test_patterns_that_backtrack_badly_are_refused(pattern: str, reason: str) -> None:
-    with pytest.raises(UnsafePattern, match=reason.replace("(", r"\(")):
+def test_patterns_re2_cannot_run_are_refused_by_name(pattern: str, reason: str) -> None:
+    with pytest.raises(UnsafePattern, match=re.escape(reason)):
         compile_pattern(pattern)
 
 
-HANG = 5.0  # seconds: a guard against a hang, not a performance figure (bench/run.py measures those)
-HOSTILE = ["a" * 50_000, "ab" * 20_000, "1" * 50_000, " " * 50_000, "foo" * 20_000, "a@" * 20_000, "increase " * 5_000]
-ACCEPTED = [r"\d{4}-\d{1,2}-\d{1,2}", r"[A-Z]{2,3}-\d{4}", r"\b(?:TBD|TODO)\b", r"^\s*\d+\s*%\s*$", "foo.*bar", r"\w+@\w+\.\w+", r"(?:kb|mb)+", r"\d+(?:\.\d+)?\s*[kKmM]",
-            r"[A-Z][a-z]+ [A-Z][a-z]+", "foo.*bar.*baz", r"\b(?:increase|grow)\b[^\d]*$", r"\w+\s\w+\s\w+x"]
-
-
-@pytest.mark.parametrize("pattern", ACCEPTED)
-def test_accepted_patterns_stay_fast_on_hostile_text(pattern: str) -> None:
-    compiled = compile_pattern(pattern)
-    started = time.perf_counter()
-    for text in HOSTILE:
-        compiled.search(text + "!")
-    assert time.perf_counter() - started < HANG  # catastrophic backtracking takes minutes, not seconds
-    assert compiled.search("x" * MAX_TEXT_LENGTH + "TBD foo bar") is None  # only a bounded prefix is read
-
-
-def test_a_refused_pattern_in_a_pack_is_a_load_error(tmp_path: Path) -> None:
+def test_a_refused_pattern_in_a_pack_is_a_load_error_naming_pack_rule_and_field(tmp_path: Path) -> None:
     broken = GOOD_RULE.format(code="ACME101").replace(
-        'check = { field = "target.value", at_least = "$50k" }', "check = { field = \"name\", matches = '(a+)+$' }")
+        'check = { field = "target.value", at_least = "$50k" }', "check = { field = \"name\", matches = '(a)\\1' }")
     result = check_with(tmp_path, pack("acme", broken))
     assert result.code == 2
-    assert "field 'check': matches: pattern '(a+)+$' refused: a repetition inside a repetition" in result.err
+    assert "rule ACME101: field 'check': matches: pattern '(a)\\\\1' refused: RE2" in result.err
+    assert "cannot run back-references" in result.err
 
 
-def test_random_patterns_are_either_refused_plainly_or_fast() -> None:
-    """A fixed-seed fuzz: any pattern the vetting accepts stays fast on hostile text; nothing else escapes."""
-    import random
+@pytest.mark.parametrize("pattern,text,expected", [
+    (r"\bJosé\b", "call José Pérez", True),       # \b next to an accented letter: Python's meaning, not ASCII's
+    (r"\bJosé\b", "Josée Martin", False),
+    (r"\bÉmile", "met Émile", True),
+    (r"\bÉmile", "RÉmile", False),
+    (r"^\w+$", "Müller", True),                    # \w takes every alphabet
+    (r"^\w+$", "Пётр", True),
+    (r"\d", "٣", True),                             # an Arabic-Indic digit is a digit, as in Python
+    (r"^\s$", "\u00a0", True),                      # a no-break space is a space
+    (r"josé", "JOSÉ", True),                         # case folding beyond ASCII
+    (r"\b(?:grow|increase)\b", "Increase ARR", True),
+    (r"\b(?:grow|increase)\b", "increased ARR", False),
+    (r"\u00e9", "é", True),
+])
+def test_patterns_keep_pythons_unicode_meaning(pattern: str, text: str, expected: bool) -> None:
+    assert (compile_pattern(pattern).search(text) is not None) is expected
+    assert (re.search(pattern, text, re.IGNORECASE) is not None) is expected  # what the pack author tried in Python
 
-    tokens = ["a", "b", ".", r"\w", r"\d", r"\s", "[a-z]", "[^x]", "*", "+", "?", "{2,}", "{1,3}", "(", ")", "(?:",
-              "|", "^", "$", r"\b", "(?=", "(?!", r"\1", "*?", "x", r"\."]
-    texts = ["a" * 1000 + "!", "ab" * 500 + "!", "a b " * 250 + "!", "1" * 1000 + "!"]
-    rng = random.Random(4)
-    accepted = 0
-    started = time.perf_counter()
-    for _ in range(1500):
-        pattern = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 10)))
-        try:
-            compiled = compile_pattern(pattern)
-        except UnsafePattern:
-            continue
-        accepted += 1
-        for text in texts:
-            compiled.search(text)
-    assert accepted > 100
-    assert time.perf_counter() - started < 6 * HANG
+
+def test_a_boundary_inside_a_pattern_is_ascii_as_documented() -> None:
+    """Only an outer \\b is translated; docs/custom-rules.md says so, and this is what it means."""
+    inner = compile_pattern(r"x\bé")
+    assert inner.search("x é") is None and re.search(r"x\bé", "x é") is None
+    assert inner.search("xé") is not None  # RE2: x then a non-ASCII letter is a boundary; Python: it is not
 
 
 def test_one_pack_named_twice_by_different_paths_loads_once(tmp_path: Path) -> None:

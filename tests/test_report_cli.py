@@ -92,3 +92,23 @@ def test_markdown_shows_plan_text_as_written_never_as_markup(folder: Path) -> No
     md = run("report", "plans", "--format", "markdown", "--as-of", "2027-02-01", cwd=folder).out
     assert "<img" not in md
     assert "&lt;img src=x onerror=alert(1)&gt; \\*FY2027\\*" in md
+
+
+def test_markdown_escapes_finding_text_from_a_pack(folder: Path) -> None:
+    """Issue 13 item 12: a pack's message, name and fix are untrusted text, escaped by the one escaper."""
+    from _planlint import PACK
+
+    hostile = (PACK.replace("message = \"objective '{name}' targets {value}; the floor is {expected}\"",
+                            "message = \"[click](javascript:alert(1)) ![x](http://evil.example/p.png) <b>{name}</b>\"")
+               .replace('fix = "Raise the target."', 'fix = "[fix](javascript:alert(2))"'))
+    assert "javascript:alert(1)" in hostile
+    (folder / "evil.toml").write_text(hostile, encoding="utf-8")
+    (folder / "plans" / "we`ird|name.plan").write_text(FULL, encoding="utf-8")
+    done = run("report", "plans", "--pack", "evil.toml", "--format", "markdown", "--as-of", "2027-02-01", cwd=folder)
+    assert done.code == 0, done.err
+    md = done.out
+    assert "ACME101" in md
+    for raw in ("[click](javascript:", "![x](http", "<b>", "[fix](javascript:"):
+        assert raw not in md, raw
+    assert "\\[click\\](javascript:alert(1)) \\!\\[x\\](http://evil.example/p.png) &lt;b&gt;" in md
+    assert "``we`ird\\|name.plan``" in md or "``plans/we`ird\\|name.plan``" in md

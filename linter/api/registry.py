@@ -18,7 +18,10 @@ import pluggy
 from . import hookspecs
 from .rule import Category, Rule, RuleInfo
 
+from .containment import PLUGIN_LOAD_TIMEOUT, FileTimeout, describe, time_limit, was_interrupted
+
 BUILTIN_PLUGINS = ("planlint.rules.builtin",)
+_load_budget = PLUGIN_LOAD_TIMEOUT  # seconds each plugin's loading and hook call may take (this run's setting)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Registry:
     plugin_names: list[str] = field(default_factory=list)
     available_plugins: list[str] = field(default_factory=list)  # loaded or not: what `plugins = {...}` may name
     plugin_of: dict[str, str] = field(default_factory=dict)  # rule code -> the plugin that gave it ("pack:PATH" for a pack)
+    plugin_versions: dict[str, str] = field(default_factory=dict)  # plugin name -> "distribution version" (cache key)
 
     def fatal_problems(self) -> list[LoadProblem]:
         return [problem for problem in self.problems if problem.fatal]
@@ -80,16 +84,22 @@ def _register_entry_points(
     manager: pluggy.PluginManager,
     problems: list[LoadProblem],
     disabled: frozenset[str],
+    versions: dict[str, str],
 ) -> None:
     for entry_point in sorted(_entry_points(), key=lambda ep: ep.name):
         if entry_point.name in disabled or manager.has_plugin(entry_point.name):
             continue
         try:
-            plugin = entry_point.load()
+            with time_limit(_load_budget, f"plugin '{entry_point.name}' (loading)"):
+                plugin = entry_point.load()
             manager.register(plugin, name=entry_point.name)
+            dist = getattr(entry_point, "dist", None)
+            versions[entry_point.name] = f"{dist.name} {dist.version}" if dist is not None else "unknown"
+        except FileTimeout:
+            problems.append(LoadProblem(f"plugin '{entry_point.name}'", f"took more than {_load_budget:g} s to load; skipped"))
         except Exception as exc:  # noqa: BLE001 - reported, never fatal
             problems.append(
-                LoadProblem(f"plugin '{entry_point.name}'", f"could not be loaded: {type(exc).__name__}: {exc}")
+                LoadProblem(f"plugin '{entry_point.name}'", f"could not be loaded: {describe(exc)}")
             )
 
 
@@ -109,9 +119,18 @@ def _collect(manager: pluggy.PluginManager, hook_name: str, problems: list[LoadP
     results: list[tuple[str, object]] = []
     for impl in getattr(manager.hook, hook_name).get_hookimpls():
         try:
-            value = impl.function()
-        except Exception as exc:  # noqa: BLE001 - reported, never fatal
-            problems.append(LoadProblem(f"plugin '{impl.plugin_name}'", f"{hook_name}() raised {type(exc).__name__}: {exc}"))
+            with time_limit(_load_budget, f"plugin '{impl.plugin_name}'"):
+                value = impl.function()
+        except FileTimeout:
+            problems.append(LoadProblem(f"plugin '{impl.plugin_name}'", f"{hook_name}() took more than {_load_budget:g} s; skipped"))
+            continue
+        except KeyboardInterrupt:
+            if was_interrupted():
+                raise
+            problems.append(LoadProblem(f"plugin '{impl.plugin_name}'", f"{hook_name}() raised KeyboardInterrupt"))
+            continue
+        except BaseException as exc:  # noqa: BLE001 - reported, never fatal (SystemExit too)
+            problems.append(LoadProblem(f"plugin '{impl.plugin_name}'", f"{hook_name}() raised {describe(exc)}"))
             continue
         if value is None:
             continue
@@ -127,6 +146,7 @@ def load_registry(
     disabled_plugins: Iterable[str] = (),
     extra_plugins: Iterable[object] = (),
     pack_paths: Iterable[str] = (),
+    load_timeout: float = PLUGIN_LOAD_TIMEOUT,
 ) -> Registry:
     """Load every rule the run can use.
 
@@ -134,18 +154,21 @@ def load_registry(
     packs turned into plugins). Rule codes must be unique across packs: a
     clash is a load problem naming both packs, and the later rule is dropped.
     """
+    global _load_budget
+    _load_budget = load_timeout
     problems: list[LoadProblem] = []
     manager = new_plugin_manager()
     disabled = frozenset(disabled_plugins)
     _register_builtins(manager, problems)
-    _register_entry_points(manager, problems, disabled)
+    versions: dict[str, str] = {}
+    _register_entry_points(manager, problems, disabled, versions)
     for index, plugin in enumerate(extra_plugins):
         manager.register(plugin, name=getattr(plugin, "__name__", None) or f"extra-{index}")
     for path in pack_paths:
         _register_pack(manager, path, problems)
     _validate_hooks(manager, problems)
 
-    registry = Registry(problems=problems)
+    registry = Registry(problems=problems, plugin_versions=versions)
     registry.plugin_names = sorted(name for name, _ in manager.list_name_plugin())
     registry.available_plugins = sorted({*registry.plugin_names, *BUILTIN_PLUGINS, *(ep.name for ep in _entry_points())})
     for _, category in _collect(manager, "planlint_categories", problems):

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence, TextIO
 
+from ..reading import DEFAULT_LIMIT, InputRefused, read_input
 from .exits import UsageError
 
 if TYPE_CHECKING:
@@ -162,12 +163,15 @@ def stdin_display(stdin_filename: Optional[str]) -> str:
     return display_path(Path(stdin_filename))
 
 
-def read_stdin() -> bytes:
-    """All of standard input, as bytes (decoded by the parser, as a file's are)."""
+def read_stdin(limit: int = DEFAULT_LIMIT) -> bytes:
+    """All of standard input, as bytes (decoded by the parser, as a file's are), at most ``limit`` of them."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         return sys.stdin.read().encode("utf-8") if sys.stdin is not None else b""
-    return stream.read()
+    try:
+        return read_input("-", limit)
+    except InputRefused as error:
+        raise UsageError(f"cannot read standard input: {error.reason}") from None
 
 
 def configured_rules(config: Optional[str], packs: Sequence[str] = ()) -> "list[RuleInfo]":

@@ -81,11 +81,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_ERROR
+    from ..api import containment
+    from ..api.containment import FileTimeout, install_sigint
+
+    install_sigint()
+    containment.end_run_on_timeout = True  # one process: a rule over its budget ends the run (docs/plugins.md)
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
+        return code
     except UsageError as error:
         for line in str(error).splitlines() or [""]:  # several problems: each on its own line, each marked
             print(line if line.startswith("planlint: ") else f"planlint: error: {line}", file=sys.stderr)
+        return EXIT_ERROR
+    except FileTimeout as timeout:
+        print(f"planlint: error: {timeout.message()}; stopping", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("planlint: interrupted", file=sys.stderr)
@@ -96,6 +106,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         # advice for SIGPIPE: point stdout at devnull and exit 1.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FINDINGS
+    except OSError as error:  # standard output on a full device, a file that vanished: say what, not "internal error"
+        where = f" {error.filename}" if error.filename else " the output"
+        print(f"planlint: error: cannot write{where}: {(error.strerror or str(error)).lower()}", file=sys.stderr)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - last line of defence: no tracebacks for users
         if os.environ.get("PLANLINT_DEBUG"):
             raise

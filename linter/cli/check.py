@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     batches, rules = _prepare(groups, options)
     color = args.output is None and use_color(sys.stdout, args.color)
     if STDIN in args.paths:
-        results = [(lint_content(batches[0].linter, read_stdin(), stdin_display(args.stdin_filename)), batches[0].fail_under)]
+        results = [(lint_content(batches[0].linter, read_stdin(batches[0].linter.settings.max_file_size), stdin_display(args.stdin_filename)), batches[0].fail_under)]
     elif _streams(args, baseline):
         return _stream_report(batches, args, color)
     else:

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import suggest
 from ..api.rule import RuleInfo
+from ..reading import InputRefused, read_input
 from .settings import PerFile, Settings, selector_matches_any
 
 if TYPE_CHECKING:
@@ -198,8 +199,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_input(path).decode("utf-8"))
+    except InputRefused as error:
+        raise ConfigError(f"{shown_path(path)}: cannot read: {error.reason}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(_toml_error_message(path, error)) from None
     except OSError as error:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator
 
 from ..api.pillars import Pillar
 from .globs import matches_any
@@ -101,7 +101,11 @@ class Settings(BaseModel):
     # How far (percent of its path's whole rise) an objective's latest reading may trail before PL208 calls it off track.
     off_track_margin: float = Field(default=10.0, alias="off-track-margin", ge=0, le=100, allow_inf_nan=False)
     packs: list[str] = Field(default_factory=list)
-    plugins: dict[str, bool] = Field(default_factory=dict)
+    plugins: dict[str, StrictBool] = Field(default_factory=dict)  # "yes" is a mistake to report, not true
+    timeout: float = Field(default=30.0, gt=0, allow_inf_nan=False, description="seconds a file's rules may take")
+    plugin_timeout: float = Field(default=30.0, alias="plugin-timeout", gt=0, allow_inf_nan=False,
+                                  description="seconds each plugin may take to load")
+    max_file_size: int = Field(default=20_000_000, alias="max-file-size", gt=0, description="bytes; larger files are refused")
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")
     exclude: list[str] = Field(default_factory=list)
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")

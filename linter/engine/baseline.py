@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..model import DEFAULT_SPAN
+from ..reading import InputRefused, read_input
 from .atomic import write_text_atomic
 from .findings import finding_at
 from .meta import SCORE_BELOW_BASELINE
@@ -123,15 +124,25 @@ def write(results: Iterable[FileResult], path: Path) -> Baseline:
 # --------------------------------------------------------------------------- reading
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a baseline can hold")
+
+
 def load(path: Path) -> Baseline:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_input(path).decode("utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (create one with --write-baseline {path})") from None
+    except InputRefused as error:
+        raise BaselineError(f"{path}: cannot read the baseline: {error.reason}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
     except json.JSONDecodeError as error:
         raise BaselineError(f"{path}:{error.lineno}:{error.colno}: not a planlint baseline: {error.msg}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a planlint baseline: nested too deeply") from None
+    except ValueError as error:
+        raise BaselineError(f"{path}: not a planlint baseline: {error}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BaselineError(f"{path}: not a planlint baseline (expected \"format\": \"{FORMAT}\")")
     if data.get("version") != FORMAT_VERSION:
@@ -146,12 +157,24 @@ def load(path: Path) -> Baseline:
         for plan_path, entry in data["plans"].items():
             counts: Counter[Fingerprint] = Counter()
             for row in entry["findings"]:
-                counts[fingerprint(str(row["code"]), str(row["message"]))] += int(row["count"])
+                counts[fingerprint(str(row["code"]), str(row["message"]))] += _count(row["count"])
             score = entry.get("score")
-            baseline.plans[plan_path] = PlanEntry(score=None if score is None else float(score), findings=counts)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+            baseline.plans[plan_path] = PlanEntry(score=None if score is None else _score(score), findings=counts)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise BaselineError(f"{path}: malformed baseline entry ({type(error).__name__}: {error})") from None
     return baseline
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1_000_000_000:
+        raise ValueError(f"a finding count must be a whole number from 0, not {value!r}")
+    return value
+
+
+def _score(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:  # NaN fails too
+        raise ValueError(f"a score must be a number from 0 to 100, not {value!r}")
+    return float(value)
 
 
 # --------------------------------------------------------------------------- applying

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DIR = ".planlint_cache"
 ENV_DIR = "PLANLINT_CACHE_DIR"
-LAYOUT = "1"  # bump when the entry format changes
+LAYOUT = "2"  # bump when the entry format changes
 NOT_CACHED = frozenset({INTERNAL_ERROR.code})  # a crashed rule may not crash next time
 
 GITIGNORE = "# Created by planlint: the whole folder is a cache.\n*\n"
@@ -98,8 +98,10 @@ def run_fingerprint(linter: Linter) -> str:
         f"as-of {linter.reference_date().isoformat()}",
         f"categories {sorted(linter.category_weights.items())}",
     ]
-    # The whole RuleInfo, not just its version: a TOML pack edited in place changes its messages.
-    parts.extend(f"rule {r.info!r}" for r in linter.rules)
+    # The whole RuleInfo, and for a TOML rule its whole table (items, check, when, where) and its pack's bytes.
+    parts.extend(f"rule {r.info!r} {getattr(r, 'definition', '')}" for r in linter.rules)
+    parts.append(f"plugins {sorted(linter.registry.plugin_versions.items())}")
+    parts.append(f"file-ignores {linter.settings.file_ignores}")
     parts.extend(source_stamps(code_files(type(rule).__module__ for rule in linter.rules)))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
@@ -107,15 +109,16 @@ def run_fingerprint(linter: Linter) -> str:
 class ResultCache:
     """Results stored by key under one folder; every failure is a miss, never an error."""
 
-    def __init__(self, directory: Path, fingerprint: str) -> None:
+    def __init__(self, directory: Path, fingerprint: str, rule_codes: Optional[list[str]] = None) -> None:
         self.directory = directory
         self.fingerprint = fingerprint
+        self.rule_codes = None if rule_codes is None else sorted(rule_codes)
         self.writable = True
         self._prepared = False
 
     @classmethod
     def for_linter(cls, linter: Linter, directory: Optional[str] = None) -> ResultCache:
-        return cls(cache_dir(directory), run_fingerprint(linter))
+        return cls(cache_dir(directory), run_fingerprint(linter), [rule.info.code for rule in linter.rules])
 
     def key(self, display_path: str, content: bytes) -> str:
         digest = hashlib.sha256()
@@ -127,12 +130,28 @@ class ResultCache:
     def entry(self, key: str) -> Path:
         return self.directory / "results" / key[:2] / f"{key[2:]}.json"
 
-    def get(self, key: str) -> Optional[FileResult]:
+    def get(self, key: str, display_path: Optional[str] = None) -> Optional[FileResult]:
+        """The stored result, or None (a miss) unless the entry is whole, is the one for ``key``, and is consistent."""
         try:
             data = self.entry(key).read_bytes()
-            return FileResult.model_validate_json(data)
-        except (OSError, ValueError):  # missing, unreadable, truncated or not a result: a miss
+        except OSError:
             return None
+        header, _, body = data.partition(b"\n")
+        if header != _header(key, body):  # truncated, edited, or written for another key
+            return None
+        try:
+            result = FileResult.model_validate_json(body, strict=False)
+        except ValueError:
+            return None
+        return result if self._consistent(result, display_path) else None
+
+    def _consistent(self, result: FileResult, display_path: Optional[str]) -> bool:
+        """A plan result names the file asked for and scores exactly the run's rules; an unreadable one says why."""
+        if display_path is not None and result.path != display_path:
+            return False
+        if result.kind == "plan":
+            return self.rule_codes is None or sorted(rule.code for rule in result.rules) == self.rule_codes
+        return result.kind == "unreadable" and bool(result.error) and result.score is None
 
     def put(self, key: str, result: FileResult) -> None:
         # A portfolio's result depends on the plans it names, which its own content does not cover.
@@ -142,7 +161,8 @@ class ResultCache:
 
         try:
             self._prepare()
-            write_bytes_atomic(self.entry(key), result.model_dump_json().encode("utf-8"))
+            body = result.model_dump_json().encode("utf-8")
+            write_bytes_atomic(self.entry(key), _header(key, body) + b"\n" + body)
         except OSError:
             self.writable = False  # read-only checkout, full disk: run on without the cache
 
@@ -158,6 +178,11 @@ class ResultCache:
 
                 write_text_atomic(marker, text)
         self._prepared = True
+
+
+def _header(key: str, body: bytes) -> bytes:
+    """The first line of an entry: its layout, its key and its body's hash, so only a whole entry for this key is used."""
+    return f"planlint-result {LAYOUT} {key} {hashlib.sha256(body).hexdigest()}".encode()
 
 
 def cache_for(linter: Linter, enabled: bool = True) -> Optional[ResultCache]:

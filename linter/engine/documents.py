@@ -30,7 +30,8 @@ def lint_file(linter: Linter, path: Path, display: Optional[str] = None) -> File
     from ..language.parser import parse_file  # lazy: commands that never parse stay fast to start
 
     shown = display or str(path)
-    return lint_document(linter, read_document(lambda: parse_file(path, shown), shown), shown)
+    limit = linter.settings.max_file_size
+    return lint_document(linter, read_document(lambda: parse_file(path, shown, limit), shown), shown)
 
 
 def lint_text(linter: Linter, text: str, path: str = "<string>") -> FileResult:

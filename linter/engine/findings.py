@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator, Optional, TypeVar
 from ..api.registry import LoadProblem
 from ..api.rule import Item, Rule, RuleInfo, Severity
 from ..model import DEFAULT_SPAN, Span
+from ..api.containment import DEFAULT_TIMEOUT, FileTimeout, ProcessExit, describe, guarded, malformed, was_interrupted
 from .meta import INTERNAL_ERROR
 from .results import Finding
 
@@ -31,24 +32,60 @@ def finding_at(info: RuleInfo, span: Span, message: str, severity: Optional[Seve
 
 
 def internal_error(code: str, pack: str, exc: BaseException) -> Finding:
-    return _internal(f"rule {code} from '{pack}' crashed ({type(exc).__name__}: {exc}); the other rules still ran")
+    return rule_problem(code, pack, f"crashed ({describe(exc)})")
+
+
+def rule_problem(code: str, pack: str, what: str) -> Finding:
+    """A rule that misbehaved (raised, exited, printed, gave garbage), named with its pack."""
+    return internal_finding(f"rule {code} from '{pack}' {what}; the other rules still ran")
 
 
 def load_error(problem: LoadProblem) -> Finding:
     """A plugin that failed to load or whose hook raised, shown on every plan it would have checked."""
-    return _internal(f"{problem.source}: {problem.message}; the other rules still ran")
+    return internal_finding(f"{problem.source}: {problem.message}; the other rules still ran")
 
 
-def _internal(message: str) -> Finding:
+def internal_finding(message: str) -> Finding:
     return finding_at(INTERNAL_ERROR, DEFAULT_SPAN, message)
 
 
-def checked(rules: Iterable[R], check: Callable[[R], Iterable[Item]], findings: list[Finding]) -> Iterator[tuple[R, list[Item]]]:
-    """Each rule with the items ``check(rule)`` gives; a rule that raises becomes a PL000 finding and the rest still run."""
-    for rule in rules:
-        try:
-            items = list(check(rule))
-        except Exception as exc:  # noqa: BLE001 - a broken rule is reported, the rest still run
-            findings.append(internal_error(rule.info.code, rule.info.pack, exc))
-            continue
-        yield rule, items
+def checked(rules: Iterable[R], check: Callable[[R], Iterable[Item]], findings: list[Finding],
+            seconds: Optional[float] = DEFAULT_TIMEOUT) -> Iterator[tuple[R, list[Item]]]:
+    """Each rule with the items ``check(rule)`` gives, run under :func:`guarded`.
+
+    A rule that raises anything (``SystemExit`` and its own ``KeyboardInterrupt``
+    too), calls ``os._exit``, prints to standard output or gives something
+    that is not an item becomes a PL000 finding naming it, and the rest still
+    run. A real Ctrl-C and :class:`FileTimeout` go through.
+    """
+    collected: list[tuple[R, list[Item]]] = []
+    with guarded(seconds) as guard:
+        for rule in rules:
+            info = rule.info
+            try:
+                with guard.rule(info.code):
+                    items = list(check(rule))
+            except FileTimeout:
+                raise
+            except KeyboardInterrupt:
+                if was_interrupted():
+                    raise
+                findings.append(rule_problem(info.code, info.pack, "raised KeyboardInterrupt"))
+                continue
+            except ProcessExit as exc:
+                findings.append(rule_problem(info.code, info.pack, f"called os._exit({exc.args[0] if exc.args else ''})"))
+                continue
+            except BaseException as exc:  # noqa: BLE001 - a broken rule is reported, the rest still run
+                findings.append(internal_error(info.code, info.pack, exc))
+                continue
+            finally:
+                output = guard.printed()
+                if output:
+                    findings.append(rule_problem(info.code, info.pack,
+                                                 f"printed to standard output ({output.strip()[:60]!r}); rules must not print"))
+            problem = malformed(items, Span, Item)
+            if problem:
+                findings.append(rule_problem(info.code, info.pack, problem))
+                continue
+            collected.append((rule, items))
+    yield from collected

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
+from ..api.containment import FileTimeout, freeze
 from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
 from ..api.rule import CheckContext, Item, Rule, RuleInfo
@@ -70,7 +71,8 @@ class Linter:
         from ..language.parser import parse_file  # lazy: commands that never parse stay fast to start
 
         shown = display or str(path)
-        return self.lint_read(read_document(lambda: parse_file(path, shown), shown), shown, options)
+        limit = self.settings.max_file_size
+        return self.lint_read(read_document(lambda: parse_file(path, shown, limit), shown), shown, options)
 
     def lint_text(self, text: str, path: str = "<string>") -> FileResult:
         from ..language.parser import parse_text
@@ -97,12 +99,17 @@ class Linter:
     def _lint_plan(
         self, plan: Plan, path: str, comments: Sequence[Comment] = (), options: Optional[dict[str, Any]] = None
     ) -> FileResult:
+        freeze(plan)
         ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(),
                            options={MARGIN_OPTION: self.settings.off_track_margin, **(options or {})})
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
-        judged = [self._judge(rule.info, items, suppressions, findings, ctx.skipped)
-                  for rule, items in checked(self.rules, lambda rule: _check_if_expected(rule, ctx), findings)]
+        try:
+            ran = list(checked(self.rules, lambda rule: _check_if_expected(rule, ctx), findings, self.settings.timeout))
+        except FileTimeout as exc:
+            exc.path = path
+            raise
+        judged = [self._judge(rule.info, items, suppressions, findings, ctx.skipped) for rule, items in ran]
         tallies = [run.tally for run in judged]
         outcomes = {run.info.code: run.outcome for run in judged}
         suppressed_items = [item for run in judged for item in run.suppressed]
@@ -238,9 +245,29 @@ def unreadable_result(path: str, diagnostics: list[Diagnostic]) -> FileResult:
 
 
 def display_path(path: Path, root: Optional[Path] = None) -> str:
-    """A path as users typed it: relative to the working directory when possible, with '/'."""
+    """A path as users typed it: relative to the working directory when possible, with '/', safe to print (see :func:`printable_name`)."""
     base = root or Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return printable_name(path.resolve().relative_to(base.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable_name(path.as_posix())
+
+
+def printable_name(name: str) -> str:
+    """A file name every output can carry: bytes that are not UTF-8 as ``\\xff``, control characters as ``\\n``.
+
+    A name that is not UTF-8 broke SARIF and the report (UnicodeEncodeError)
+    and made JSON invalid UTF-8; a name holding a newline forged extra lines
+    in text output.
+    """
+    if name.isprintable() and not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return name
+    out = []
+    for ch in name:
+        if "\udc80" <= ch <= "\udcff":  # an undecodable byte, as os.fsdecode keeps it
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif not ch.isprintable():
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -85,6 +85,8 @@ def run_tasks(
     items: Sequence[Item],
     jobs: Optional[int] = None,
     transfer: Optional[Transfer] = None,
+    lost: Optional[Callable[[Item], Result]] = None,
+    seconds: float = 30.0,
 ) -> Iterator[Result]:
     """Yield ``task(item)`` for every item, in the order of ``items``.
 
@@ -98,10 +100,11 @@ def run_tasks(
                 yield task(item)
         return
     if transfer is None:
-        yield from _run_forked(task, items, workers)
+        yield from _run_forked(task, items, workers, lost, seconds)
         return
     encode = transfer.encode
-    for data in _run_forked(lambda item: encode(task(item)), items, workers):
+    encoded_lost = None if lost is None else (lambda item: encode(lost(item)))
+    for data in _run_forked(lambda item: encode(task(item)), items, workers, encoded_lost, seconds):
         yield transfer.decode(data)
 
 
@@ -129,7 +132,35 @@ def batch_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int) -> Iterator[Any]:
+def _start_worker() -> None:
+    """In each forked worker: Ctrl-C is the parent's to handle (no worker tracebacks), and a file over budget is a finding."""
+    import signal
+
+    from ..api import containment
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    containment.end_run_on_timeout = False
+
+
+def _one_by_one(pool: Any, item: Any, lost: Callable[[Any], Any], seconds: float) -> Any:
+    """A lost chunk's file run again on its own, so only the file that kills its worker is lost."""
+    import multiprocessing
+
+    try:
+        return pool.apply_async(_run_chunk, ([item],)).get(timeout=2 * seconds + 5)[0]
+    except multiprocessing.TimeoutError:
+        return lost(item)
+
+
+def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int,
+                lost: Optional[Callable[[Item], Any]] = None, seconds: float = 30.0) -> Iterator[Any]:
+    """Chunks handed to a fork pool and collected in order, none waited for without end.
+
+    A worker that dies (a crash in C code, a kill) is replaced by the pool,
+    but its chunk never comes back: after ``seconds`` per file in the chunk
+    (plus a margin) the chunk's files get ``lost(item)`` and the run goes on.
+    On Ctrl-C or any error the pool is terminated, so no worker outlives the run.
+    """
     global _task
     _task = task  # type: ignore[assignment]
     try:
@@ -137,9 +168,22 @@ def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
-            with context.Pool(workers) as pool:
-                for results in pool.imap(_run_chunk, chunked(items, chunk_size(len(items), workers))):
+            pool = context.Pool(workers, initializer=_start_worker)
+            try:
+                pending = [(chunk, pool.apply_async(_run_chunk, (chunk,)))
+                           for chunk in chunked(items, chunk_size(len(items), workers))]
+                for chunk, waiting in pending:
+                    try:
+                        results = waiting.get(timeout=2 * seconds * len(chunk) + 5)
+                    except multiprocessing.TimeoutError:
+                        if lost is None:
+                            raise
+                        results = [_one_by_one(pool, item, lost, seconds) for item in chunk]
                     yield from results  # type: ignore[misc]
+                pool.close()
+            finally:
+                pool.terminate()
+                pool.join()
     finally:
         _task = None
 

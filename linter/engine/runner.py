@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .. import __version__
+from ..api import containment
+from ..reading import read_input
 from .cache import ResultCache
+from ..api.containment import FileTimeout
 from .documents import lint_document, lint_file
 from .linter import Linter, display_path, read_document
 from ..api.registry import Registry, load_registry
@@ -34,7 +37,8 @@ class Options:
 
 def make_registry(settings: Settings, options: Options) -> Registry:
     disabled = [name for name, enabled in settings.plugins.items() if not enabled]
-    return load_registry(disabled_plugins=disabled, pack_paths=[*settings.packs, *options.packs])
+    return load_registry(disabled_plugins=disabled, pack_paths=[*settings.packs, *options.packs],
+                         load_timeout=settings.plugin_timeout)
 
 
 def make_linter(settings: Settings, options: Options, registry: Optional[Registry] = None) -> Linter:
@@ -128,7 +132,7 @@ def iter_lint_files(
     from .parallel import Transfer, run_tasks
 
     as_json = Transfer(FileResult.model_dump_json, FileResult.model_validate_json)
-    return run_tasks(partial(lint_one, linter, cache), paths, jobs, as_json)
+    return run_tasks(partial(lint_one, linter, cache), paths, jobs, as_json, _lost_file, linter.settings.timeout)
 
 
 class Reported(NamedTuple):
@@ -155,7 +159,12 @@ def iter_reported(
     """
     from .parallel import run_tasks
 
-    return run_tasks(partial(report_one, linter, cache, piece, color, fail_under), paths, jobs)
+    def lost(path: Path) -> Reported:
+        result = _lost_file(path)
+        return Reported(piece(result, color), tally_of(result, fail_under))
+
+    return run_tasks(partial(report_one, linter, cache, piece, color, fail_under), paths, jobs, None, lost,
+                     linter.settings.timeout)
 
 
 def report_one(
@@ -171,7 +180,35 @@ def report_one(
 
 
 def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileResult:
-    """One file's result: from the cache when its bytes and the run are unchanged, else linted."""
+    """One file's result: from the cache when its bytes and the run are unchanged, else linted.
+
+    A file over its time budget gets an internal-error finding naming the
+    rule and the run goes on (in a worker, in the language server), unless
+    the command line runs it in its own process: then the run stops (the CLI
+    says which rule on which file, exit 2).
+    """
+    try:
+        return _lint_one(linter, cache, path)
+    except FileTimeout as exc:
+        if containment.end_run_on_timeout:
+            raise
+        return failed_file(display_path(path), exc.message())
+
+
+def _lost_file(path: Path) -> FileResult:
+    return failed_file(display_path(path), "the worker checking this file died or stopped answering and was replaced")
+
+
+def failed_file(display: str, message: str) -> FileResult:
+    """A file no result could be had for (its rules ran out of time, its worker died): one PL000, and it fails the run."""
+    from .findings import internal_finding
+
+    finding = internal_finding(f"{message}; the other files were checked")
+    return FileResult(path=display, kind="unreadable", score=None, band="", parsed=False,
+                      error=f"{display}:1:1: {finding.message}", findings=[finding])
+
+
+def _lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileResult:
     display = display_path(path)
     if cache is None:
         return lint_file(linter, path, display)
@@ -180,7 +217,7 @@ def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileRe
     except OSError:
         return lint_file(linter, path, display)  # reports why the file cannot be read
     key = cache.key(display, content)
-    result = cache.get(key)
+    result = cache.get(key, display)
     if result is None:
         result = lint_content(linter, content, display)
         cache.put(key, result)
@@ -191,4 +228,9 @@ def lint_content(linter: Linter, content: bytes, display: str) -> FileResult:
     """Lint the bytes already read (and hashed), so the result matches the key exactly."""
     from ..language.parser import parse_bytes
 
-    return lint_document(linter, read_document(lambda: parse_bytes(content, display), display), display)
+    try:
+        return lint_document(linter, read_document(lambda: parse_bytes(content, display), display), display)
+    except FileTimeout as exc:
+        if containment.end_run_on_timeout:
+            raise
+        return failed_file(display, exc.message())

@@ -244,7 +244,11 @@ class PlanBuilder(PeopleBuilder, ObjectiveBuilder):
             return None
 
     def money(self, token: Token) -> dict[str, Any]:
-        amount, currency = values.money(token)
+        try:
+            amount, currency = values.money(token)
+        except values.ValueProblem as error:  # a PL002 on this amount; the file is reported, not read
+            self.problem(token_span(token), str(error))
+            amount, currency = 0.0, "USD"
         return {"amount": amount, "currency": currency, "text": str(token), "span": token_span(token)}
 
     def quantity(self, first: Any, unit: Optional[Token] = None) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Reading plan text into the model, with errors a sales rep can act on.
 
 The Lark parser (LALR, contextual lexer, the transformer run during parsing)
-is built once per process and its analysis cached on disk, so start-up stays
+is built once per process and its analysis cached on disk as plain data in a
+private folder (:mod:`planlint.language.grammar_cache`), so start-up stays
 fast. After a syntax error the parser blanks out the broken statement (keeping
 line and column numbers intact) and parses again, so one run reports several
 independent errors instead of only the first.
@@ -9,10 +10,8 @@ independent errors instead of only the first.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
@@ -22,6 +21,8 @@ from lark.lexer import PatternRE, PatternStr, TerminalDef
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from pydantic import ValidationError
 
+from ..reading import DEFAULT_LIMIT, InputRefused, read_input
+from . import grammar_cache
 from .builder import BuildLog, PlanBuilder
 from .fast_parser import FastParser
 from .recovery import blank, close_block, line_bounds, open_block, unclosed_brace
@@ -40,6 +41,7 @@ _parser: Optional[Lark] = None
 _fast: Optional[FastParser] = None
 _builder = PlanBuilder()  # the one transformer; each parse opens its own log on it (PlanBuilder.session)
 _KEYWORD = re.compile(r"[A-Za-z_]\w*")
+_LONE_CR = re.compile(r"\r(?!\n)")
 PARSER_VERSION = "3"  # bump when the Lark options change, so old caches are not reused
 
 
@@ -65,33 +67,15 @@ def get_builder() -> PlanBuilder:
     return _builder
 
 
-def _cache_file(grammar: str) -> Optional[str]:
-    """A writable cache path for Lark's analysis, or None to build without a cache."""
-    digest = hashlib.sha256((PARSER_VERSION + grammar).encode()).hexdigest()[:16]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for folder in (os.path.join(base, "planlint"), os.path.join(tempfile.gettempdir(), f"planlint-{os.getuid()}")):
-        try:
-            os.makedirs(folder, exist_ok=True)
-            if os.access(folder, os.W_OK):
-                return os.path.join(folder, f"grammar-{lark.__version__}-{digest}.cache")
-        except OSError:
-            continue
-    return None
-
-
 def get_parser() -> Lark:
-    """The process-wide parser, built on first use."""
+    """The process-wide parser, built on first use (its tables read from the private cache when there)."""
     global _parser
     if _parser is None:
         grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
-        options: dict[str, Any] = dict(parser="lalr", lexer="contextual", transformer=_builder,
-                                       edit_terminals=_whole_word_keywords, keep_all_tokens=True, maybe_placeholders=True,
-                                       lexer_callbacks={"COMMENT": _builder.comment})
-        cache = _cache_file(grammar)
-        try:
-            _parser = Lark(grammar, cache=cache or False, **options)
-        except Exception:  # noqa: BLE001 - a broken or unwritable cache must never stop a run
-            _parser = Lark(grammar, **options)
+        static: dict[str, Any] = dict(parser="lalr", lexer="contextual", edit_terminals=_whole_word_keywords,
+                                      keep_all_tokens=True, maybe_placeholders=True)
+        runtime: dict[str, Any] = dict(transformer=_builder, lexer_callbacks={"COMMENT": _builder.comment})
+        _parser = grammar_cache.load_lark(grammar, f"engine {PARSER_VERSION}", static, runtime)
     return _parser
 
 
@@ -230,6 +214,8 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
                                           message=f"planlint can only read text, not {type(text).__name__}")])
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:  # CR-only line ends (old Mac editors) are line ends: same length, so no column moves
+        text = _LONE_CR.sub("\n", text)
     if not text.strip():
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, message=EMPTY_MESSAGE)])
     if "\x00" in text:
@@ -297,11 +283,14 @@ def _decode(data: bytes, path: str) -> str:
                     "save it as UTF-8")]) from None
 
 
-def parse_file(path: str | os.PathLike[str], display: Optional[str] = None) -> PlanFile:
-    """Read and parse a file; unreadable files become a PL003 diagnostic, not an exception."""
+def parse_file(path: str | os.PathLike[str], display: Optional[str] = None, limit: int = DEFAULT_LIMIT) -> PlanFile:
+    """Read (a regular file, at most ``limit`` bytes) and parse; an unreadable file is a PL003 diagnostic, not an exception."""
     shown = display or str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_input(path, limit)
+    except InputRefused as error:
+        raise PlanSyntaxError([Diagnostic(path=shown, line=1, column=1, code=UNREADABLE_FILE,
+                                          message=f"cannot read {shown}: {error.reason}")]) from None
     except OSError as error:
         reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error)).lower()
         raise PlanSyntaxError([Diagnostic(path=shown, line=1, column=1, code=UNREADABLE_FILE,

@@ -251,6 +251,9 @@ def word_error(parser: Lark, text: str, position: int, expected: set[str]) -> st
     if split:
         return split
     phrase = _expected_phrase(parser, expected, block, after)
+    if word == "action" and "strategy" in keywords:
+        return ("an action belongs in a strategy, not directly in an objective: objectives hold strategies and "
+                'strategies hold actions, e.g. strategy "Prove it with references" { action "Call the CFO" owner "Jane Doe" }')
     if word and keywords and not expected & {"STRING", "DATE", "QUARTER", "MONEY", "NUMBER", "PERCENT", "NAME"}:
         close = closest(word, keywords)
         if close:

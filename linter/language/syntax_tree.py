@@ -22,7 +22,8 @@ from typing import Any, Iterator, Optional, Union
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-from .parser import GRAMMAR_PATH, _cache_file, _whole_word_keywords
+from . import grammar_cache
+from .parser import GRAMMAR_PATH, PARSER_VERSION, _whole_word_keywords
 
 Node = Union[Tree, Token]
 _COMMENT = re.compile(r"#[^\n]*")
@@ -36,11 +37,7 @@ def get_tree_parser() -> Lark:
         grammar = GRAMMAR_PATH.read_text(encoding="utf-8")
         options: dict[str, Any] = dict(parser="lalr", lexer="contextual", edit_terminals=_whole_word_keywords,
                                        keep_all_tokens=True)
-        cache = _cache_file("tree\n" + grammar)
-        try:
-            _tree_parser = Lark(grammar, cache=cache or False, **options)
-        except Exception:  # noqa: BLE001 - a broken or unwritable cache must never stop a run
-            _tree_parser = Lark(grammar, **options)
+        _tree_parser = grammar_cache.load_lark(grammar, f"tree {PARSER_VERSION}", options, {})
     return _tree_parser
 
 

@@ -15,6 +15,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 # The codes the grammar's MONEY terminal reads before an amount (``EUR 40,000``).
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY"})
 MULTIPLIERS = {"": 1.0, "k": 1e3, "m": 1e6, "b": 1e9}
+MAX_AMOUNT = 1e15  # a thousand trillion: beyond any account's revenue, well inside a float's exact range
+MAX_CYCLE_DAYS = 3650  # ten years
 _MONEY = re.compile(r"(?P<cur>[$€£]|[A-Z]{3})\s*(?P<num>\d[\d,]*(?:\.\d+)?)(?P<mult>[kKmMbB]?)$")
 _QUARTER = re.compile(r"[Qq](?P<q>[1-4])\s+(?P<year>\d{4})$")
 
@@ -30,6 +32,8 @@ def money(text: str) -> tuple[float, str]:
         raise ValueProblem(f"'{text}' is not an amount like $500k or EUR 40,000")
     currency = CURRENCY_SYMBOLS.get(match["cur"], match["cur"])
     amount = float(match["num"].replace(",", "")) * MULTIPLIERS[match["mult"].lower()]
+    if not amount <= MAX_AMOUNT:  # 400 digits read as infinity, and the report drew cx="nan"
+        raise ValueProblem(f"{text.strip()[:40]} is too large to be an amount (at most {MAX_AMOUNT:,.0f})")
     return amount, currency
 
 
@@ -68,7 +72,11 @@ def deal_count(text: str) -> int:
 
 def cycle_days(text: str, unit: str = "") -> int:
     """``2 months`` → 60. At least one day: a deal takes time to close, and velocity divides by the cycle."""
-    days = int(round(number(text) * CYCLE_UNITS.get(unit.lower(), 1)))
+    raw = number(text) * CYCLE_UNITS.get(unit.lower(), 1)
+    if not raw <= MAX_CYCLE_DAYS:
+        written = f"{text[:20]} {unit}".strip()
+        raise ValueProblem(f"a sales cycle of {written} is not possible: at most {MAX_CYCLE_DAYS} days (ten years)")
+    days = int(round(raw))
     if days < 1:
         written = f"{text} {unit}".strip()
         raise ValueProblem(f"a sales cycle of {written} is not possible: a deal takes at least a day to close")
@@ -89,7 +97,10 @@ def quarter(text: str, fiscal_start: int = 1) -> tuple[int, int, dt.date]:
     if match is None:
         raise ValueProblem(f"'{text}' is not a quarter like Q3 2027")
     year, number = int(match["year"]), int(match["q"])
-    return year, number, quarter_bounds(year, number, fiscal_start)[1]
+    try:
+        return year, number, quarter_bounds(year, number, fiscal_start)[1]
+    except ValueError:  # before year 1: no calendar has it
+        raise ValueProblem(f"{text} is not a real quarter") from None
 
 
 CYCLE_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30}

@@ -7,6 +7,8 @@ scoring plans is worse than none.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any, Iterable, Optional
 
 from pydantic import ValidationError
 
+from ...reading import InputRefused, read_input
 from ...model import Plan
 from ..rule import Category, RuleInfo
 from .checks import SpecError, compile_check
@@ -43,9 +46,11 @@ class Pack:
 def read_toml(path: str) -> tuple[str, dict[str, Any]]:
     """The text and the table of a TOML file; a :class:`PackError` with line and column when unreadable."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_input(path).decode("utf-8")
     except FileNotFoundError:
         raise PackError([PackProblem(path, "no such file")]) from None
+    except InputRefused as error:
+        raise PackError([PackProblem(path, f"cannot read the file: {error.reason}")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise PackError([PackProblem(path, f"cannot read the file: {error}")]) from None
     try:
@@ -80,6 +85,8 @@ def load_pack(path: str | Path, known_categories: Iterable[str] = (), pack_name:
     codes: dict[str, int] = {}
     for index, raw in enumerate(pack_file.rule):
         rule = _build_rule(raw, index, pack_name or pack_file.pack.name, category_names, shown, problem)
+        if rule is not None:
+            rule.definition = _definition(raw, text)
         if rule is None:
             continue
         code = rule.info.code
@@ -91,6 +98,12 @@ def load_pack(path: str | Path, known_categories: Iterable[str] = (), pack_name:
     if problems:
         raise PackError(problems)
     return pack
+
+
+def _definition(raw: dict[str, Any], pack_text: str) -> str:
+    """Everything that decides what a TOML rule finds: its whole table and its pack's text (the result cache keys on it)."""
+    table = json.dumps(raw, sort_keys=True, default=str)
+    return f"{table}\npack sha256 {hashlib.sha256(pack_text.encode('utf-8')).hexdigest()}"
 
 
 def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set[str], path: str, problem: Any) -> Optional[TomlRule]:

@@ -1,33 +1,32 @@
-"""Regular expressions from rule packs, restricted so hostile plan text cannot hang a run.
+"""Regular expressions from rule packs, run on RE2 so no plan text can make matching hang.
 
-Python's ``re`` backtracks: ``(a+)+$`` or ``\\w*\\w*\\w*x`` take seconds to
-hours on a few hundred characters. Pack authors are not regex experts and plan
-text is written by anyone, so a pattern is checked when the pack loads and
-refused, with the reason, when it has one of the shapes that backtrack badly:
+Python's ``re`` backtracks: ``(a+)+$``, ``^(?:a|a){40}$`` or ``(?>(a+)+b)``
+take minutes to years on a few hundred characters, and vetting a
+backtracking engine's patterns for such shapes is a race that cannot be won.
+RE2 (the ``google-re2`` package) matches in time linear in the text, always,
+so a pack pattern may be anything RE2 can run and any text may be matched
+in full. What RE2 cannot run is refused when the pack loads, named:
+back-references, look-ahead and look-behind, atomic groups, possessive
+quantifiers, conditionals and verbose mode.
 
-* a repeated part inside another repeated part (``(a+)+``, ``(\\w+\\s?)*``);
-* an alternation under a repetition whose branches are not plain words with
-  different first letters (``(a|aa)*``);
-* two repetitions that can both match the same character with nothing
-  forcing a different character between them (``\\w+\\w+``, ``.*a.*``);
-* more than one pair of open-ended repetitions where the first can run over
-  everything up to the second (``a.*b.*c.*d``: each ``.*`` competes with the
-  others for the text, which costs the text length to the power of their number);
-* more than :data:`MAX_REPEATS` open-ended repetitions, back-references, or
-  a pattern longer than :data:`MAX_PATTERN_LENGTH`.
-
-A pattern that passes these checks runs in time polynomial of low degree in
-the text length, and only the first :data:`MAX_TEXT_LENGTH` characters of a
-value are matched, which bounds the worst case to milliseconds.
-Patterns match case-insensitively, because plan writers do not mind case.
+Pack authors write Python-flavoured patterns and expect Python's meaning,
+where ``\\w``, ``\\d``, ``\\s`` and ``\\b`` know every alphabet. RE2's are
+ASCII-only, so the pattern is translated before RE2 sees it: ``\\w`` becomes
+``[\\p{L}\\p{N}_]``, ``\\d`` ``\\p{Nd}``, ``\\s`` also takes Unicode spaces,
+and a ``\\b`` at the start or the end of the pattern becomes "start of text or
+a non-letter" (resp. end), which is the same test for a yes/no search. A
+``\\b`` or ``\\B`` inside a pattern keeps RE2's ASCII meaning (documented in
+docs/custom-rules.md). Patterns match ignoring case (Unicode case folding).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
+
+import re2
 
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -36,20 +35,25 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-MAX_PATTERN_LENGTH = 200
-MAX_TEXT_LENGTH = 1000
-MAX_REPEATS = 6
-MAX_COMPETING = 1
-# A repetition whose count may vary (*, +, {2,}, and also {1,20}: twenty copies
-# nested in twenty copies backtrack as badly as + in +) counts as open-ended.
+MAX_PATTERN_LENGTH = 1000
+MAX_PROGRAM_MEMORY = 8 << 20  # RE2's budget for one compiled pattern: a{1000}{1000} is refused, not built
 
-# Characters used to decide whether two parts of a pattern can match the same character.
-_SAMPLE = "".join(chr(code) for code in [9, 10, 13, *range(32, 0x250), 0x2019, 0x2026, 0x20AC, 0x4E00])
+WORD = r"\p{L}\p{N}_"
+_CLASS_TRANSLATIONS = {"w": WORD, "d": r"\p{Nd}", "s": r"\s\v\p{Z}\x{85}\x{1c}-\x{1f}", "D": r"\P{Nd}"}
+_TRANSLATIONS = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}",
+                 "s": f"[{_CLASS_TRANSLATIONS['s']}]", "S": f"[^{_CLASS_TRANSLATIONS['s']}]", "Z": r"\z"}
 
-_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
-_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
-if _POSSESSIVE is not None:
-    _REPEATS.add(_POSSESSIVE)
+# (sre op name, what to call it): constructs RE2 has no way to run in linear time.
+_UNSUPPORTED = {
+    "GROUPREF": "back-references (\\1, (?P=name))",
+    "GROUPREF_EXISTS": "conditionals ((?(1)...))",
+    "ASSERT": "look-ahead and look-behind ((?=...), (?<=...))",
+    "ASSERT_NOT": "negative look-ahead and look-behind ((?!...), (?<!...))",
+    "ATOMIC_GROUP": "atomic groups ((?>...))",
+    "POSSESSIVE_REPEAT": "possessive quantifiers (a*+, a++, a?+)",
+}
+_SPELLED = [("(?>", "ATOMIC_GROUP"), ("*+", "POSSESSIVE_REPEAT"), ("++", "POSSESSIVE_REPEAT"), ("?+", "POSSESSIVE_REPEAT"),
+            ("}+", "POSSESSIVE_REPEAT")]  # Python 3.10 cannot parse these, so name them from the text
 
 
 class UnsafePattern(ValueError):
@@ -57,108 +61,217 @@ class UnsafePattern(ValueError):
 
 
 @dataclass(frozen=True)
-class _Token:
-    """One position in a flattened pattern: which characters it may match, and how often.
-
-    ``groups`` names the optional groups and alternation branches around the
-    token: text can reach a later token while skipping this one only when the
-    later token is outside one of them.
-    """
-
-    chars: frozenset[str]
-    open_ended: bool
-    optional: bool
-    groups: frozenset[tuple[int, int]] = frozenset()
-
-    def excludes(self, other: "_Token") -> bool:
-        """Whether the two sit in different branches of one alternation, so never both match."""
-        mine = dict(self.groups)
-        return any(group in mine and mine[group] != branch for group, branch in other.groups)
-
-
-@dataclass(frozen=True)
 class SafePattern:
-    """A compiled, vetted pattern. ``search`` only ever looks at a bounded prefix of the text."""
+    """A pattern compiled for RE2; ``source`` is what the pack wrote, ``translated`` what RE2 runs."""
 
     source: str
-    regex: re.Pattern[str]
+    translated: str
+    regex: Any
 
-    def search(self, text: str) -> Optional[re.Match[str]]:
-        return self.regex.search(text[:MAX_TEXT_LENGTH])
+    def search(self, text: str) -> Optional[Any]:
+        return self.regex.search(text)
 
 
 def compile_pattern(source: str) -> SafePattern:
-    """Compile a pack pattern, or raise :class:`UnsafePattern` / a message for a bad one."""
+    """Compile a pack pattern for RE2, or raise :class:`UnsafePattern` saying what is wrong."""
     if len(source) > MAX_PATTERN_LENGTH:
         raise UnsafePattern(f"the pattern is {len(source)} characters long; the limit is {MAX_PATTERN_LENGTH}")
+    tree = _python_tree(source)
+    translated = _translate(source, tree)
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False
+    options.max_mem = MAX_PROGRAM_MEMORY
     try:
-        regex = re.compile(source, re.IGNORECASE)
+        regex = re2.compile(translated, options)
+    except re2.error as error:
+        reason = error.args[0].decode("utf-8", "replace") if error.args and isinstance(error.args[0], bytes) else str(error)
+        raise UnsafePattern(f"RE2 cannot run this pattern: {reason}") from None
+    return SafePattern(source, translated, regex)
+
+
+def _python_tree(source: str) -> list:
+    """Python's parse of the pattern: its syntax errors, in its words, and the constructs RE2 lacks, by name."""
+    for spelling, kind in _SPELLED:
+        if _unescaped(source, spelling):
+            raise _unsupported(kind)
+    try:
         tree = sre_parse.parse(source, re.IGNORECASE)
     except re.error as error:
         raise UnsafePattern(f"not a valid pattern: {error}") from None
-    tokens = list(_flatten(tree, optional=False, sample=_sample_for(tree)))
-    open_ended = sum(1 for token in tokens if token.open_ended)
-    if open_ended > MAX_REPEATS:
-        raise UnsafePattern(
-            f"the pattern has {open_ended} open-ended repetitions (*, +, {{n,}}); at most {MAX_REPEATS} are allowed"
-        )
-    _check_adjacent(tokens)
-    _check_competing(tokens, _unanchored_start(tree, tokens))
-    return SafePattern(source, regex)
+    except (OverflowError, RecursionError, MemoryError):
+        raise UnsafePattern("not a valid pattern: a count or a nesting is far too large") from None
+    if tree.state.flags & re.VERBOSE:
+        raise UnsafePattern("verbose mode (?x) is not supported; write the pattern without spaces and comments")
+    if tree.state.flags & re.ASCII:
+        raise UnsafePattern("the (?a) flag is not supported: \\w, \\d and \\s always mean Unicode letters, digits and spaces")
+    for op, _ in _walk(tree):
+        name = str(op)
+        if name in _UNSUPPORTED:
+            raise _unsupported(name)
+    return list(tree)
 
 
-# --------------------------------------------------------------------------- analysis
+def _unsupported(kind: str) -> UnsafePattern:
+    return UnsafePattern(f"RE2, the engine that keeps patterns fast on any text, cannot run {_UNSUPPORTED[kind]}; "
+                         "rewrite the pattern without them")
 
 
-def _flatten(items: Iterable[tuple], optional: bool, sample: str,
-             groups: frozenset[tuple[int, int]] = frozenset()) -> Iterable[_Token]:
-    """The pattern as a flat sequence of tokens; optional groups and branches are tagged, not dropped."""
-    for op, arg in items:
-        if op in _REPEATS:
-            low, high, body = arg
-            if high > 1 and high != low:
-                _check_repeat_body(body)
-                yield _Token(_chars_of(body, sample), open_ended=True, optional=optional or low == 0, groups=groups)
-            elif low == 0:
-                yield from _flatten(body, optional, sample, groups | {(next(_ids), 0)})
-            else:
-                yield from _flatten(body, optional, sample, groups)
-        elif op == sre_constants.SUBPATTERN:
-            yield from _flatten(arg[-1], optional, sample, groups)
-        elif op == sre_constants.BRANCH:
-            branch_id = next(_ids)
-            for index, branch in enumerate(arg[1]):
-                yield from _flatten(branch, optional, sample, groups | {(branch_id, index)})
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            _check_nested(arg[1])  # zero-width: no adjacency, but no nested repetition inside either
-        elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
-            raise UnsafePattern("back-references (\\1, (?(1)...)) are not allowed in pack patterns")
-        elif op == sre_constants.AT:
+def _unescaped(source: str, spelling: str) -> bool:
+    """Whether ``spelling`` occurs outside a character class and not escaped."""
+    return any(source.startswith(spelling, index) for index, in_class in _positions(source) if not in_class)
+
+
+def _positions(source: str) -> Iterable[tuple[int, bool]]:
+    """(index, inside a [...] class) of every character that is not part of an escape."""
+    index, in_class = 0, False
+    while index < len(source):
+        ch = source[index]
+        if ch == "\\":
+            index += 2
             continue
-        else:
-            yield _Token(_chars_of([(op, arg)], sample), open_ended=False, optional=optional, groups=groups)
+        yield index, in_class
+        if ch == "[" and not in_class:
+            in_class = True
+            index += 1
+            if source.startswith("^", index):
+                index += 1
+            if source.startswith("]", index):
+                index += 1  # a ']' first in a class is a literal
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+        index += 1
 
 
-_ids = itertools.count()
+# --------------------------------------------------------------------------- translation to RE2
 
 
-def _check_repeat_body(body: list) -> None:
-    _check_nested(body)
-    for op, arg in _walk(body):
-        if op == sre_constants.BRANCH and not _plain_distinct_branches(arg[1]):
-            raise UnsafePattern(
-                "a repeated group may only choose between plain words that start with different letters, "
-                "e.g. (?:kb|mb)+; rewrite the alternation outside the repetition"
-            )
+def _translate(source: str, tree: list) -> str:
+    """The pattern in RE2's syntax with Python's Unicode meaning (see the module docstring)."""
+    flags, body = _split_flags(source)
+    leading = bool(tree) and tree[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY) and body.startswith("\\b")
+    trailing = (bool(tree) and tree[-1] == (sre_constants.AT, sre_constants.AT_BOUNDARY) and _ends_with_boundary(body)
+                and len(body) > 2)
+    before = after = ""
+    if leading:
+        side = _word_side(tree[1:], first=True)
+        if side is not None:
+            before = f"(?:^|[^{WORD}])" if side else f"[{WORD}]"
+            body = body[2:]
+    if trailing:
+        side = _word_side(tree[:-1], first=False)
+        if side is not None:
+            after = f"(?:[^{WORD}]|$)" if side else f"[{WORD}]"
+            body = body[:-2]
+    middle = _translate_escapes(body)
+    return flags + (f"{before}(?:{middle}){after}" if before or after else middle)
 
 
-def _check_nested(body: list) -> None:
-    for op, arg in _walk(body):
-        if op in _REPEATS and arg[1] > 1:
-            raise UnsafePattern(
-                "a repetition inside a repetition (like (a+)+ or (\\w+\\s)*) can make matching take hours; "
-                "repeat a single character class instead, e.g. [\\w\\s]+"
-            )
+def _split_flags(source: str) -> tuple[str, str]:
+    match = re.match(r"\(\?[a-zA-Z]+\)", source)
+    return (match.group(), source[match.end():]) if match else ("", source)
+
+
+def _ends_with_boundary(body: str) -> bool:
+    """Whether the text ends with the escape ``\\b`` (and not with ``\\\\b``, an escaped backslash and a b)."""
+    head = body[:-1]
+    return body.endswith("b") and (len(head) - len(head.rstrip("\\"))) % 2 == 1
+
+
+def _translate_escapes(source: str) -> str:
+    """``\\w``, ``\\d``, ``\\s`` (and their capitals) to Unicode classes; Python-only escapes to RE2's."""
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(source):
+        ch = source[index]
+        if ch == "\\" and index + 1 < len(source):
+            letter = source[index + 1]
+            escape, index = _escape(source, index, letter, in_class)
+            out.append(escape)
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            index += 1
+            for literal in ("^", "]"):
+                if source.startswith(literal, index):
+                    out.append("\\]" if literal == "]" else literal)
+                    index += 1
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        index += 1
+    return "".join(out)
+
+
+def _escape(source: str, index: int, letter: str, in_class: bool) -> tuple[str, int]:
+    """The RE2 spelling of the escape at ``index`` and where the text goes on."""
+    if letter in "uU":
+        width = 4 if letter == "u" else 8
+        return f"\\x{{{source[index + 2:index + 2 + width]}}}", index + 2 + width
+    if letter == "N" and source.startswith("{", index + 2):
+        end = source.index("}", index)
+        return re2.escape(unicodedata.lookup(source[index + 3:end])), end + 1
+    if in_class:
+        if letter in ("W", "S"):
+            positive = "\\" + letter.lower()
+            raise UnsafePattern(f"\\{letter} inside [...] cannot be translated for RE2; write a negated class instead, "
+                                f"e.g. [^{positive}...]")
+        return _CLASS_TRANSLATIONS.get(letter, source[index:index + 2]), index + 2
+    return _TRANSLATIONS.get(letter, source[index:index + 2]), index + 2
+
+
+def _word_side(items: list, first: bool) -> Optional[bool]:
+    """Whether the characters next to an outer ``\\b`` are all word characters (True), all not (False), or mixed (None)."""
+    chars, nullable = _edge_chars(items, first)
+    if nullable or not chars:
+        return None
+    word = {ch.isalnum() or ch == "_" for ch in chars}
+    return word.pop() if len(word) == 1 else None
+
+
+def _edge_chars(items: list, first: bool) -> tuple[set[str], bool]:
+    """The characters a match of ``items`` may begin (or end) with, and whether it may be empty."""
+    chars: set[str] = set()
+    for op, arg in (items if first else reversed(items)):
+        found, nullable = _node_edge(op, arg, first)
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _node_edge(op: Any, arg: Any, first: bool) -> tuple[set[str], bool]:
+    if op == sre_constants.SUBPATTERN:
+        return _edge_chars(list(arg[-1]), first)
+    if op == sre_constants.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            found, empty = _edge_chars(list(branch), first)
+            chars |= found
+            nullable = nullable or empty
+        return chars, nullable
+    if op in _REPEATS:
+        low, _, body = arg
+        found, empty = _edge_chars(list(body), first)
+        return found, empty or low == 0
+    if op == sre_constants.AT:
+        return set(), True
+    return set(_chars_of([(op, arg)], _SAMPLE + _named_chars(op, arg))), False
+
+
+# --------------------------------------------------------------------------- which characters a part matches
+
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
+_POSSESSIVE = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
+if _POSSESSIVE is not None:
+    _REPEATS.add(_POSSESSIVE)
+
+# Characters used to decide whether a part of a pattern matches word characters.
+_SAMPLE = "".join(chr(code) for code in [9, 10, 13, *range(32, 0x250), 0x2019, 0x2026, 0x20AC, 0x4E00])
 
 
 def _walk(items: Iterable[tuple]) -> Iterable[tuple]:
@@ -172,93 +285,25 @@ def _walk(items: Iterable[tuple]) -> Iterable[tuple]:
         elif op == sre_constants.BRANCH:
             for branch in arg[1]:
                 yield from _walk(branch)
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        elif str(op) in ("ASSERT", "ASSERT_NOT", "ATOMIC_GROUP"):
+            yield from _walk(arg[1] if str(op) != "ATOMIC_GROUP" else arg)
+        elif str(op) == "GROUPREF_EXISTS":
             yield from _walk(arg[1])
+            if arg[2] is not None:
+                yield from _walk(arg[2])
 
 
-def _plain_distinct_branches(branches: list) -> bool:
-    firsts: set[str] = set()
-    for branch in branches:
-        if not branch or any(op != sre_constants.LITERAL for op, _ in branch):
-            return False
-        first = chr(branch[0][1]).lower()
-        if first in firsts:
-            return False
-        firsts.add(first)
-    return True
-
-
-def _required_between(tokens: list[_Token], i: int, j: int) -> list[_Token]:
-    """The tokens text must pass through to get from token ``i`` to token ``j``."""
-    target = tokens[j]
-    return [
-        token
-        for token in tokens[i + 1 : j]
-        if not token.optional and token.groups <= target.groups and not token.excludes(target)
-    ]
-
-
-def _open_pairs(tokens: list[_Token]) -> Iterable[tuple[_Token, _Token, list[_Token]]]:
-    for i, first in enumerate(tokens):
-        if not first.open_ended:
-            continue
-        for j in range(i + 1, len(tokens)):
-            if tokens[j].open_ended and not first.excludes(tokens[j]):
-                yield first, tokens[j], _required_between(tokens, i, j)
-
-
-def _check_adjacent(tokens: list[_Token]) -> None:
-    """Refuse two open-ended repetitions that can trade the same characters between them."""
-    for first, second, between in _open_pairs(tokens):
-        shared = first.chars & second.chars
-        for token in between:
-            shared &= token.chars
-        if shared:
-            raise UnsafePattern(
-                "two repetitions can match the same text one after the other (like \\w+\\w+ or .*a.*), "
-                "which backtracks badly; merge them or put a distinct character between them"
-            )
-
-
-def _unanchored_start(tree: list, tokens: list[_Token]) -> bool:
-    """Whether the pattern opens with a repetition and no ``^``: searching then retries it at every position."""
-    anchored = bool(tree) and tree[0][0] == sre_constants.AT
-    return not anchored and bool(tokens) and tokens[0].open_ended
-
-
-def _check_competing(tokens: list[_Token], unanchored_start: bool) -> None:
-    """Refuse chains of repetitions that can each swallow the text meant for the next.
-
-    An opening repetition without ``^`` competes with the search itself, which
-    tries every starting position, so it counts as one pair already.
-    """
-    pairs = 1 if unanchored_start else 0
-    for first, second, between in _open_pairs(tokens):
-        if first.chars & second.chars and all(token.chars <= first.chars for token in between):
-            pairs += 1
-    if pairs > MAX_COMPETING:
-        raise UnsafePattern(
-            "several open-ended repetitions (like .* or \\w+) can each run over the text meant for the others, "
-            "which gets slow on long text; keep at most two of them, e.g. 'foo.*bar' rather than 'a.*b.*c'"
-        )
-
-
-def _sample_for(tree: list) -> str:
-    """The shared sample plus every character the pattern names and the ends and middle of its ranges.
-
-    Without them ``[а-я]+[а-я]+`` would look safe: no Cyrillic letter is in
-    the shared sample, so the two repetitions would seem to share nothing.
-    """
-    extra: set[str] = set()
-    for op, arg in _walk(tree):
-        members = arg if op == sre_constants.IN else [(op, arg)]
-        for member_op, member_arg in members:
-            if member_op == sre_constants.LITERAL:
-                extra.add(chr(member_arg))
-            elif member_op == sre_constants.RANGE:
-                low, high = member_arg
-                extra.update(chr(code) for code in (low, (low + high) // 2, high))
-    return _SAMPLE + "".join(sorted(extra - set(_SAMPLE)))
+def _named_chars(op: Any, arg: Any) -> str:
+    """Characters the part names itself (a Cyrillic range is not in the sample)."""
+    members = arg if op == sre_constants.IN else [(op, arg)]
+    extra = []
+    for member_op, member_arg in members:
+        if member_op == sre_constants.LITERAL:
+            extra.append(chr(member_arg))
+        elif member_op == sre_constants.RANGE:
+            low, high = member_arg
+            extra.extend(chr(code) for code in (low, (low + high) // 2, high))
+    return "".join(extra)
 
 
 def _chars_of(items: list, sample: str) -> frozenset[str]:

@@ -31,6 +31,7 @@ class TomlRule(Rule):
         self.when = when
         self.where = where
         self.source = source
+        self.definition = ""  # the rule's whole TOML table and its pack's hash, set by the loader
 
     def __repr__(self) -> str:
         return f"TomlRule({self.info.code} {self.info.name} from {self.source or self.info.pack})"

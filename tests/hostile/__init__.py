@@ -1,0 +1,1 @@
+"""Hostile inputs shared by the issue-13 tests: patterns, plugins and plans written to break planlint."""
