@@ -49,17 +49,11 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-class PerFile(BaseModel):
-    """One ``[[per-file]]`` block: overrides for the plans its ``files`` globs match.
-
-    Lists of selectors extend the base (``ignore`` here always wins over the
-    base's ``select``); tables update it key by key; scalars replace it.
-    """
+class Overridable(BaseModel):
+    """The keys a ``[[per-file]]`` block may override, declared once for it and for :class:`Settings`."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    files: list[str] = Field(min_length=1)
-    select: Optional[list[str]] = None
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
@@ -69,6 +63,17 @@ class PerFile(BaseModel):
     fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
     category_fail_under: dict[str, Bar] = Field(default_factory=dict, alias="category-fail-under")
     as_of: Optional[dt.date] = Field(default=None, alias="as-of")
+
+
+class PerFile(Overridable):
+    """One ``[[per-file]]`` block: overrides for the plans its ``files`` globs match.
+
+    Lists of selectors extend the base (``ignore`` here always wins over the
+    base's ``select``); tables update it key by key; scalars replace it.
+    """
+
+    files: list[str] = Field(min_length=1)
+    select: Optional[list[str]] = None
 
     _files_list = field_validator("files", mode="before")(_as_list)
 
@@ -81,20 +86,10 @@ class FormatSettings(BaseModel):
     exclude: list[str] = Field(default_factory=list)
 
 
-class Settings(BaseModel):
+class Settings(Overridable):
     """Configuration keys, spelt as in TOML (``extend-select``) or Python (``extend_select``)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
     select: list[str] = Field(default_factory=lambda: ["ALL"])
-    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
-    weights: dict[str, Weight] = Field(default_factory=dict)
-    category_weights: dict[str, Weight] = Field(default_factory=dict, alias="category-weights")
-    essentials: dict[str, Essential] = Field(default_factory=dict)
-    fail_under: Optional[float] = Field(default=None, alias="fail-under", ge=0, le=100)
-    category_fail_under: dict[str, Bar] = Field(default_factory=dict, alias="category-fail-under")
     quadrant: dict[Letter, QuadrantBars] = Field(default_factory=dict)
     # The old name of [quadrant.A] fail-under, still read (see a_quadrant_bar).
     a_quadrant_min_score: Optional[float] = Field(default=None, alias="a-quadrant-min-score", ge=0, le=100)
@@ -106,7 +101,6 @@ class Settings(BaseModel):
     plugin_timeout: float = Field(default=30.0, alias="plugin-timeout", gt=0, allow_inf_nan=False,
                                   description="seconds each plugin may take to load")
     max_file_size: int = Field(default=20_000_000, alias="max-file-size", gt=0, description="bytes; larger files are refused")
-    as_of: Optional[dt.date] = Field(default=None, alias="as-of")
     exclude: list[str] = Field(default_factory=list)
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")

@@ -136,31 +136,31 @@ def _compare(symbol: str, words: str) -> Test:
     return test
 
 
-def _within_period(value: Any, wanted: bool, scope: Scope, label: str) -> tuple[bool, str]:
-    period = scope.plan.period
+def _each_date(value: Any, label: str, fault: Callable[[dt.date, Any], str]) -> tuple[bool, str]:
+    """The one walk the date checks share: missing or not a date fails; else ``fault`` says what is wrong ('' if nothing)."""
     if not is_present(value):
         return False, f"{label} is missing"
-    if period is None:
-        return True, ""  # no period to compare with: another rule asks for the period
     for element in _values(value):
         got = date_of(element)
         if got is None:
             return False, f"{label} is {show(element)}, not a date"
-        if not period.start <= got <= period.end:
-            return False, f"{label} {show(element)} is outside the plan period {period.start} to {period.end}"
+        problem = fault(got, element)
+        if problem:
+            return False, problem
     return True, ""
+
+
+def _within_period(value: Any, wanted: bool, scope: Scope, label: str) -> tuple[bool, str]:
+    period = scope.plan.period
+    if period is None:  # no period to compare with: another rule asks for the period
+        return (True, "") if is_present(value) else (False, f"{label} is missing")
+    return _each_date(value, label, lambda got, element: "" if period.start <= got <= period.end else
+                      f"{label} {show(element)} is outside the plan period {period.start} to {period.end}")
 
 
 def _not_past(value: Any, wanted: bool, scope: Scope, label: str) -> tuple[bool, str]:
-    if not is_present(value):
-        return False, f"{label} is missing"
-    for element in _values(value):
-        got = date_of(element)
-        if got is None:
-            return False, f"{label} is {show(element)}, not a date"
-        if got < scope.as_of:
-            return False, f"{label} {show(element)} is in the past (as of {scope.as_of})"
-    return True, ""
+    return _each_date(value, label, lambda got, element: "" if got >= scope.as_of else
+                      f"{label} {show(element)} is in the past (as of {scope.as_of})")
 
 
 def _min_words(value: Any, n: int, scope: Scope, label: str) -> tuple[bool, str]:
