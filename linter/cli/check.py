@@ -10,8 +10,9 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Optional, TypeVar
 from ..engine import baseline as baseline_module
 from ..engine.cache import cache_for
 from .exits import EXIT_FINDINGS, EXIT_OK, UsageError
-from ..config.loader import (ConfigError, ConfigResolver, LoadedConfig, PlanGroup, check_rule_names, group_plans,
+from ..config.loader import (ConfigError, ConfigResolver, LoadedConfig, PlanGroup, group_plans,
                              shown_path)
+from ..config.rule_names import check_rule_names
 from ..engine.linter import Linter
 from ..engine.files import MissingPath, collect_plan_files
 from ..engine.meta import META_RULES

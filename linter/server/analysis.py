@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..config.loader import ConfigError, ConfigResolver, check_rule_names
+from ..config.loader import ConfigError, ConfigResolver
+from ..config.rule_names import check_rule_names
 from ..engine.linter import Linter, display_path
 from ..engine.meta import META_RULES
 from ..api.registry import Registry
