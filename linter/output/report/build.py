@@ -36,6 +36,7 @@ from .flags import category_bars, flags
 from ..reporters.verdict import missed_thresholds
 from .history import GitUnavailable, History, plan_history
 from .model import FIXES_OPEN, Band, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
+from .paths import objective_paths
 from .rollups import by_owner, by_quadrant
 from .placing import ScoredPlan, plans_view, portfolio_view
 
@@ -247,6 +248,7 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
             fixes=result.fixes[:TOP_FIXES],
             findings=sorted(result.findings, key=severity_first),
             trend=trend,
+            objectives=objective_paths(plan),
             anchor=anchors[item.shown],
         ))
     entries.sort(key=lambda e: (not e.attention, -1.0 if e.score is None else e.score, e.path))

@@ -66,6 +66,9 @@ ul.quadrants li { display: flex; gap: 10px; align-items: flex-start; margin: 0 0
 ul.quadrants .letter { flex: none; width: 28px; height: 28px; border-radius: 6px; background: var(--soft);
   border: 1px solid var(--line); text-align: center; font-weight: 700; line-height: 26px; }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 13px; color: var(--muted); margin: 8px 0; }
+.objectives { display: flex; flex-direction: column; gap: 8px; }
+.objective { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; }
+.objective p { margin: 0; flex: 1 1 260px; font-size: 13px; }
 section.plan { border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; margin: 22px 0; }
 section.plan header { display: flex; justify-content: space-between; gap: 16px; align-items: baseline; flex-wrap: wrap;
   border-bottom: 1px solid var(--line); padding-bottom: 10px; }
@@ -420,6 +423,13 @@ def findings_details(plan: PlanEntry) -> str:
             f'<table class="findings"><tbody>{finding_rows(shown)}</tbody></table>{rest}</details>')
 
 
+def objective_paths(plan: PlanEntry) -> str:
+    """Each tracked objective's small chart, with where its latest reading stands in words beside it."""
+    return '<div class="objectives">' + "".join(
+        f'<div class="objective" data-objective="{escape(o.name)}">{svg.objective_chart(o)}'
+        f"<p><strong>{escape(o.name)}</strong><br>{escape(o.words)}</p></div>" for o in plan.objectives) + "</div>"
+
+
 def plan_section(plan: PlanEntry) -> str:
     """One plan: its verdict, the questions for its review, its categories, top fixes and (collapsed) findings.
 
@@ -439,6 +449,8 @@ def plan_section(plan: PlanEntry) -> str:
         parts.append("<p>" + "".join(f'<span class="flag">{prose(flag)}</span>' for flag in plan.flags) + "</p>")
     if plan.agenda:
         parts.append(f"<h4>Questions for the review</h4>{agenda_list(plan)}")
+    if plan.objectives:
+        parts.append(f"<h4>Objectives against their path</h4>{objective_paths(plan)}")
     if plan.categories:
         fixes = fixes_list(plan.fixes[:FIXES_OPEN]) if plan.fixes else '<p class="ok">Nothing to fix: every applicable rule passes.</p>'
         parts.append(f'<div class="columns"><div><h4>Score by category</h4>{category_list(plan.categories)}</div>'

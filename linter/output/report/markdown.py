@@ -191,6 +191,10 @@ def plan_details(plan: PlanEntry) -> str:
         parts += ["", "**Needs attention:** " + "; ".join(md(r) for r in plan.attention)]
     if plan.agenda:
         parts += ["", "**Questions for the review**", "", *agenda_items(plan.agenda)]
+    if plan.objectives:
+        parts += ["", "**Objectives against their path**", "",
+                  *(f"- {md(o.name)}: readings {' → '.join(f'{md(r.value)} on {r.date}' for r in o.readings) or 'none'}; "
+                    f"{md(o.words)}" for o in plan.objectives)]
     if plan.categories:
         parts += ["", table(["Category", "Score", "Colour", "Minimum"],
                             ([md(c.title), score(c.score), md(c.rag_words) or "not applicable",

@@ -89,6 +89,25 @@ class AgendaItem(BaseModel):
     ask: str = Field(default="", description="the person to ask, where the plan says who")
 
 
+class PathMark(BaseModel):
+    """One point of an objective's chart: a point of its path or a progress reading, placed as 0-1 fractions."""
+
+    date: str = Field(description="YYYY-MM-DD")
+    value: str = Field(description="the value as the objective writes its quantities")
+    label: str = Field(description="baseline, milestone, target or reading")
+    x: float = Field(description="0 (the chart's first date) to 1 (its last)")
+    y: float = Field(description="0 (the chart's lowest value) to 1 (its highest)")
+
+
+class ObjectivePath(BaseModel):
+    """An objective's readings against its path from baseline to target (methodology point 7), for a small chart."""
+
+    name: str
+    path: list[PathMark] = Field(description="baseline (or first milestone), milestones and target, in date order")
+    readings: list[PathMark] = Field(default_factory=list, description="the progress readings, in date order")
+    words: str = Field(description="where the latest reading stands against the path, in words beside the chart")
+
+
 class PlanEntry(BaseModel):
     path: str
     name: str
@@ -113,6 +132,7 @@ class PlanEntry(BaseModel):
     fixes: list[Fix] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     trend: list[TrendPoint] = Field(default_factory=list)
+    objectives: list[ObjectivePath] = Field(default_factory=list, description="objectives with milestones or readings, against their path")
     anchor: str = Field(description="the HTML id of the plan's section")
 
     @property

@@ -1,4 +1,4 @@
-"""Small inline SVG charts for the HTML report: the two-by-two and trend lines (bars are plain HTML, see :mod:`.html`).
+"""Small inline SVG charts for the HTML report: the two-by-two, trend lines and objective paths (bars are plain HTML, see :mod:`.html`).
 
 Each function turns already-computed report data into an ``<svg>`` string.
 They compute no scores: only pixel positions. Every coloured mark has its
@@ -13,7 +13,7 @@ from html import escape
 from typing import Sequence
 
 from ...engine.bands import colour
-from .model import PortfolioView, TrendPoint
+from .model import ObjectivePath, PathMark, PortfolioView, TrendPoint
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -159,3 +159,40 @@ def quadrant_chart(view: PortfolioView, width: int = 640, height: int = 480) -> 
         if labelled:
             body.append("</g>")
     return _svg(width, height, f"Portfolio two-by-two: {len(view.placements)} accounts placed by current and future revenue", body, "chart-quadrant")
+
+
+def objective_chart(objective: ObjectivePath, width: int = 300, height: int = 92) -> str:
+    """An objective's path from baseline to target (dashed, milestones as hollow squares) and its readings (solid dots)."""
+    left, right, top, bottom = 8, 8, 16, 18
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def xy(mark: PathMark) -> tuple[float, float]:
+        return round(left + mark.x * plot_w, 1), round(top + (1 - mark.y) * plot_h, 1)
+
+    body = [f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="{GRID}" stroke-width="1"/>']
+    line = " ".join(f"{x},{y}" for x, y in map(xy, objective.path))
+    body.append(f'<polyline class="objective-path" points="{line}" fill="none" stroke="{MUTED}" stroke-width="1.4" stroke-dasharray="4 3"/>')
+    for mark in objective.path:
+        x, y = xy(mark)
+        tip = f"<title>{escape(f'{mark.label} {mark.value} on {mark.date}')}</title>"
+        if mark.label == "milestone":
+            body.append(f'<rect class="milestone" x="{x - 3.5}" y="{y - 3.5}" width="7" height="7" fill="#ffffff" stroke="{MUTED}" stroke-width="1.4">{tip}</rect>')
+        else:
+            body.append(f'<circle class="path-end" cx="{x}" cy="{y}" r="2.5" fill="{MUTED}">{tip}</circle>')
+    start, end = objective.path[0], objective.path[-1]
+    body.append(f'<text x="{left}" y="{height - 5}" font-size="9" fill="{MUTED}">{escape(start.date)}</text>')
+    body.append(f'<text x="{left + plot_w}" y="{height - 5}" font-size="9" text-anchor="end" fill="{MUTED}">{escape(end.date)}</text>')
+    x, y = xy(end)
+    body.append(f'<text x="{x}" y="{y - 6}" font-size="10" text-anchor="end" fill="{MUTED}">target {escape(end.value)}</text>')
+    coords = [xy(mark) for mark in objective.readings]
+    if len(coords) > 1:
+        body.append(f'<polyline class="readings" points="{" ".join(f"{x},{y}" for x, y in coords)}" fill="none" stroke="{INK}" stroke-width="1.8"/>')
+    for mark, (x, y) in zip(objective.readings, coords):
+        body.append(f'<circle class="reading" cx="{x}" cy="{y}" r="3.5" fill="{INK}"><title>{escape(f"{mark.value} on {mark.date}")}</title></circle>')
+    if objective.readings:
+        x, y = coords[-1]
+        body.append(f'<text x="{x}" y="{y - 7}" font-size="11" font-weight="600" text-anchor="middle" fill="{INK}" '
+                    f'paint-order="stroke" stroke="#ffffff" stroke-width="3">{escape(objective.readings[-1].value)}</text>')
+    title = (f"{objective.name}: path " + ", ".join(f"{m.label} {m.value} on {m.date}" for m in objective.path)
+             + "; readings " + (", ".join(f"{m.value} on {m.date}" for m in objective.readings) or "none"))
+    return _svg(width, height, title, body, "chart-objective")
