@@ -24,6 +24,15 @@ def test_a_fifo_named_as_a_plan_is_refused_at_once(tmp_path: Path) -> None:
     assert "f.plan:1:1: error   PL003" in done.stdout and "a FIFO (named pipe), not a regular file" in done.stdout
 
 
+def test_a_fifo_is_refused_with_the_result_cache_on_too(tmp_path: Path) -> None:
+    """The default run keys its cache on the file's bytes: that read must be the guarded one too."""
+    os.mkfifo(tmp_path / "f.plan")
+    done = subprocess.run([sys.executable, "-m", "planlint", "check", "f.plan"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=GUARD)
+    assert done.returncode == 1
+    assert "a FIFO (named pipe), not a regular file" in done.stdout
+
+
 def test_a_symlink_to_dev_zero_is_refused(tmp_path: Path) -> None:
     (tmp_path / "z.plan").symlink_to("/dev/zero")
     write(tmp_path, "ok.plan", PLAN)

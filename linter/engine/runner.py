@@ -213,7 +213,8 @@ def _lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileR
     if cache is None:
         return lint_file(linter, path, display)
     try:
-        content = path.read_bytes()
+        # The same guarded read as an uncached run: a FIFO or device is refused, never waited on.
+        content = read_input(path, linter.settings.max_file_size)
     except OSError:
         return lint_file(linter, path, display)  # reports why the file cannot be read
     key = cache.key(display, content)
