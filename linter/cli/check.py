@@ -7,7 +7,11 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional, TypeVar
 
+from dataclasses import replace
+
+from ..api.crm import CRM_CATEGORY, CrmData, CrmError
 from ..engine import baseline as baseline_module
+from ..engine.exports import export_results, load_crm
 from ..engine.cache import cache_for
 from .exits import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..config.loader import (ConfigError, ConfigResolver, LoadedConfig, PlanGroup, group_plans,
@@ -60,6 +64,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings or scores fail (2 still means an error)")
     parser.add_argument("--baseline", metavar="FILE", help="fail only on findings not in FILE, and on plans scoring below it")
     parser.add_argument("--write-baseline", metavar="FILE", help="record today's findings and scores in FILE, then exit 0")
+    parser.add_argument("--crm", metavar="FILE", help="hold the plans against this CRM opportunities export (CSV; "
+                        "see docs/crm.md); replaces [crm] opportunities")
+    parser.add_argument("--contacts", metavar="FILE", help="the CRM contacts export to check stakeholders against "
+                        "(with --crm); replaces [crm] contacts")
     add_stdin_filename_option(parser)
     parser.set_defaults(handler=run)
 
@@ -82,13 +90,17 @@ def run(args: argparse.Namespace) -> int:
     baseline = _load_baseline(args.baseline)
     options = Options(as_of=args.as_of, fail_under=args.fail_under, packs=tuple(args.pack))
     batches, rules = _prepare(groups, options)
+    batches, exports = _with_crm(batches, groups, args)
+    if not any(batch.linter.crm for batch in batches):
+        rules = [info for info in rules if info.category != CRM_CATEGORY]  # no export: the crm rules do not exist
     color = args.output is None and use_color(sys.stdout, args.color)
     if STDIN in args.paths:
         results = [(lint_content(batches[0].linter, read_stdin(batches[0].linter.settings.max_file_size), stdin_display(args.stdin_filename)), batches[0].fail_under)]
-    elif _streams(args, baseline):
+    elif _streams(args, baseline) and not exports:
         return _stream_report(batches, args, color)
     else:
         results = list(_results_in_order(batches, args))
+    results = [(export, None) for export in exports] + results
     files = [file_result for file_result, _ in results]
     fail_under = {file_result.path: bar for file_result, bar in results}
     if args.write_baseline:
@@ -169,6 +181,39 @@ def _prepare(groups: list[PlanGroup], options: Options) -> tuple[list[Batch], li
         bar = options.fail_under if options.fail_under is not None else settings.fail_under
         batches.append(Batch(group.paths, make_linter(settings, options, registry), bar))
     return batches, [rules[code] for code in sorted(rules)]
+
+
+def _with_crm(batches: list[Batch], groups: list[PlanGroup],
+              args: argparse.Namespace) -> tuple[list[Batch], list[FileResult]]:
+    """Each batch's linter with its CRM exports (``--crm``, else ``[crm]`` of its configuration), read once each.
+
+    Also the results of the exports' unreadable rows, to be reported before the plans. Exports that
+    cannot be used at all (missing, no known columns) stop the run with a usage error.
+    """
+    if args.contacts and not args.crm:
+        raise UsageError("--contacts needs --crm (the opportunities export it goes with)")
+    plans = [path for group in groups for path in group.paths]
+    loaded: dict[tuple[object, ...], CrmData] = {}
+    out = []
+    for batch, group in zip(batches, groups):
+        crm = group.settings.crm
+        if args.crm:
+            opportunities: Optional[Path] = Path(args.crm)
+            contacts = Path(args.contacts) if args.contacts else None
+        else:
+            opportunities = group.config.root / crm.opportunities if crm.opportunities else None
+            contacts = group.config.root / crm.contacts if crm.opportunities and crm.contacts else None
+        if opportunities is None:
+            out.append(batch)
+            continue
+        key = (opportunities, contacts, crm.model_dump_json())
+        if key not in loaded:
+            try:
+                loaded[key] = load_crm(opportunities, contacts, crm, plans)
+            except CrmError as error:
+                raise UsageError(str(error)) from None
+        out.append(batch._replace(linter=replace(batch.linter, crm=loaded[key])))
+    return out, [result for data in loaded.values() for result in export_results(data)]
 
 
 def _results_in_order(batches: list[Batch], args: argparse.Namespace) -> Iterator[tuple[FileResult, Optional[float]]]:

@@ -86,6 +86,30 @@ class FormatSettings(BaseModel):
     exclude: list[str] = Field(default_factory=list)
 
 
+class CrmSettings(BaseModel):
+    """The ``[crm]`` table (``[tool.planlint.crm]``): the CRM exports to hold the plans against (docs/crm.md).
+
+    ``opportunities`` and ``contacts`` are relative to the configuration file;
+    ``--crm`` and ``--contacts`` on the command line replace them.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    opportunities: Optional[str] = None
+    contacts: Optional[str] = None
+    profile: Optional[str] = None
+    contacts_profile: Optional[str] = Field(default=None, alias="contacts-profile")
+    columns: dict[str, str] = Field(default_factory=dict)
+    contact_columns: dict[str, str] = Field(default_factory=dict, alias="contact-columns")
+    date_format: Optional[str] = Field(default=None, alias="date-format")
+    encoding: str = "utf-8-sig"
+    closed_stages: list[str] = Field(default_factory=list, alias="closed-stages")
+    won_stages: list[str] = Field(default_factory=list, alias="won-stages")
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    # How far (percent) the plan's pipeline may differ from the CRM's open opportunities before PL703 reports it.
+    tolerance: float = Field(default=20.0, ge=0, le=1000, allow_inf_nan=False)
+
+
 class Settings(Overridable):
     """Configuration keys, spelt as in TOML (``extend-select``) or Python (``extend_select``)."""
 
@@ -105,6 +129,7 @@ class Settings(Overridable):
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     format: FormatSettings = Field(default_factory=FormatSettings)
+    crm: CrmSettings = Field(default_factory=CrmSettings)
 
     # Ignores that come from per-file overrides: they beat any select, as Ruff's
     # per-file-ignores do. Private, so a configuration file cannot set it directly.

@@ -6,7 +6,8 @@ run, so the key hashes all of it: the content, the path it is shown under
 due" and "stale" change with it), each selected rule's code, version and
 pack, the category weights, the planlint version, and the size and
 modification time of planlint's own source files and of each rule's module
-(so an edited rule in a development checkout never serves a stale result).
+(so an edited rule in a development checkout never serves a stale result),
+and, with ``--crm``, the CRM exports' bytes.
 Anything that changes any of these is a miss; nothing is ever invalidated
 by hand.
 
@@ -98,6 +99,8 @@ def run_fingerprint(linter: Linter) -> str:
         f"as-of {linter.reference_date().isoformat()}",
         f"categories {sorted(linter.category_weights.items())}",
     ]
+    if linter.crm is not None:
+        parts.append(f"crm {linter.crm.digest}")  # the exports' bytes: an edited export is a miss
     # The whole RuleInfo, and for a TOML rule its whole table (items, check, when, where) and its pack's bytes.
     parts.extend(f"rule {r.info!r} {getattr(r, 'definition', '')}" for r in linter.rules)
     parts.append(f"plugins {sorted(linter.registry.plugin_versions.items())}")

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
 from ..api.containment import FileTimeout, freeze
+from ..api.crm import CRM_CATEGORY, CRM_OPTION, CrmData
 from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
-from ..api.rule import CheckContext, Item, Rule, RuleInfo
+from ..api.rule import Category, CheckContext, Item, Rule, RuleInfo
 from ..api.trend import MARGIN_OPTION
 from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
 from ..language.diagnostics import Diagnostic, PlanSyntaxError
@@ -49,9 +50,11 @@ class Linter:
     settings: Settings = field(default_factory=Settings)
     as_of: Optional[dt.date] = None
     portfolio_min_score: Optional[float] = None  # the bar for A-quadrant plans (default 70)
+    crm: Optional[CrmData] = None  # the run's CRM exports (--crm); without them the crm rules do not run at all
 
     def __post_init__(self) -> None:
-        self.rules: list[Rule] = [rule for rule in self.registry.rules if is_selected(rule.info, self.settings)]
+        self.rules: list[Rule] = [rule for rule in self.registry.rules
+                                  if is_selected(rule.info, self.settings) and self.applies(rule.info)]
         self.category_weights: dict[str, float] = {
             name: self.settings.category_weights.get(name, category.weight)
             for name, category in self.registry.categories.items()
@@ -61,6 +64,15 @@ class Linter:
         self.essential_of: dict[str, Optional[str]] = {
             rule.info.code: effective_essential(rule.info, self.settings) for rule in self.registry.rules
         }
+
+    def applies(self, info: RuleInfo) -> bool:
+        """Whether a rule can run at all: the crm category only with an export, so a score without one is unchanged."""
+        return info.category != CRM_CATEGORY or self.crm is not None
+
+    @property
+    def categories(self) -> dict[str, Category]:
+        """The registry's categories this run scores: ``crm`` only with an export (see :meth:`applies`)."""
+        return {name: c for name, c in self.registry.categories.items() if name != CRM_CATEGORY or self.crm is not None}
 
     def reference_date(self) -> dt.date:
         return self.as_of or self.settings.as_of or dt.date.today()
@@ -102,6 +114,8 @@ class Linter:
         freeze(plan)
         ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(),
                            options={MARGIN_OPTION: self.settings.off_track_margin, **(options or {})})
+        if self.crm is not None:
+            ctx.options[CRM_OPTION] = self.crm
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
         try:

@@ -63,10 +63,15 @@ SCORE_BELOW_BASELINE = _meta(
     "score dropped below the baseline",
     "With a baseline, plans may only get better: the score recorded in the baseline is the floor.",
     "Fix the new findings (see above), or, if the drop is deliberate, rewrite the baseline with --write-baseline.")
+CRM_ROW = _meta(
+    "PL014", "crm-row", "crm", Severity.warning, "a row of a CRM export cannot be read",
+    "A row of the --crm or --contacts export that cannot be read is left out of the CRM rules; the rest of the "
+    "export is still used and the run goes on.",
+    "Correct the row in the CRM (or the export's settings in [tool.planlint.crm], such as date-format) and re-export.")
 
 META_RULES: tuple[RuleInfo, ...] = (
     INTERNAL_ERROR, SYNTAX_ERROR, INVALID_VALUE, UNREADABLE_FILE,
-    SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, SCORE_BELOW_BASELINE,
+    SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, SCORE_BELOW_BASELINE, CRM_ROW,
 )
 BY_CODE: dict[str, RuleInfo] = {info.code: info for info in META_RULES}
 

@@ -77,7 +77,7 @@ class FileResult(BaseModel):
     """One file's result. ``kind`` is ``plan``, ``portfolio`` or ``unreadable`` (the file cannot be read)."""
 
     path: str
-    kind: str = Field(default="plan", description="plan, portfolio, or unreadable: a file that cannot be read has no score and no band")
+    kind: str = Field(default="plan", description="plan, portfolio, export (a CRM export's unreadable rows, with --crm), or unreadable: a file that cannot be read has no score and no band")
     name: str = ""
     owner: str = ""
     score: Optional[float] = Field(default=0.0, description="0-100 for a plan; null for a portfolio or an unreadable file")

@@ -12,7 +12,7 @@ from planlint.hookspecs import hookimpl
 from planlint.packs import load_rules_from_toml
 from planlint.rule import Category, Rule
 
-from . import actions, cadence, focus, form, objectives, orgchart, people, portfolio, research, risks, tracking, velocity
+from . import actions, cadence, crm, focus, form, objectives, orgchart, people, portfolio, research, risks, tracking, velocity
 
 CATEGORIES = [
     Category("research", "Research", 2.0, "The Three Cs, business drivers, sources and open questions."),
@@ -24,9 +24,10 @@ CATEGORIES = [
     Category("velocity", "Velocity", 0.5, "Revenue targets the pipeline can yield."),
     Category("form", "Form, not tool", 2.0, "Placeholders, boilerplate, pasted and one-word text.", axis="substance"),
     Category("portfolio", "Portfolio", 1.0, "A-quadrant accounts with full plans."),
+    Category("crm", "Against the CRM", 1.0, "The plan held against the CRM exports given with --crm (docs/crm.md)."),
 ]
 
-MODULES = (research, people, orgchart, focus, objectives, tracking, actions, risks, cadence, velocity, form, portfolio)
+MODULES = (research, people, orgchart, focus, objectives, tracking, actions, risks, cadence, velocity, form, portfolio, crm)
 
 
 @hookimpl

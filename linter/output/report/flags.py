@@ -68,7 +68,7 @@ def category_bars(result: FileResult, linter: Linter) -> list[CategoryBar]:
     minimums = category_minimums(result)
     without = unsuppressed_scores(result)
     bars = []
-    for name, category in linter.registry.categories.items():
+    for name, category in linter.categories.items():
         score = result.categories.get(name)
         minimum = minimums.get(name)
         if score is None:

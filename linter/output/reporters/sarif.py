@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ... import __version__
-from ...engine.meta import META_RULES
+from ...engine.meta import CRM_ROW, META_RULES
 from ...engine.results import FileResult, Finding, RunResult
 from ...api.rule import RuleInfo, rule_link
 
@@ -101,10 +101,11 @@ def _plan_properties(f: FileResult) -> dict[str, Any]:
 
 
 def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]:
-    infos: dict[str, RuleInfo] = {info.code: info for info in [*META_RULES, *rules]}
+    # PL014 (a CRM export's unreadable row) is described only in runs that have one: without --crm nothing changes.
+    infos: dict[str, RuleInfo] = {info.code: info for info in [*META_RULES, *rules] if info is not CRM_ROW}
     for file_result in result.files:
         for finding in file_result.findings:
-            infos.setdefault(finding.code, _fallback(finding))
+            infos.setdefault(finding.code, CRM_ROW if finding.code == CRM_ROW.code else _fallback(finding))
     ordered = [infos[code] for code in sorted(infos)]
     index = {info.code: position for position, info in enumerate(ordered)}
     root = source_root()

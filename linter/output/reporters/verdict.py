@@ -12,6 +12,8 @@ def headline(result: FileResult) -> str:
     """``score 82.5/100 (developing) · completeness 88.0 · substance 100.0``, or the file's state."""
     if result.kind == "unreadable":
         return f"cannot be read: {result.error}" if result.error else "cannot be read"
+    if result.kind == "export":
+        return "CRM export: rows that cannot be read are left out; the rest is held against the plans"
     if result.kind != "plan":
         return f"{result.kind}: no plan score (its plans are scored on their own)"
     text = f"score {result.score:.1f}/100 ({result.band})"

@@ -1,0 +1,142 @@
+"""Holding plans against CRM exports (issue 20), through the command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CRM = ["--crm", "samples/crm/opportunities.csv", "--contacts", "samples/crm/contacts.csv"]
+HEADER = ('"Account Name","Opportunity Name","Stage","Amount","Close Date","Probability (%)","Created Date",'
+          '"Closed","Won","Last Activity"\n')
+PLAN = ('plan "Acme FY2027" {\n  account "Acme Corp"\n  period 2027-01-01 to 2027-12-31\n'
+        '  stakeholder "Mary Chen" {\n    role economic_buyer\n  }\n'
+        '  objective revenue "Win the ERP consolidation" {\n    target $1M by 2027-12-31\n  }\n'
+        '  pipeline {\n    deals 2\n    average $100k\n  }\n}\n')
+
+
+def planlint(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "planlint", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+
+
+def check_json(*args: str, cwd: Path = ROOT) -> dict:
+    result = planlint("check", *args, "--format", "json", "--no-cache", cwd=cwd)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    return json.loads(result.stdout)
+
+
+def findings(data: dict, path: str) -> list[dict]:
+    return next(f for f in data["files"] if f["path"] == path)["findings"]
+
+
+def test_the_samples_show_crm_findings_and_the_malformed_rows_lines() -> None:
+    result = planlint("check", "samples/", *CRM, "--no-cache")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    out = result.stdout
+    assert "samples/crm/opportunities.csv:11:1: warning PL014 crm-row: amount 'TBD' is not a number" in out
+    assert "samples/crm/opportunities.csv:13:1: warning PL014 crm-row: 'Close Date' '01/02/2027' is ambiguous" in out
+    assert 'date-format = "%m/%d/%Y"' in out
+    assert "samples/crm/opportunities.csv:18:1: warning PL014 crm-row: the row has 9 fields, the header 11" in out
+    assert "samples/crm/contacts.csv:12:1: warning PL014 crm-row: the row has no 'Account Name'" in out
+    assert ("samples/acme.plan:3:11: warning PL701 crm-overdue-opportunity: samples/crm/opportunities.csv:4: open "
+            "opportunity 'Predictive maintenance pilot, Lyon' (Qualification) was due to close on 2027-01-15") in out
+    assert "PL703 crm-pipeline: open deals: the plan says 6 (stated), samples/crm/opportunities.csv has 4; |6 − 4| ÷ 4 = 50%" in out
+    assert "samples/hospital-group.plan:83:3: info    PL704 crm-stakeholder-contact: stakeholder 'Omar Haddad'" in out
+    assert "samples/form.plan:51:3: warning PL702 crm-revenue-opportunity" in out
+    assert "samples/portfolio.plan" in out  # the run completed past the exports and every plan
+
+
+def test_without_an_export_the_crm_category_does_not_exist() -> None:
+    plain = check_json("samples/", "--as-of", "2027-02-01")
+    assert all(f["kind"] != "export" for f in plain["files"])
+    for entry in plain["files"]:
+        assert "crm" not in entry["categories"]
+        assert not [x for x in entry["findings"] if x["code"].startswith("PL7") or x["code"] == "PL014"]
+        assert not [r for r in entry["rules"] if r["code"].startswith("PL7")]
+    with_crm = check_json("samples/", *CRM)
+    acme = next(f for f in with_crm["files"] if f["path"] == "samples/acme.plan")
+    assert "crm" in acme["categories"]
+    exports = [f for f in with_crm["files"] if f["kind"] == "export"]
+    assert [f["path"] for f in exports] == ["samples/crm/contacts.csv", "samples/crm/opportunities.csv"]
+    assert [x["line"] for x in exports[1]["findings"]] == [11, 13, 18]
+
+
+def test_sarif_carries_the_rows_with_their_file_and_line() -> None:
+    result = planlint("check", "samples/", *CRM, "--format", "sarif", "--no-cache")
+    data = json.loads(result.stdout)
+    rows = [r for r in data["runs"][0]["results"] if r["ruleId"] == "PL014"]
+    places = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+               r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in rows}
+    assert any(uri.endswith("samples/crm/opportunities.csv") and line == 18 for uri, line in places), places
+
+
+def test_bom_quoted_newlines_currency_and_salesforce_footer(tmp_path: Path) -> None:
+    (tmp_path / "acme.plan").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(
+        "\ufeff" + HEADER
+        + '"ACME Corporation","ERP\nphase one","Proposal","$1,200,000.00","2027-03-31","50","2026-10-01","false","false",""\n'
+        + '"Other Co","Ignored","Proposal","not money","2027-03-31","50","","0","0",""\n'
+        + '"Acme Corp","Pilot","Qualification","USD 95,000","2026-12-01","10","","0","0",""\n'
+        + '\n"Confidential Information - Do Not Distribute"\n"Copyright (c) 2000-2027 salesforce.com, inc."\n'
+        + '"Generated By:  Jane Doe  2/1/2027 8:12 AM"\n', encoding="utf-8")
+    (tmp_path / "planlint.toml").write_text(
+        'as-of = 2027-02-01\n[crm]\nopportunities = "opps.csv"\ntolerance = 10\n'
+        '[crm.aliases]\n"Acme Corp" = ["ACME Corporation"]\n', encoding="utf-8")
+    data = check_json("acme.plan", cwd=tmp_path)
+    assert [f["kind"] for f in data["files"]] == ["plan"]  # the unmatched account's bad row is never even kept
+    messages = [x["message"] for x in findings(data, "acme.plan") if x["code"].startswith("PL7")]
+    assert any("opps.csv:5: open opportunity 'Pilot'" in m and "2026-12-01" in m for m in messages), messages
+    average = [m for m in messages if m.startswith("average deal value")]
+    assert average == ["average deal value (USD): the plan says $100.0k (stated, CRM: $1.29M ÷ 2 open deals), "
+                       "opps.csv has $647.5k; |$100.0k − $647.5k| ÷ $647.5k = 85%, more than the 10% tolerance"]
+    assert not [m for m in messages if m.startswith("open deals")]  # 2 stated, 2 open: within tolerance
+
+
+def test_ambiguous_dates_are_refused_unless_a_format_is_named(tmp_path: Path) -> None:
+    (tmp_path / "acme.plan").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(
+        HEADER + '"Acme Corp","Pilot","Qualification","$95,000","01/02/2027","10","","0","0",""\n', encoding="utf-8")
+    refused = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    row = findings(refused, "opps.csv")
+    assert [(x["line"], x["code"]) for x in row] == [(2, "PL014")] and "is ambiguous" in row[0]["message"]
+    named = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01",
+                       "--config", 'crm.date-format = "%d/%m/%Y"', cwd=tmp_path)
+    assert all(f["kind"] == "plan" for f in named["files"])
+    overdue = [x["message"] for x in findings(named, "acme.plan") if x["code"] == "PL701"]
+    assert overdue == []  # read as 1 February 2027: not past on that day
+    month_first = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01",
+                             "--config", 'crm.date-format = "%m/%d/%Y"', cwd=tmp_path)
+    overdue = [x["message"] for x in findings(month_first, "acme.plan") if x["code"] == "PL701"]
+    assert overdue == ["opps.csv:2: open opportunity 'Pilot' (Qualification) was due to close on 2027-01-02, 30 days ago"]
+
+
+def test_an_export_that_cannot_be_used_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "acme.plan").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "odd.csv").write_text("Company,Deal\nAcme Corp,ERP\n", encoding="utf-8")
+    missing = planlint("check", "acme.plan", "--crm", "nope.csv", cwd=tmp_path)
+    assert missing.returncode == 2 and "nope.csv: no such CRM export" in missing.stderr
+    odd = planlint("check", "acme.plan", "--crm", "odd.csv", cwd=tmp_path)
+    assert odd.returncode == 2 and "odd.csv: the headers match no built-in opportunities profile" in odd.stderr
+    assert "Traceback" not in odd.stderr
+    alone = planlint("check", "acme.plan", "--contacts", "odd.csv", cwd=tmp_path)
+    assert alone.returncode == 2 and "--contacts needs --crm" in alone.stderr
+
+
+def test_an_edited_export_is_a_cache_miss(tmp_path: Path) -> None:
+    (tmp_path / "acme.plan").write_text(PLAN, encoding="utf-8")
+    export = tmp_path / "opps.csv"
+    export.write_text(HEADER + '"Acme Corp","Pilot","Qualification","$95,000","2027-06-01","10","","0","0",""\n',
+                      encoding="utf-8")
+    args = ("check", "acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01", "--format", "json")
+    first = planlint(*args, cwd=tmp_path)
+    codes = lambda run: [x["code"] for f in json.loads(run.stdout)["files"] for x in f["findings"]]  # noqa: E731
+    assert "PL701" not in codes(first)
+    export.write_text(HEADER + '"Acme Corp","Pilot","Qualification","$95,000","2027-01-01","10","","0","0",""\n',
+                      encoding="utf-8")
+    second = planlint(*args, cwd=tmp_path)
+    assert "PL701" in codes(second)
