@@ -69,6 +69,8 @@ def test_without_an_export_the_crm_category_does_not_exist() -> None:
 def test_sarif_carries_the_rows_with_their_file_and_line() -> None:
     result = planlint("check", "samples/", *CRM, "--format", "sarif", "--no-cache")
     data = json.loads(result.stdout)
+    described = {r["id"] for r in data["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"PL014", "PL701", "PL702", "PL703", "PL704"} <= described
     rows = [r for r in data["runs"][0]["results"] if r["ruleId"] == "PL014"]
     places = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in rows}
