@@ -61,7 +61,7 @@ def test_example(rule: Rule, kind: str, index: int, text: str) -> None:
 
 def test_rule_codes_follow_the_numbering_by_category() -> None:
     prefixes = {"research": "PL1", "people": "PL15", "focus": "PL17", "objectives": "PL2", "actions": "PL3",
-                "cadence": "PL4", "velocity": "PL5", "portfolio": "PL6", "form": "PL9"}
+                "cadence": "PL4", "velocity": "PL5", "portfolio": "PL6", "crm": "PL7", "form": "PL9"}
     for rule in BUILTIN:
         code, category = rule.info.code, rule.info.category
         if category == "focus" and code.startswith("PL6"):
