@@ -142,3 +142,23 @@ def test_an_edited_export_is_a_cache_miss(tmp_path: Path) -> None:
                       encoding="utf-8")
     second = planlint(*args, cwd=tmp_path)
     assert "PL701" in codes(second)
+
+
+def test_a_crm_rules_examples_need_their_own_rows() -> None:
+    from dataclasses import replace
+    import datetime as dt
+
+    from planlint.api.registry import load_registry
+    from planlint.engine import run_examples
+
+    rule = next(r for r in load_registry().rules if r.info.code == "PL701")
+    assert all(result.ok for result in run_examples([rule], dt.date(2027, 3, 1)))
+    without = type(rule)()
+    without.info = replace(rule.info, crm=())  # no rows: the crm rule does not run, so no example proves anything
+    assert [(r.kind, r.ok) for r in run_examples([without], dt.date(2027, 3, 1))] == [("failing", False), ("passing", False)]
+    broken = type(rule)()
+    broken.info = replace(rule.info, crm={"opportunities": "Account Name,Opportunity Name,Stage,Amount,Close Date\n"
+                                                            "Late Co,ERP,Proposal,lots,2027-01-31\n"})
+    [result] = run_examples([broken], dt.date(2027, 3, 1))
+    assert not result.ok and result.detail == ("the rule's CRM rows: opportunities.csv:2: amount 'lots' is not a number "
+                                               "(write it as 125000, $125,000 or USD 125000.00)")

@@ -12,10 +12,10 @@ import datetime as dt
 
 import pytest
 
-from planlint.engine import Linter, lint_text
+from planlint.engine import lint_text
+from planlint.engine.examples import example_linter
 from planlint.api.registry import load_registry
 from planlint.rule import Rule
-from planlint.config.settings import Settings
 
 REGISTRY = load_registry()
 BUILTIN = [rule for rule in REGISTRY.rules if rule.info.pack == "builtin"]
@@ -23,7 +23,7 @@ AS_OF = dt.date(2027, 3, 1)
 
 
 def findings_of(rule: Rule, text: str) -> list[str]:
-    linter = Linter(REGISTRY, Settings(select=[rule.info.code]), as_of=AS_OF)
+    linter = example_linter(REGISTRY, rule.info, AS_OF)  # with the rule's own CRM rows, as test-rules runs it
     result = lint_text(linter, text, "example.plan")
     assert result.parsed, f"{rule.info.code} example does not parse: {[f.message for f in result.findings]}"
     return [f.message for f in result.failing() if f.code == rule.info.code]

@@ -14,7 +14,7 @@ import datetime as dt
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Callable, Iterable, NamedTuple, Optional, TypeVar
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, TypeVar
 
 from ..model import Plan, Span
 from .examples import example_text
@@ -51,8 +51,14 @@ class RuleInfo:
     quadrants: tuple[str, ...] = LETTERS
     # A documentation page for the rule (a sales-enablement team's playbook page); see rule_link for the default.
     link: str = ""
+    # The CRM rows every example of the rule is checked against (issue 20): export kind ("opportunities",
+    # "contacts") -> the CSV text, header first, as a plugin writes it ``crm={"opportunities": "..."}``.
+    # Kept as sorted pairs so the info stays hashable; one account per example keeps them apart (docs/crm.md).
+    crm: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
+        if isinstance(self.crm, Mapping):
+            object.__setattr__(self, "crm", tuple(sorted(self.crm.items())))
         # Examples may be snippets (``objective revenue "..." { ... }``), in Python as in TOML: one wrapper makes
         # each a whole plan, so explain shows and test-rules runs every rule's examples the same way.
         object.__setattr__(self, "passing", tuple(example_text(text) for text in self.passing))

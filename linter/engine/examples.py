@@ -4,17 +4,20 @@ A failing example must make the rule report at least one finding; a passing
 plan example must give the rule at least one item to look at and no finding
 (an example the rule does not even apply to proves nothing; portfolio rules
 are judged on their findings only). Each example runs
-with only its own rule, through the real parser and engine.
+with only its own rule, through the real parser and engine, and, for a rule
+that holds the plan against the CRM, with the rule's own CRM rows
+(``RuleInfo.crm``) as the run's exports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Optional
 
+from ..api.crm import EXPORT_KINDS, CrmData, CrmError, read_texts
 from ..api.registry import Registry
-from ..api.rule import Rule
+from ..api.rule import Rule, RuleInfo
 from ..config.settings import Settings
 from .documents import lint_text
 from .linter import Linter
@@ -42,11 +45,35 @@ def run_examples(rules: Iterable[Rule], as_of: dt.date) -> list[ExampleResult]:
     results: list[ExampleResult] = []
     for rule in rules:
         info = rule.info
-        linter = Linter(Registry(rules=[rule]), Settings(select=[info.code]), as_of=as_of)
+        try:
+            linter = example_linter(Registry(rules=[rule]), info, as_of)
+        except CrmError as error:
+            results.append(ExampleResult(info.code, info.name, "crm", 1, False, f"the rule's CRM rows: {error}"))
+            continue
         for kind, texts in (("failing", info.failing), ("passing", info.passing)):
             for index, text in enumerate(texts, start=1):
                 results.append(_judge(linter, info.code, info.name, kind, index, text))
     return results
+
+
+def example_linter(registry: Registry, info: RuleInfo, as_of: dt.date) -> Linter:
+    """The linter a rule's examples run with: only that rule, and its CRM rows (if any) as the run's exports."""
+    return Linter(registry, Settings(select=[info.code]), as_of=as_of, crm=example_crm(info))
+
+
+def example_crm(info: RuleInfo) -> Optional[CrmData]:
+    """The rule's CRM rows read as exports; raises CrmError on an unknown kind or a row that cannot be read."""
+    if not info.crm:
+        return None
+    texts = dict(info.crm)
+    unknown = sorted(set(texts) - set(EXPORT_KINDS))
+    if unknown:
+        raise CrmError(f"unknown export kind {', '.join(map(repr, unknown))} (expected {', '.join(EXPORT_KINDS)})")
+    data = read_texts(texts)
+    if data.problems:
+        first = data.problems[0]
+        raise CrmError(f"{first.path}:{first.line}: {first.message}")
+    return data
 
 
 def _judge(linter: Linter, code: str, name: str, kind: str, index: int, text: str) -> ExampleResult:

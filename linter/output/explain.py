@@ -39,6 +39,8 @@ def explanation(info: RuleInfo) -> str:
         parts += ["", "Fails:", _indent(info.failing[0])]
     if info.passing:
         parts += ["", "Passes:", _indent(info.passing[0])]
+    for kind, rows in info.crm:
+        parts += ["", f"Against the CRM rows ({kind}.csv):", _indent(rows)]
     if rule_link(info):
         parts += ["", f"More: {rule_link(info)}"]
     return "\n".join(parts) + "\n"

@@ -42,6 +42,8 @@ def _rule(info: RuleInfo) -> list[str]:
         lines += _example("Fails", info.failing[0], readable)
     if info.passing:
         lines += _example("Passes", info.passing[0], True)
+    for kind, rows in info.crm:
+        lines += ["", f"**Against the CRM rows** (`{kind}.csv`):", "", "```csv", rows.strip("\n"), "```"]
     return lines + [""]
 
 

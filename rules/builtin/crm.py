@@ -20,6 +20,16 @@ from planlint.vocabulary import ObjectiveCategory
 
 CATEGORY = "crm"
 
+# The CRM rows the rules' examples are checked against (RuleInfo.crm): one account per example keeps them apart.
+_OPPORTUNITY_HEADER = "Account Name,Opportunity Name,Stage,Amount,Close Date,Closed,Won\n"
+EXAMPLE_OPPORTUNITIES = _OPPORTUNITY_HEADER + (
+    "Late Co,ERP renewal,Negotiation,\"$300,000\",2027-01-31,0,0\n"
+    "On Time Co,ERP renewal,Negotiation,\"$300,000\",2027-09-30,0,0\n"
+    "On Time Co,Analytics add-on,Proposal,\"$100,000\",2027-06-30,0,0\n"
+    "Closed Co,Pilot,Closed Won,\"$80,000\",2026-10-31,1,1\n")
+EXAMPLE_CONTACTS = ("Account Name,First Name,Last Name,Title,Last Activity\n"
+                    "On Time Co,Mary,Chen,CFO,2027-02-20\n")
+
 
 def _where(plan: Plan) -> Span:
     return plan.account_span or plan.span
@@ -41,6 +51,9 @@ class OverdueOpportunity(Rule):
         "the pipeline the plan is built on is not the real one.",
         fix="Update the opportunity in the CRM (close it, or move its close date) and re-export.",
         methodology=(10,),
+        failing=('account "Late Co"',),
+        passing=('account "On Time Co"',),
+        crm={"opportunities": EXAMPLE_OPPORTUNITIES},
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
@@ -69,6 +82,9 @@ class RevenueWithoutOpportunity(Rule):
         fix="Create the opportunities the objective depends on in the CRM, or check that the plan's account "
         "matches the CRM's account name (add an alias in [tool.planlint.crm] aliases).",
         methodology=(10,),
+        failing=('account "Closed Co"\nobjective revenue "Expand the pilot" {\n  target $500k by 2027-12-31\n}',),
+        passing=('account "On Time Co"\nobjective revenue "Renew the ERP" {\n  target $300k by 2027-12-31\n}',),
+        crm={"opportunities": EXAMPLE_OPPORTUNITIES},
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
@@ -107,6 +123,9 @@ class PipelineMatchesCrm(Rule):
         fix="Bring the plan's pipeline in line with the CRM, or bring the CRM up to date with the deals the team "
         "is actually working.",
         methodology=(10,),
+        failing=('account "On Time Co"\npipeline {\n  deals 6\n  average $200k\n}',),
+        passing=('account "On Time Co"\npipeline {\n  deals 2\n  average $200k\n}',),
+        crm={"opportunities": EXAMPLE_OPPORTUNITIES},
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
@@ -159,6 +178,9 @@ class StakeholderInContacts(Rule):
         "person's head, and the plan cannot be checked against what the team actually does.",
         fix="Add the person as a contact of the account in the CRM (or correct the name in the plan), then re-export.",
         methodology=(4,),
+        failing=('account "On Time Co"\nstakeholder "David Park" {\n  role decision_maker\n}',),
+        passing=('account "On Time Co"\nstakeholder "Mary Chen" {\n  role economic_buyer\n}',),
+        crm={"opportunities": EXAMPLE_OPPORTUNITIES, "contacts": EXAMPLE_CONTACTS},
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional
 
 from ..text import name_key
-from .reader import (CrmAccount, CrmContact, CrmData, CrmError, CrmOpportunity, ReadOptions, RowProblem,
-                     exports_digest, read_exports)
+from .reader import (EXPORT_KINDS, CrmAccount, CrmContact, CrmData, CrmError, CrmOpportunity, ReadOptions,
+                     RowProblem, exports_digest, read_exports, read_texts)
 
 if TYPE_CHECKING:
     from ..rule import CheckContext
@@ -47,6 +47,6 @@ def crm_account(ctx: "CheckContext") -> Optional[CrmAccount]:
     return data.account(plan_account_key(ctx.plan)) if data is not None else None
 
 
-__all__ = ["CRM_CATEGORY", "CRM_OPTION", "CrmAccount", "CrmContact", "CrmData", "CrmError", "CrmOpportunity",
+__all__ = ["EXPORT_KINDS", "CRM_CATEGORY", "CRM_OPTION", "CrmAccount", "CrmContact", "CrmData", "CrmError", "CrmOpportunity",
            "ReadOptions", "RowProblem", "crm_account", "crm_data", "exports_digest", "plan_account_key",
-           "read_exports", "wanted_accounts"]
+           "read_exports", "read_texts", "wanted_accounts"]
