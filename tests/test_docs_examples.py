@@ -317,6 +317,16 @@ def check_json(block: Block, cwd: Path) -> list[str]:
     return []
 
 
+def check_csv(block: Block, cwd: Path) -> list[str]:
+    """CRM rows (a crm rule's examples): a header, then rows of as many fields."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(block.text)))
+    return [f"row {number} has {len(row)} fields, the header {len(rows[0])}"
+            for number, row in enumerate(rows[1:], start=2) if len(row) != len(rows[0])]
+
+
 def check_block(block: Block, cwd: Path) -> list[str]:
     kind, value = block.marker or ("", "")
     if kind == "not-run":
@@ -335,7 +345,7 @@ def check_block(block: Block, cwd: Path) -> list[str]:
         return check_session(block, cwd)
     checkers: dict[str, Callable[[Block, Path], list[str]]] = {
         "plan": check_plan, "toml": check_toml, "sh": check_sh, "yaml": check_yaml,
-        "python": check_python, "json": check_json}
+        "python": check_python, "json": check_json, "csv": check_csv}
     if block.lang in checkers:
         return checkers[block.lang](block, cwd)
     return ["the suite cannot tell what this block is: start a text block with `$ planlint ...`, tag plan text "
