@@ -69,6 +69,22 @@ def test_few_files_are_not_worth_starting_workers() -> None:
     assert effective_jobs(None, 3) == 1
 
 
+def test_jobs_never_exceed_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-j 4` on two cores starts two workers: more only switch between each other."""
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+    assert effective_jobs(4, 1000) == 2
+    assert effective_jobs(None, 1000) == 2
+    assert effective_jobs(1, 1000) == 1
+
+
+@needs_fork
+def test_a_pool_asked_for_more_workers_than_cores_uses_only_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    results = list(run_tasks(lambda item: os.getpid(), list(range(200)), jobs=8))
+    assert 1 <= len(set(results) - {os.getpid()}) <= 2
+
+
 def test_chunks_are_about_an_eighth_of_each_jobs_share() -> None:
     assert chunk_size(1000, 2) == 63
     assert chunk_size(5, 2) == 1

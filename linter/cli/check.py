@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
-    parser.add_argument("-j", "--jobs", type=whole_number("processes", 1), metavar="N", help="check with N processes (default: one per core)")
+    parser.add_argument("-j", "--jobs", type=whole_number("processes", 1), metavar="N", help="check with N processes (default: one per core; never more than the cores this process may use)")
     parser.add_argument("--no-cache", dest="cache", action="store_false", help="lint every file, reusing no cached result")
     parser.add_argument("--config", action="append", metavar="PATH|'KEY = VALUE'",
                         help="use this configuration file for every plan (default: the nearest planlint.toml, "
