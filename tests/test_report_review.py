@@ -231,7 +231,7 @@ def test_findings_are_collapsed_and_capped_with_the_command_for_the_rest(tmp_pat
 
 def test_each_category_has_red_amber_or_green_with_words_and_a_marked_minimum(tmp_path: Path) -> None:
     from planlint.output.report.flags import rag
-    from planlint.output.report.html import category_list
+    from planlint.output.report.html_parts import category_list
     from planlint.output.report.model import CategoryBar
 
     (tmp_path / "initech.plan").write_text(THIN, encoding="utf-8")

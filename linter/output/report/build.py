@@ -19,7 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from ... import __version__
 from ...engine import bands, scoring
@@ -185,86 +185,10 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
     notes: list[str] = []
     taken: set[str] = set()
     anchors = {i.shown: anchor_for(i.shown, taken) for i in plans}
-
-    scored = [
-        ScoredPlan(i.path, i.shown, anchors[i.shown], i.planfile.document if i.planfile else None,  # type: ignore[arg-type]
-                   i.result.score if i.result.parsed else None, i.result.band, i.result.owner)
-        for i in plans
-    ]
-    view: Optional[PortfolioView] = None
-    if portfolios:
-        first = portfolios[0]
-        view = portfolio_view(first.planfile.document, first.path, first.shown, scored, options.min_score)  # type: ignore[union-attr, arg-type]
-        notes += [f"{extra.shown}: only the first portfolio file ({first.shown}) is drawn" for extra in portfolios[1:]]
-    else:
-        view = plans_view(scored, options.min_score)
-
-    scorer = Scorer()
-    git_note = "not in a git repository" if options.history > 0 else "history not read (--history 0)"
-    series: dict[str, tuple[Optional[History], list[TrendPoint]]] = {}
-    entries: list[PlanEntry] = []
-    for item in plans:
-        history = None
-        if options.history > 0:
-            try:
-                history = plan_history(item.path, options.history)
-            except GitUnavailable as error:
-                git_note = f"no history: {error}"
-                if git_note not in notes:
-                    notes.append(git_note)
-        result = item.result
-        plan = item.planfile.document if item.planfile and isinstance(item.planfile.document, Plan) else None
-        trend = trend_of(history, item.linter, item.shown, result.score, scorer, day)
-        series[item.shown] = (history, trend)
-        change, findings_moved, decay = edits_and_time(item, history, plan, scorer, day, options.previous, git_note)
-        portfolio_notes = [p.note for p in (view.placements if view else []) if p.plan_path == item.shown and p.note]
-        bars = category_bars(result, item.linter) if result.parsed else []
-        hidden = flags(result, plan, bars, day)
-        attention = attention_reasons(result, change, decay, hidden, portfolio_notes)
-        digest = text_digest(item.path.read_bytes().decode("utf-8", "replace")) if result.parsed else ""
-        written = result.name or ""
-        named = bool(written) and not is_placeholder(written)
-        entries.append(PlanEntry(
-            path=item.shown,
-            name=written if named else Path(item.shown).name,
-            written_name="" if named else written,
-            digest=digest,
-            owner=person(result.owner),
-            account=person(plan.account) if plan is not None else "",
-            parsed=result.parsed,
-            score=result.score,
-            band=result.band,
-            completeness=result.completeness,
-            substance=result.substance,
-            essentials=result.essentials,
-            error=result.error,
-            change=change,
-            decay=decay,
-            finding_change=findings_moved,
-            flags=hidden,
-            agenda=agenda(result, plan) if attention else [],
-            attention=attention,
-            categories=bars,
-            fixes=result.fixes[:TOP_FIXES],
-            findings=sorted(result.findings, key=severity_first),
-            trend=trend,
-            objectives=objective_paths(plan),
-            anchor=anchors[item.shown],
-        ))
-    entries.sort(key=lambda e: (not e.attention, -1.0 if e.score is None else e.score, e.path))
-
+    view = placements(plans, portfolios, anchors, options.min_score, notes)
+    entries, series = plan_entries(plans, anchors, view, options, day, notes)
     others = [FileFindings(path=i.shown, kind=i.result.kind, findings=i.result.findings) for i in portfolios]
-    scores = [e.score for e in entries if e.score is not None]
-    mean = round(sum(scores) / len(scores), 1) if scores else 0.0
-    totals = Totals(
-        plans=len(entries),
-        unreadable=sum(1 for e in entries if e.score is None),
-        mean_score=mean,
-        mean_band=scoring.band(mean),
-        bands={name: sum(1 for e in entries if e.band == name) for _, name in scoring.BANDS},
-        findings=sum(len(counted(e.findings)) for e in entries) + sum(len(counted(o.findings)) for o in others),
-        needing_attention=sum(1 for e in entries if e.attention),
-    )
+    totals = team_totals(entries, others)
     quadrants, short_a = by_quadrant(view)
     return Report(
         title=options.title,
@@ -280,9 +204,113 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         short_a=short_a,
         other_files=others,
         fix_guide=sorted({f.code: f for e in entries for f in e.fixes[:FIXES_OPEN]}.values(), key=lambda f: f.code),
-        team_trend=team_trend(series, mean, options.history) if options.history > 0 else None,
+        team_trend=team_trend(series, totals.mean_score, options.history) if options.history > 0 else None,
         notes=notes,
         change_rule=change_rule(options),
+    )
+
+
+def placements(plans: list[Input], portfolios: list[Input], anchors: dict[str, str], min_score: float,
+               notes: list[str]) -> PortfolioView:
+    """The two-by-two: the first portfolio file's accounts, else the plans placed by their own revenue lines."""
+    scored = [
+        ScoredPlan(i.path, i.shown, anchors[i.shown], i.planfile.document if i.planfile else None,  # type: ignore[arg-type]
+                   i.result.score if i.result.parsed else None, i.result.band, i.result.owner)
+        for i in plans
+    ]
+    if not portfolios:
+        return plans_view(scored, min_score)
+    first = portfolios[0]
+    notes += [f"{extra.shown}: only the first portfolio file ({first.shown}) is drawn" for extra in portfolios[1:]]
+    return portfolio_view(first.planfile.document, first.path, first.shown, scored, min_score)  # type: ignore[union-attr, arg-type]
+
+
+Series = dict[str, tuple[Optional[History], list[TrendPoint]]]
+"""Each plan's git history (when read) and its score trend, by the path shown."""
+
+
+def plan_entries(plans: list[Input], anchors: dict[str, str], view: Optional[PortfolioView], options: ReportOptions,
+                 day: dt.date, notes: list[str]) -> tuple[list[PlanEntry], Series]:
+    """Each plan's entry, those needing attention first (lowest score first), and each plan's history for the team trend."""
+    scorer = Scorer()
+    git_note = "not in a git repository" if options.history > 0 else "history not read (--history 0)"
+    series: Series = {}
+    entries: list[PlanEntry] = []
+    for item in plans:
+        history = None
+        if options.history > 0:
+            try:
+                history = plan_history(item.path, options.history)
+            except GitUnavailable as error:
+                git_note = f"no history: {error}"
+                if git_note not in notes:
+                    notes.append(git_note)
+        trend = trend_of(history, item.linter, item.shown, item.result.score, scorer, day)
+        series[item.shown] = (history, trend)
+        change = edits_and_time(item, history, plan_of(item), scorer, day, options.previous, git_note)
+        entries.append(plan_entry(item, trend, change, view, day, anchors[item.shown]))
+    entries.sort(key=lambda e: (not e.attention, -1.0 if e.score is None else e.score, e.path))
+    return entries, series
+
+
+def plan_entry(item: Input, trend: list[TrendPoint], change: EditsAndTime, view: Optional[PortfolioView],
+               day: dt.date, anchor: str) -> PlanEntry:
+    """One plan as the report shows it: its verdict, what changed, why it needs attention and what to ask."""
+    result = item.result
+    plan = plan_of(item)
+    portfolio_notes = [p.note for p in (view.placements if view else []) if p.plan_path == item.shown and p.note]
+    bars = category_bars(result, item.linter) if result.parsed else []
+    hidden = flags(result, plan, bars, day)
+    attention = attention_reasons(result, change.change, change.decay, hidden, portfolio_notes)
+    digest = text_digest(item.path.read_bytes().decode("utf-8", "replace")) if result.parsed else ""
+    written = result.name or ""
+    named = bool(written) and not is_placeholder(written)
+    return PlanEntry(
+        path=item.shown,
+        name=written if named else Path(item.shown).name,
+        written_name="" if named else written,
+        digest=digest,
+        owner=person(result.owner),
+        account=person(plan.account) if plan is not None else "",
+        parsed=result.parsed,
+        score=result.score,
+        band=result.band,
+        completeness=result.completeness,
+        substance=result.substance,
+        essentials=result.essentials,
+        error=result.error,
+        change=change.change,
+        decay=change.decay,
+        finding_change=change.moved,
+        flags=hidden,
+        agenda=agenda(result, plan) if attention else [],
+        attention=attention,
+        categories=bars,
+        fixes=result.fixes[:TOP_FIXES],
+        findings=sorted(result.findings, key=severity_first),
+        trend=trend,
+        objectives=objective_paths(plan),
+        anchor=anchor,
+    )
+
+
+def plan_of(item: Input) -> Optional[Plan]:
+    """The file's plan, when it was read as one."""
+    return item.planfile.document if item.planfile and isinstance(item.planfile.document, Plan) else None
+
+
+def team_totals(entries: list[PlanEntry], others: list[FileFindings]) -> Totals:
+    """The summary cards' figures: the readable plans' mean, plans by band, findings as `check` counts them."""
+    scores = [e.score for e in entries if e.score is not None]
+    mean = round(sum(scores) / len(scores), 1) if scores else 0.0
+    return Totals(
+        plans=len(entries),
+        unreadable=sum(1 for e in entries if e.score is None),
+        mean_score=mean,
+        mean_band=scoring.band(mean),
+        bands={name: sum(1 for e in entries if e.band == name) for _, name in scoring.BANDS},
+        findings=sum(len(counted(e.findings)) for e in entries) + sum(len(counted(o.findings)) for o in others),
+        needing_attention=sum(1 for e in entries if e.attention),
     )
 
 
@@ -298,12 +326,20 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class EditsAndTime(NamedTuple):
+    """What the edits did to a plan's score, which findings came and went, and what time alone did."""
+
+    change: Change
+    moved: Optional[FindingChange]
+    decay: Optional[Decay]
+
+
 def edits_and_time(item: Input, history: Optional[History], plan: Optional[Plan], scorer: Scorer, day: dt.date,
-                   previous: Optional[Report], git_note: str) -> tuple[Change, Optional[FindingChange], Optional[Decay]]:
+                   previous: Optional[Report], git_note: str) -> EditsAndTime:
     """What the edits did (both sides judged as of one day), which findings came and went, and what time did."""
     result = item.result
     if not result.parsed:
-        return Change(basis="cannot be read now"), None, None
+        return EditsAndTime(Change(basis="cannot be read now"), None, None)
     text = item.path.read_bytes().decode("utf-8", "replace")
     reviewed = plan.reviewed.date if plan is not None and plan.reviewed is not None else None
     if previous is not None:
@@ -314,13 +350,13 @@ def edits_and_time(item: Input, history: Optional[History], plan: Optional[Plan]
         moved = (finding_change(entry.findings, then.findings, f"since the report as of {previous.as_of}")
                  if entry is not None and entry.score is not None else None)
         decay = decay_of(then, result, since, f"since the report as of {previous.as_of}") if since < day else None
-        return change, moved, decay
+        return EditsAndTime(change, moved, decay)
     change, before = change_from_git(history, text, result, item.linter, item.shown, scorer, day, git_note)
     moved = finding_change(before.findings, result.findings, change.basis) if before is not None else None
     last_edit = history.versions[0].date if history is not None and history.committed and not history.working_copy_changed else None
     when = decay_since(reviewed, last_edit, day)
     decay = decay_of(scorer.result(item.linter, text, item.shown, when[0]), result, when[0], when[1]) if when else None
-    return change, moved, decay
+    return EditsAndTime(change, moved, decay)
 
 
 def change_rule(options: ReportOptions) -> str:
