@@ -232,12 +232,13 @@ def test_the_example_pack_works_with_check(tmp_path: Path) -> None:
 def test_builtin_toml_rules_are_part_of_the_builtin_pack() -> None:
     registry = load_registry()
     toml_codes = {code for code, rule in registry.by_code().items() if type(rule).__name__ == "TomlRule"}
-    assert toml_codes == {"PL101", "PL103", "PL201", "PL205", "PL302", "PL303", "PL306", "PL403", "PL404"}
+    assert toml_codes == {"PL101", "PL103", "PL151", "PL154", "PL201", "PL205", "PL302", "PL303", "PL305", "PL306", "PL307",
+                          "PL401", "PL403", "PL404"}
     assert all(registry.by_code()[code].info.pack == "builtin" for code in toml_codes)
 
 
 def test_the_reference_documents_every_check_selector_and_placeholder() -> None:
-    from planlint.api.packs.checks import COMBINATORS, OPERATORS
+    from planlint.api.packs.checkspec import COMBINATORS, OPERATORS
     from planlint.api.packs.selectors import SELECTORS
     from planlint.api.packs.templates import PLACEHOLDERS
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from planlint.model import ActionStatus
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from planlint.api.text import is_real_name, is_substantive, name_key
 from .real import real_actions, real_objectives
 
 MIN_ACTIONS = 2
-CLOSED = frozenset({ActionStatus.done, ActionStatus.cancelled})
 
 _TEAM = '  owner "Jane Doe"\n  team "Raj Patel"\n  period 2027-01-01 to 2027-12-31\n'
 
@@ -86,66 +84,6 @@ class StrategyHasActions(Rule):
                     yield failed(strategy.span, f"strategy '{strategy.name}' has no action")
 
 
-class ActionOwnerOnTeam(Rule):
-    info = RuleInfo(
-        code="PL305",
-        name="action-owner-on-team",
-        category="actions",
-        severity=Severity.warning,
-        weight=1.5,
-        message="action owner is not on the plan's team",
-        why="An action owned by someone outside the account team will not be followed up in the plan review; "
-        "either they belong on the team or the action belongs to someone who is.",
-        fix="Add the person to `team \"...\"`, or give the action an owner who is the plan owner or on the team.",
-        methodology=(4, 6),
-        failing=(objective_with('      action "Executive briefing with the CFO" owner "Bob Smith" due 2027-02-15\n'),),
-        passing=(objective_with(_TWO),),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        team = ctx.plan.people()
-        for action in real_actions(ctx):
-            if action.customer or not is_real_name(action.owner):
-                continue  # a customer's action is PL309's; PL302 reports a missing owner
-            if action.owner in team:
-                yield passed(action.span)
-            else:
-                who = ", ".join(sorted(team)) or "nobody: add `owner` and `team` to the plan"
-                yield failed(action.owner_span or action.span,
-                             f"'{action.owner}', owner of '{action.text}', is not on the plan's team ({who})")
-
-
-class OverdueActions(Rule):
-    info = RuleInfo(
-        code="PL307",
-        name="overdue-action",
-        category="actions",
-        severity=Severity.warning,
-        weight=2.0,
-        message="open action is past its due date",
-        why="An open action past due means the plan is not being worked, or was never updated. Judged against "
-        "`--as-of DATE` (default: today), so a run can be reproduced.",
-        fix="Do it and mark it `done`, mark it `cancelled` if it no longer matters, or give it a new due date.",
-        methodology=(6, 7),
-        failing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2000-02-15\n'),),
-        passing=(objective_with('      action "Executive briefing with the CFO" owner "Jane Doe" due 2000-02-15 done\n'),),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        for action in real_actions(ctx):
-            if action.due is None:
-                continue
-            if action.status in CLOSED or action.due.date >= ctx.as_of:
-                yield passed(action.span)
-            else:
-                late = (ctx.as_of - action.due.date).days
-                yield failed(
-                    action.span,
-                    f"action '{action.text}' was due {action.due.text or action.due.date} and is still "
-                    f"{action.status.value.replace('_', ' ')} ({late} day(s) late as of {ctx.as_of.isoformat()})",
-                )
-
-
 class CustomerActionOwner(Rule):
     info = RuleInfo(
         code="PL309",
@@ -181,10 +119,8 @@ class CustomerActionOwner(Rule):
                              "stakeholder or party")
 
 
-RULES: list[Rule] = [
+RULES: list[Rule] = [  # PL302, PL303, PL305, PL306 and PL307 are in builtin.toml
     ObjectiveHasActions(),
     StrategyHasActions(),
-    ActionOwnerOnTeam(),
-    OverdueActions(),
     CustomerActionOwner(),
 ]

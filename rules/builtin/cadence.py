@@ -20,28 +20,6 @@ DEFAULT_CADENCE = Cadence.quarterly  # judged against when none is declared
 FUTURE_GRACE_DAYS = 1
 
 
-class ReviewCadence(Rule):
-    info = RuleInfo(
-        code="PL401",
-        name="review-cadence",
-        essential="in-use",
-        category="cadence",
-        severity=Severity.warning,
-        weight=2.0,
-        message="the plan declares no review cadence",
-        why="A plan is a tool only if it is reviewed on a rhythm (monthly for the biggest accounts, quarterly for most); "
-        "without one nobody knows when it is out of date.",
-        fix="Add `cadence monthly` (or weekly, biweekly, quarterly, semiannual, annual) to the plan.",
-        quadrants=("A", "B", "C"),  # a D account's plan is not reviewed on a cadence
-        methodology=(7,),
-        failing=('plan "Acme" {\n  reviewed 2027-01-10\n}\n',),
-        passing=('plan "Acme" {\n  cadence monthly\n  reviewed 2027-01-10\n}\n',),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        yield passed(ctx.plan.span) if ctx.plan.cadence is not None else failed(ctx.plan.span, self.info.message)
-
-
 class ReviewFresh(Rule):
     info = RuleInfo(
         code="PL402",
@@ -129,4 +107,4 @@ class FiscalPeriod(Rule):
                          f"in the customer's FY{fiscal_year}")
 
 
-RULES: list[Rule] = [ReviewCadence(), ReviewFresh(), FiscalPeriod()]  # PL403 and PL404 are in builtin.toml
+RULES: list[Rule] = [ReviewFresh(), FiscalPeriod()]  # PL401, PL403 and PL404 are in builtin.toml

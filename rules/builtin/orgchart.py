@@ -22,7 +22,8 @@ from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, 
 from planlint.api.examples import example_text as plan
 from planlint.api.text import is_real_name, name_key
 from .cadence import DEFAULT_CADENCE  # the rhythm a plan with no cadence is held to, as PL402
-from .people import is_key, real_stakeholders
+from planlint.api.roles import is_key
+from .people import real_stakeholders
 
 
 _MARY = 'stakeholder "Mary Chen" {\n  title "CFO"\n  role economic_buyer\n  influence high\n  last_contact 2027-02-10\n}'

@@ -9,55 +9,20 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from planlint.model import ObjectiveCategory, Role, Stakeholder
+from planlint.model import ObjectiveCategory, Stakeholder
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
+from planlint.api.roles import DECIDERS, SPONSORS
 from planlint.api.text import is_real_name, name_key
 from .real import real_objectives
-
-MIN_STAKEHOLDERS = 3
-DECIDERS = frozenset({Role.economic_buyer, Role.decision_maker})
-SPONSORS = frozenset({Role.champion, Role.sponsor})
-KEY_ROLES = DECIDERS | SPONSORS
 
 _MARY = '  stakeholder "Mary Chen" {\n    title "CFO"\n    role economic_buyer\n    influence high\n    stance supporter\n    owner "Jane Doe"\n  }\n'
 _TOM = '  stakeholder "Tom Hart" {\n    title "Head of IT"\n    role champion\n    influence medium\n    stance supporter\n    owner "Raj Patel"\n  }\n'
 _ANA = '  stakeholder "Ana Ruiz" {\n    title "Plant manager"\n    role user\n    influence low\n    stance neutral\n  }\n'
-_TEAM = '  owner "Jane Doe"\n  team "Raj Patel"\n'
 
 
 def real_stakeholders(ctx: CheckContext) -> list[Stakeholder]:
     return [s for s in ctx.plan.stakeholders if is_real_name(s.name)]
-
-
-def is_key(stakeholder: Stakeholder) -> bool:
-    """Key people: deciders, sponsors, and anyone of high influence."""
-    return stakeholder.role in KEY_ROLES or stakeholder.influence is not None and stakeholder.influence.value == "high"
-
-
-class EnoughStakeholders(Rule):
-    info = RuleInfo(
-        code="PL151",
-        name="stakeholders",
-        category="people",
-        severity=Severity.warning,
-        weight=2.0,
-        message=f"the plan names fewer than {MIN_STAKEHOLDERS} stakeholders",
-        why="B2B decisions involve several people; a plan built on one contact loses the deal when that person "
-        "moves or is overruled.",
-        fix=f"Add `stakeholder \"Name\" {{ title ... role ... influence ... stance ... }}` until at least {MIN_STAKEHOLDERS} people are mapped.",
-        quadrants=("A", "C"),  # a B account has few contacts yet; a D account needs no map
-        methodology=(4,),
-        failing=('plan "Acme" {\n' + _MARY + "}\n",),
-        passing=('plan "Acme" {\n' + _MARY + _TOM + _ANA + "}\n",),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        count = len(real_stakeholders(ctx))
-        if count >= MIN_STAKEHOLDERS:
-            yield passed(ctx.plan.span)
-        else:
-            yield failed(ctx.plan.span, f"the plan names {count} stakeholder(s); map at least {MIN_STAKEHOLDERS}")
 
 
 class BuyingRoles(Rule):
@@ -113,37 +78,6 @@ class InfluenceAndStance(Rule):
             ]
             if missing:
                 yield failed(person.span, f"stakeholder '{person.name}' has no {', '.join(missing)}")
-            else:
-                yield passed(person.span)
-
-
-class RelationshipOwner(Rule):
-    info = RuleInfo(
-        code="PL154",
-        name="relationship-owner",
-        category="people",
-        severity=Severity.warning,
-        weight=2.0,
-        message="a key stakeholder has no relationship owner from our team",
-        why="Relationships with deciders, sponsors and high-influence people are built by someone in particular; "
-        "when it is nobody's job it does not happen.",
-        fix="Add `owner \"Name\"` to each key stakeholder, naming the plan owner or someone on `team`.",
-        quadrants=("A", "B", "C"),  # a D account needs no stakeholder map
-        methodology=(4,),
-        failing=('plan "Acme" {\n' + _TEAM + '  stakeholder "Mary Chen" {\n    role economic_buyer\n    influence high\n  }\n}\n',),
-        passing=('plan "Acme" {\n' + _TEAM + _MARY + "}\n",),
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        team = ctx.plan.people()
-        for person in real_stakeholders(ctx):
-            if not is_key(person):
-                continue
-            if not is_real_name(person.owner):
-                yield failed(person.span, f"key stakeholder '{person.name}' has no relationship owner")
-            elif person.owner not in team:
-                yield failed(person.owner_span or person.span,
-                             f"'{person.owner}', who owns the relationship with '{person.name}', is not on the plan's team")
             else:
                 yield passed(person.span)
 
@@ -228,5 +162,5 @@ class WithKnownPerson(Rule):
                                  "else in the plan (not a stakeholder, an owner or on the team)")
 
 
-RULES: list[Rule] = [EnoughStakeholders(), BuyingRoles(), InfluenceAndStance(), RelationshipOwner(), RelationshipObjectivePerson(),
+RULES: list[Rule] = [BuyingRoles(), InfluenceAndStance(), RelationshipObjectivePerson(),
                      WithKnownPerson()]

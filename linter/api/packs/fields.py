@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ... import model
 from ..quadrants import plan_quadrant
+from ..roles import is_key
 from .suggest import did_you_mean
 
 
@@ -41,6 +42,7 @@ VIRTUAL: dict[type, dict[str, tuple[Any, Callable[[Any, Any], Any]]]] = {
         "quadrant": (str, _quadrant),
     },
     model.Objective: {"actions": (list[model.Action], lambda objective, _: objective.actions())},
+    model.Stakeholder: {"key": (bool, lambda person, _: is_key(person))},
     model.CustomerResearch: {"statements": (list[model.Statement], lambda research, _: research.statements())},
     model.CompanyResearch: {"statements": (list[model.Statement], lambda research, _: research.statements())},
     model.Competitor: {
@@ -134,11 +136,62 @@ def _get(obj: Any, name: str, scope: Any) -> Any:
     return getattr(obj, name, None)
 
 
+def _step(name: str) -> Callable[[Any, Any], Any]:
+    """:func:`_get` for one name, with the computed fields of that name looked up once."""
+    computed = {python: fields[name][1] for python, fields in VIRTUAL.items() if name in fields}
+    if not computed:
+        return lambda obj, scope: getattr(obj, name, None)
+    return lambda obj, scope: computed[type(obj)](obj, scope) if type(obj) in computed else getattr(obj, name, None)
+
+
+Getter = Callable[[Any, Any], Any]
+
+
+def plain_attribute(path: str) -> str:
+    """The attribute a one-step path reads when no computed field has that name (``owner``), else ''."""
+    return path if path and "." not in path and not any(path in fields for fields in VIRTUAL.values()) else ""
+
+
+def compile_path(path: str) -> Getter:
+    """``resolve(item, path, scope).value`` as one function, the path split and its steps looked up once.
+
+    What a compiled check calls per item; :func:`resolve` (which also tracks
+    the position) is only needed to explain a failure.
+    """
+    steps = [_step(part) for part in path.split(".")] if path else []
+    if not steps:
+        return lambda item, scope: item
+    if len(steps) == 1:
+        return steps[0]
+
+    def get(item: Any, scope: Any) -> Any:
+        value, many = item, isinstance(item, list)
+        for step in steps:
+            if many:
+                collected: list[Any] = []
+                for element in value:
+                    child = step(element, scope)
+                    if isinstance(child, list):
+                        collected.extend(child)
+                    elif child is not None:
+                        collected.append(child)
+                value = collected
+                continue
+            value = step(value, scope)
+            if value is None:
+                break
+            many = isinstance(value, list)
+        return value
+
+    return get
+
+
 def resolve(item: Any, path: str, scope: Any = None) -> Resolved:
     """Follow ``path`` from ``item``; ``None`` where a step is missing, a list after crossing one.
 
     ``scope`` (the check's :class:`~planlint.api.packs.checks.Scope`) is what computed fields such as
-    ``quadrant`` may need besides the node.
+    ``quadrant`` may need besides the node. A plain value (``owner "Jane"``) is placed where the model
+    says it was written (its ``owner_span``), else at the nearest node holding it.
     """
     value, span, many = item, getattr(item, "span", model.DEFAULT_SPAN), isinstance(item, list)
     for part in path.split(".") if path else []:
@@ -152,11 +205,13 @@ def resolve(item: Any, path: str, scope: Any = None) -> Resolved:
                     collected.append(child)
             value = collected
             continue
-        value = _get(value, part, scope)
+        holder, value = value, _get(value, part, scope)
         if value is None:
             break
         if isinstance(value, list):
             many = True
         elif isinstance(getattr(value, "span", None), model.Span):
             span = value.span
+        elif isinstance(getattr(holder, f"{part}_span", None), model.Span):  # `owner "Jane"`: where the value was written
+            span = getattr(holder, f"{part}_span")
     return Resolved(value, span, many)

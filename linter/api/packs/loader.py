@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from ...reading import InputRefused, read_input
 from ...model import Plan
 from ..rule import Category, RuleInfo
-from .checks import SpecError, compile_check
+from .checkspec import SpecError, compile_check
 from .problems import PackError, PackProblem, from_validation, locate
 from .schema import PACK_FIELDS, RULE_FIELDS, PackFile, PackMeta, RuleSpec
 from .selectors import SELECTORS
@@ -163,24 +163,26 @@ def _semantic_problems(raw: dict[str, Any], code: str, categories: set[str], pro
     if isinstance(category, str) and categories and category not in categories:
         report(f"unknown category '{category}'{did_you_mean(category, categories)} "
                "(a pack may also define its own with a [[category]] table)", "category", "category")
+    selector = SELECTORS.get(items) if isinstance(items, str) else None
+    item_type = selector.item_type if selector else None  # {item.FIELD} is checked once the items are known
     message = raw.get("message")
     if isinstance(message, str):
-        for text in template_errors(message):
+        for text in template_errors(message, item_type):
             report(text, "message", "message")
     for name in ("check", "when", "where"):
-        _walk_templates(raw.get(name), name, report)
+        _walk_templates(raw.get(name), name, report, Plan if name == "when" else item_type)
     return found
 
 
-def _walk_templates(raw: Any, where: str, report: Any) -> None:
+def _walk_templates(raw: Any, where: str, report: Any, item_type: Optional[type]) -> None:
     """Messages inside checks are templates too."""
     if isinstance(raw, dict):
         message = raw.get("message")
         if isinstance(message, str):
-            for text in template_errors(message):
+            for text in template_errors(message, item_type):
                 report(text, "message", f"{where}.message")
         for key, value in raw.items():
-            _walk_templates(value, f"{where}.{key}", report)
+            _walk_templates(value, f"{where}.{key}", report, item_type)
     elif isinstance(raw, list):
         for i, value in enumerate(raw):
-            _walk_templates(value, f"{where}[{i}]", report)
+            _walk_templates(value, f"{where}[{i}]", report, item_type)

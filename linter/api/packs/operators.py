@@ -176,17 +176,30 @@ def _min_words(value: Any, n: int, scope: Scope, label: str) -> tuple[bool, str]
 REFERENCE_TARGETS = ("stakeholder", "team", "anyone")
 
 
-def _refers_to(value: Any, target: str, scope: Scope, label: str) -> tuple[bool, str]:
-    if not is_present(value):
-        return False, f"{label} is missing"
-    stakeholders = {name_key(s.name) for s in scope.plan.stakeholders}
-    team = {name_key(p) for p in scope.plan.people()}
-    known = {"stakeholder": stakeholders, "team": team, "anyone": stakeholders | team}[target]
-    where = {"stakeholder": "a stakeholder", "team": "the plan owner or team", "anyone": "a stakeholder or team member"}[target]
-    for element in _values(value):
-        if name_key(text_of(element)) not in known:
-            return False, f"{label} '{text_of(element)}' is not {where} in this plan"
-    return True, ""
+def _refers(key: Callable[[str], str]) -> Test:
+    """``refers_to``: names compared by ``key`` (:func:`name_key`, or exactly as written with ``exact = true``)."""
+
+    def refers_to(value: Any, target: str, scope: Scope, label: str) -> tuple[bool, str]:
+        if not is_present(value):
+            return False, f"{label} is missing"
+        known = _people(target, key, scope)
+        for element in _values(value):
+            if key(text_of(element)) not in known:
+                where = {"stakeholder": "a stakeholder", "team": "the plan owner or team", "anyone": "a stakeholder or team member"}[target]
+                return False, f"{label} '{text_of(element)}' is not {where} in this plan"
+        return True, ""
+
+    return refers_to
+
+
+def _people(target: str, key: Callable[[str], str], scope: Scope) -> frozenset[str]:
+    """The names ``refers_to`` accepts, worked out once per rule run (not once per item)."""
+    memo = f"people:{target}:{key is name_key}"
+    if memo not in scope.cache:
+        stakeholders = {key(s.name) for s in scope.plan.stakeholders} if target != "team" else set()
+        team = {key(p) for p in scope.plan.people()} if target != "stakeholder" else set()
+        scope.cache[memo] = frozenset(stakeholders | team)
+    return scope.cache[memo]  # type: ignore[no-any-return]
 
 
 def _not_applicable(value: Any, wanted: Any, scope: Scope, label: str) -> tuple[bool, str]:
@@ -198,7 +211,7 @@ def _unique(value: Any, path: str, scope: Scope, label: str) -> tuple[bool, str]
     if key not in scope.cache:
         counts: dict[str, int] = {}
         for other in scope.items:
-            for element in _values(resolve(other.item, path, scope).value):
+            for element in _values(resolve(other, path, scope).value):
                 if is_present(element):
                     text = name_key(text_of(element))
                     counts[text] = counts.get(text, 0) + 1
@@ -285,6 +298,9 @@ OPERATORS: dict[str, Operator] = {
     "within_period": Operator(_true, ("date",), _within_period, "is inside the plan period"),
     "not_past": Operator(_true, ("date",), _not_past, "is not in the past"),
     "min_words": Operator(_count, TEXTUAL, _min_words, "has at least {arg} words"),
-    "refers_to": Operator(_target, ("text",), _refers_to, "names a person in the plan ({arg})"),
+    "refers_to": Operator(_target, ("text",), _refers(name_key), "names a person in the plan ({arg})"),
     "unique": Operator(_true, ("text", "number", "date", "node"), _not_applicable, "is not repeated"),
 }
+
+# ``refers_to`` with ``exact = true``: the name written exactly as the plan writes it (case and spaces count).
+EXACT_REFERS_TO = Operator(_target, ("text",), _refers(str), "names a person in the plan exactly as written ({arg})")

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..pillars import Pillar
 from ..rule import Severity
+from .check_schema import check_schema
 
 CODE_PATTERN = r"^[A-Z]{1,10}[0-9]{1,6}$"
 NAME_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
@@ -73,7 +74,8 @@ def pack_json_schema() -> dict[str, Any]:
     """The JSON Schema of a rule pack file, from the models that validate it (each ``[[rule]]`` is a :class:`RuleSpec`).
 
     Published as ``docs/rule-pack.schema.json`` so an editor's TOML support
-    completes and checks a pack as it is typed; ``planlint schema --pack``
+    completes and checks a pack as it is typed (checks included, from
+    :mod:`.check_schema`); ``planlint schema --pack``
     prints it and a test keeps the published copy current.
     """
     from pydantic import create_model
@@ -83,6 +85,11 @@ def pack_json_schema() -> dict[str, Any]:
                          rule=(list[RuleSpec], Field(default_factory=list)))
     schema = model.model_json_schema()
     schema["title"] = "planlint rule pack"
+    schema["$defs"]["Check"] = check_schema()
+    rule = schema["$defs"]["RuleSpec"]["properties"]
+    rule["check"] = {"$ref": "#/$defs/Check"}
+    for name in ("when", "where"):
+        rule[name] = {"anyOf": [{"$ref": "#/$defs/Check"}, {"type": "null"}], "default": None}
     return schema
 
 

@@ -18,34 +18,39 @@ from typing import Any, Callable
 
 from ... import model
 from ..real import real_objectives
-from .values import is_placeholder
-
-
-@dataclass(frozen=True)
-class Selected:
-    """One item and how to name it in a message."""
-
-    item: Any
-    label: str
-    name: str
+from ..text import placeholder
 
 
 @dataclass(frozen=True)
 class Selector:
+    """A kind of item: its model type, how to gather them from a plan, how to name one in a message."""
+
     name: str
     item_type: type
     describe: str
-    select: Callable[[model.Plan], list[Selected]]
+    kind: str  # "objective": how a message names one
+    gather: Callable[[model.Plan], list[Any]]
+    attribute: str = "name"  # the field that names an item ("text" for an action)
+
+    def select(self, plan: model.Plan) -> list[Any]:
+        """The items of ``plan``, those that are placeholders themselves left out (the plan itself is always one)."""
+        items, attribute = self.gather(plan), self.attribute
+        if self.kind == "plan":
+            return items
+        return [item for item in items if placeholder(_text(getattr(item, attribute, ""))) is None]
+
+    def name_of(self, item: Any) -> str:
+        """The item's name (an action's text), '' if it has none."""
+        return _text(getattr(item, self.attribute, ""))
+
+    def label_of(self, item: Any) -> str:
+        """"objective 'Win the ERP deal'", or the kind alone for an item with no name."""
+        name = self.name_of(item)
+        return f"{self.kind} '{name}'" if name else self.kind
 
 
-def _named(kind: str, items: list[Any], attribute: str = "name") -> list[Selected]:
-    out = []
-    for item in items:
-        name = str(getattr(item, attribute, "") or "")
-        if kind != "plan" and is_placeholder(name):
-            continue
-        out.append(Selected(item, f"{kind} '{name}'" if name else kind, name))
-    return out
+def _text(value: Any) -> str:
+    return value if type(value) is str else str(value or "")
 
 
 def _customer(plan: model.Plan) -> model.CustomerResearch | None:
@@ -72,53 +77,38 @@ def _all_statements(plan: model.Plan) -> list[model.Statement]:
     return lines
 
 
-def _objectives_of(category: model.ObjectiveCategory | None) -> Callable[[model.Plan], list[Selected]]:
-    def select(plan: model.Plan) -> list[Selected]:
-        chosen = [o for o in real_objectives(plan) if category is None or o.category == category]
-        return _named("objective", chosen)
+def _objectives_of(category: model.ObjectiveCategory | None) -> Callable[[model.Plan], list[model.Objective]]:
+    def select(plan: model.Plan) -> list[model.Objective]:
+        return [o for o in real_objectives(plan) if category is None or o.category == category]
 
     return select
 
 
 def _build() -> dict[str, Selector]:
     selectors = [
-        Selector("plan", model.Plan, "the plan itself (one item)", lambda plan: _named("plan", [plan])),
-        Selector("objectives", model.Objective, "every objective", _objectives_of(None)),
-        Selector(
-            "strategies", model.Strategy, "every strategy under every objective",
-            lambda plan: _named("strategy", [s for o in real_objectives(plan) for s in o.strategies]),
-        ),
-        Selector(
-            "actions", model.Action, "every action",
-            lambda plan: _named("action", [a for o in real_objectives(plan) for a in o.actions()], "text"),
-        ),
-        Selector("stakeholders", model.Stakeholder, "every stakeholder", lambda plan: _named("stakeholder", plan.stakeholders)),
-        Selector(
-            "competitors", model.Competitor, "every competitor in the research",
-            lambda plan: _named("competitor", plan.research.competitors if plan.research else []),
-        ),
-        Selector("units", model.Unit, "every plan unit (division, business unit)", lambda plan: _named("unit", plan.units)),
-        Selector(
-            "statements", model.Statement, "every research line: customer, competitors, company",
-            lambda plan: _named("research line", _all_statements(plan), "text"),
-        ),
-        Selector(
-            "questions", model.Question, "every open question in the customer research",
-            lambda plan: _named("question", _customer_list("questions")(plan), "text"),
-        ),
+        Selector("plan", model.Plan, "the plan itself (one item)", "plan", lambda plan: [plan]),
+        Selector("objectives", model.Objective, "every objective", "objective", _objectives_of(None)),
+        Selector("strategies", model.Strategy, "every strategy under every objective", "strategy",
+                 lambda plan: [s for o in real_objectives(plan) for s in o.strategies]),
+        Selector("actions", model.Action, "every action", "action",
+                 lambda plan: [a for o in real_objectives(plan) for a in o.actions()], "text"),
+        Selector("stakeholders", model.Stakeholder, "every stakeholder", "stakeholder", lambda plan: list(plan.stakeholders)),
+        Selector("competitors", model.Competitor, "every competitor in the research", "competitor",
+                 lambda plan: list(plan.research.competitors) if plan.research else []),
+        Selector("units", model.Unit, "every plan unit (division, business unit)", "unit", lambda plan: list(plan.units)),
+        Selector("statements", model.Statement, "every research line: customer, competitors, company", "research line",
+                 _all_statements, "text"),
+        Selector("questions", model.Question, "every open question in the customer research", "question",
+                 _customer_list("questions"), "text"),
     ]
     for kind, attribute in [("fact", "facts"), ("goal", "goals"), ("pressure", "pressures"),
                             ("initiative", "initiatives"), ("obstacle", "obstacles")]:
-        selectors.append(
-            Selector(
-                attribute, model.Statement, f"every customer {kind} in the research",
-                lambda plan, a=attribute, k=kind: _named(k, _customer_list(a)(plan), "text"),
-            )
-        )
+        selectors.append(Selector(attribute, model.Statement, f"every customer {kind} in the research", kind,
+                                  _customer_list(attribute), "text"))
     for category in model.ObjectiveCategory:
         selectors.append(
             Selector(f"{category.value}_objectives", model.Objective, f"every {category.value.replace('_', ' ')} objective",
-                     _objectives_of(category))
+                     "objective", _objectives_of(category))
         )
     return {selector.name: selector for selector in selectors}
 

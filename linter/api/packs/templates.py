@@ -1,15 +1,18 @@
 """Message templates: ``"objective '{name}' targets {value}; the floor is {expected}"``.
 
 Placeholders are checked when the pack loads (a typo such as ``{nmae}`` is an
-error with a suggestion) and filled in per failing item. Write ``{{`` and
-``}}`` for literal braces.
+error with a suggestion) and filled in per failing item. ``{item.FIELD}`` is
+any field of the item (``{item.status}``, ``{item.target.by}``), checked
+against the item's type like a check's ``field``. Write ``{{`` and ``}}`` for
+literal braces.
 """
 
 from __future__ import annotations
 
 import string
-from typing import Mapping
+from typing import Callable, Mapping, Optional
 
+from .fields import FieldError, field_type
 from .suggest import did_you_mean
 
 PLACEHOLDERS: dict[str, str] = {
@@ -24,11 +27,18 @@ PLACEHOLDERS: dict[str, str] = {
     "plan": "the plan's name",
     "period": "the plan's period, e.g. 2027-01-01 to 2027-12-31 ('nothing' when it has none)",
     "as_of": "the date the plan is judged by (--as-of, default today), e.g. 2027-02-01",
+    "team": "the plan owner and team, e.g. Jane Doe, Raj Patel ('nobody: add `owner` and `team` to the plan' when neither is named)",
+    "days_late": "how many days the date the failing check found lies before the as-of date, e.g. 14 ('nothing' when it found no date)",
 }
+FIELD = "item."  # {item.status}: a field of the item, in words
+FIELD_HELP = "a field of the item in words, e.g. {item.status}: in progress ('nothing' when missing)"
 
 
-def template_errors(template: str) -> list[str]:
-    """Every problem with a template, in plain words; empty when it is fine."""
+def template_errors(template: str, item_type: Optional[type] = None) -> list[str]:
+    """Every problem with a template, in plain words; empty when it is fine.
+
+    ``item_type`` is the model type of the rule's items, against which ``{item.FIELD}`` is checked.
+    """
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as error:
@@ -37,14 +47,35 @@ def template_errors(template: str) -> list[str]:
     for _, name, spec, conversion in parts:
         if name is None:
             continue
-        if name not in PLACEHOLDERS:
+        if name.startswith(FIELD):
+            problems += _field_problem(name, item_type)
+        elif name not in PLACEHOLDERS:
             shown = name or "{}"
             problems.append(f"unknown placeholder '{{{shown}}}'{did_you_mean(name, PLACEHOLDERS)}")
-        elif spec or conversion:
+        if (spec or conversion) and (name in PLACEHOLDERS or name.startswith(FIELD)):
             problems.append(f"placeholder '{{{name}}}' takes no format (':' or '!')")
     return problems
 
 
-def render(template: str, values: Mapping[str, object]) -> str:
-    """Fill a template checked by :func:`template_errors`."""
-    return template.format_map({key: str(values.get(key, "")) for key in PLACEHOLDERS})
+def _field_problem(name: str, item_type: Optional[type]) -> list[str]:
+    if item_type is None:
+        return []
+    try:
+        field_type(item_type, name[len(FIELD):])
+    except FieldError as error:
+        return [f"placeholder '{{{name}}}': {error}"]
+    return []
+
+
+def render(template: str, values: Mapping[str, object], field: Optional[Callable[[str], str]] = None) -> str:
+    """Fill a template checked by :func:`template_errors`; ``field(path)`` gives ``{item.PATH}`` in words."""
+    out: list[str] = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        out.append(literal)
+        if name is None:
+            continue
+        if name.startswith(FIELD):
+            out.append(field(name[len(FIELD):]) if field is not None else "")
+        elif name in PLACEHOLDERS:
+            out.append(str(values.get(name, "")))
+    return "".join(out)

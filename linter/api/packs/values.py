@@ -125,6 +125,15 @@ def show(value: Any) -> str:
     return text_of(value)
 
 
+def in_words(value: Any) -> str:
+    """A value as a sentence says it: :func:`show`, with a keyword's underscores as spaces (``in_progress``: in progress)."""
+    if isinstance(value, Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, list):
+        return ", ".join(in_words(v) for v in value) if value else "nothing"
+    return show(value)
+
+
 def is_placeholder(text: str) -> bool:
     """A placeholder (``TBD``, ``{{name}}``, ``N/A``...) as :mod:`planlint.api.text` judges it, so all rules agree."""
     return placeholder(text) is not None
@@ -134,6 +143,8 @@ def is_present(value: Any) -> bool:
     """Present and not blank: an empty list, blank text or a placeholder such as ``TBD`` do not count."""
     if value is None:
         return False
+    if type(value) is str:  # the common case first: a name or a line of text
+        return placeholder(value) is None
     if isinstance(value, list):
         return any(is_present(v) for v in value)
     if isinstance(value, (str, model.Text, model.Statement, model.Question)):
