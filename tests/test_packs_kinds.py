@@ -192,3 +192,10 @@ def test_the_published_pack_schema_describes_every_check_kind_and_option() -> No
     rule["check"] = {"not": {"field": "due", "not_pass": True}}
     [error] = validator.iter_errors({"pack": {"name": "acme"}, "rule": [rule]})
     assert "'not_pass' was unexpected" in error.message
+
+
+def test_every_documented_placeholder_is_filled() -> None:
+    from planlint.api.packs.templates import PLACEHOLDERS
+    from planlint.api.packs.toml_rule import VALUES
+
+    assert set(VALUES) == set(PLACEHOLDERS)

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from functools import cached_property
+from typing import Any, Callable, NamedTuple, Optional
 
 from ... import model
 from ..text import pasted_sentences, placeholder
-from .fields import compile_path, plain_attribute, resolve
+from .fields import compile_path, plain_attribute, resolve, span_of
 from .operators import Operator, _unique
 from .patterns import SafePattern
 from .values import Amount, count_of, is_present
@@ -52,8 +53,9 @@ class Scope:
         return self.cache["pasted"]  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
+    """What a check found on one item. A tuple: built for every failing item, and cheaply."""
+
     passed: bool
     reason: str = ""
     span: Optional[model.Span] = None
@@ -110,21 +112,32 @@ class Leaf(Check):
     counting: Counting = Counting()
 
     def evaluate(self, item: Any, scope: Scope) -> Outcome:
-        resolved = resolve(item, self.path, scope)
-        label = self.path or "it"
-        pasted = scope.pasted() if self.counting.how == "substantive" else frozenset()
-        count = count_of(resolved.value, self.counting.how, self.counting.words, pasted)
-        if self.name == "unique":  # the one check that compares an item with the others
-            passed, reason = _unique(resolved.value, self.path, scope, label)
-        elif self.name in ("min_count", "max_count"):
-            passed, reason = self.operator.test(count, self.argument, scope, label)
-        else:
-            passed, reason = self.operator.test(resolved.value, self.argument, scope, label)
-        span = item.span if self.at == "item" else resolved.span
-        return Outcome(
-            passed, reason, span, resolved.value, self.path, self.describe_argument(), count,
-            None if passed else self.message, count_of(resolved.value),
-        )
+        return self._explain(item, scope)
+
+    @cached_property
+    def _explain(self) -> Run:
+        """The full outcome as one function: what :meth:`evaluate` returns, built once per check."""
+        name, test, argument, path, at, message = self.name, self.operator.test, self.argument, self.path, self.at, self.message
+        how, words, label, attribute = self.counting.how, self.counting.words, path or "it", plain_attribute(path)
+        expected = self.describe_argument()
+
+        def explain(item: Any, scope: Scope) -> Outcome:
+            if attribute:  # one plain step: no walk
+                value = getattr(item, attribute, None)
+                plain = value is None or isinstance(value, list)
+                span = item.span if plain else span_of(item, attribute, value, item.span)
+            else:
+                resolved = resolve(item, path, scope)
+                value, span = resolved.value, resolved.span
+            count = count_of(value, how, words, scope.pasted() if how == "substantive" else frozenset())
+            if name == "unique":  # the one check that compares an item with the others
+                passed, reason = _unique(value, path, scope, label)
+            else:
+                passed, reason = test(count if name in ("min_count", "max_count") else value, argument, scope, label)
+            return Outcome(passed, reason, item.span if at == "item" else span, value, path, expected, count,
+                           None if passed else message, count if how == "all" else count_of(value))
+
+        return explain
 
     def compiled(self) -> Run:
         get, test, argument, explain = compile_path(self.path), self.operator.test, self.argument, self.evaluate

@@ -210,8 +210,16 @@ def resolve(item: Any, path: str, scope: Any = None) -> Resolved:
             break
         if isinstance(value, list):
             many = True
-        elif isinstance(getattr(value, "span", None), model.Span):
-            span = value.span
-        elif isinstance(getattr(holder, f"{part}_span", None), model.Span):  # `owner "Jane"`: where the value was written
-            span = getattr(holder, f"{part}_span")
+        else:
+            span = span_of(holder, part, value, span)
     return Resolved(value, span, many)
+
+
+def span_of(holder: Any, part: str, value: Any, span: model.Span) -> model.Span:
+    """Where ``value``, found at ``part`` of ``holder``, stands: its own position, else where the model
+    says it was written (``owner "Jane"``: the holder's ``owner_span``), else ``span``."""
+    own = getattr(value, "span", None)
+    if isinstance(own, model.Span):
+        return own
+    beside = getattr(holder, f"{part}_span", None)
+    return beside if isinstance(beside, model.Span) else span

@@ -10,7 +10,8 @@ literal braces.
 from __future__ import annotations
 
 import string
-from typing import Callable, Mapping, Optional
+from functools import lru_cache
+from typing import Optional
 
 from .fields import FieldError, field_type
 from .suggest import did_you_mean
@@ -67,15 +68,10 @@ def _field_problem(name: str, item_type: Optional[type]) -> list[str]:
     return []
 
 
-def render(template: str, values: Mapping[str, object], field: Optional[Callable[[str], str]] = None) -> str:
-    """Fill a template checked by :func:`template_errors`; ``field(path)`` gives ``{item.PATH}`` in words."""
-    out: list[str] = []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        out.append(literal)
-        if name is None:
-            continue
-        if name.startswith(FIELD):
-            out.append(field(name[len(FIELD):]) if field is not None else "")
-        elif name in PLACEHOLDERS:
-            out.append(str(values.get(name, "")))
-    return "".join(out)
+@lru_cache(maxsize=1024)
+def parts(template: str) -> tuple[tuple[str, str], ...]:
+    """A template checked by :func:`template_errors`, read once: (literal text, placeholder or '') pairs.
+
+    A rule fills its message per failing item; reading the template is done once per template.
+    """
+    return tuple((literal, name or "") for literal, name, _, _ in string.Formatter().parse(template))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from ..rule import CheckContext, Item, Rule, RuleInfo, failed, passed
 from .checks import Check, Outcome, Scope
 from .fields import resolve
 from .selectors import Selector
-from .templates import render
+from .templates import FIELD, parts
 from .values import date_of, in_words, show
 
 NO_TEAM = "nobody: add `owner` and `team` to the plan"
@@ -64,24 +64,40 @@ class TomlRule(Rule):
                 yield failed(outcome.span or item.span, self._message(outcome, item, scope))
 
     def _message(self, outcome: Outcome, item: Any, scope: Scope) -> str:
-        plan, as_of, period = scope.plan, scope.as_of, scope.plan.period
-        late = date_of(outcome.value) if not isinstance(outcome.value, list) else None
-        return render(
-            outcome.message or self.info.message,
-            {
-                "item": self.selector.label_of(item),
-                "name": self.selector.name_of(item),
-                "field": outcome.field or "it",
-                "value": show(outcome.value),
-                "expected": outcome.expected,
-                "count": outcome.count,
-                "total": outcome.total,
-                "reason": outcome.reason,
-                "plan": plan.name,
-                "period": f"{period.start.isoformat()} to {period.end.isoformat()}" if period else "nothing",
-                "as_of": as_of.isoformat(),
-                "team": ", ".join(sorted(plan.people())) or NO_TEAM,
-                "days_late": (as_of - late).days if late is not None else "nothing",
-            },
-            lambda path: in_words(resolve(item, path, scope).value),
-        )
+        """The failing check's message (or the rule's), each placeholder worked out only if it is used."""
+        out: list[str] = []
+        for literal, name in parts(outcome.message or self.info.message):
+            out.append(literal)
+            if name.startswith(FIELD):
+                out.append(in_words(resolve(item, name[len(FIELD):], scope).value))
+            elif name:
+                out.append(str(VALUES[name](self, outcome, item, scope)))
+        return "".join(out)
+
+
+def _period(scope: Scope) -> str:
+    period = scope.plan.period
+    return f"{period.start.isoformat()} to {period.end.isoformat()}" if period else "nothing"
+
+
+def _days_late(outcome: Outcome, scope: Scope) -> object:
+    late = date_of(outcome.value) if not isinstance(outcome.value, list) else None
+    return (scope.as_of - late).days if late is not None else "nothing"
+
+
+# What each placeholder of :data:`.templates.PLACEHOLDERS` is filled with: (rule, outcome, item, scope) -> value.
+VALUES: dict[str, Callable[[TomlRule, Outcome, Any, Scope], object]] = {
+    "item": lambda rule, outcome, item, scope: rule.selector.label_of(item),
+    "name": lambda rule, outcome, item, scope: rule.selector.name_of(item),
+    "field": lambda rule, outcome, item, scope: outcome.field or "it",
+    "value": lambda rule, outcome, item, scope: show(outcome.value),
+    "expected": lambda rule, outcome, item, scope: outcome.expected,
+    "count": lambda rule, outcome, item, scope: outcome.count,
+    "total": lambda rule, outcome, item, scope: outcome.total,
+    "reason": lambda rule, outcome, item, scope: outcome.reason,
+    "plan": lambda rule, outcome, item, scope: scope.plan.name,
+    "period": lambda rule, outcome, item, scope: _period(scope),
+    "as_of": lambda rule, outcome, item, scope: scope.as_of.isoformat(),
+    "team": lambda rule, outcome, item, scope: ", ".join(sorted(scope.plan.people())) or NO_TEAM,
+    "days_late": lambda rule, outcome, item, scope: _days_late(outcome, scope),
+}
