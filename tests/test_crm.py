@@ -162,3 +162,43 @@ def test_a_crm_rules_examples_need_their_own_rows() -> None:
     [result] = run_examples([broken], dt.date(2027, 3, 1))
     assert not result.ok and result.detail == ("the rule's CRM rows: opportunities.csv:2: amount 'lots' is not a number "
                                                "(write it as 125000, $125,000 or USD 125000.00)")
+
+
+ROLES = ["--contact-roles", "samples/crm/contact-roles.csv"]
+
+
+def test_buyers_in_the_contact_roles_missing_from_the_plan() -> None:
+    data = check_json("samples/", *CRM, *ROLES, "--as-of", "2027-02-01")
+    acme = [x["message"] for x in findings(data, "samples/acme.plan") if x["code"] == "PL705"]
+    # Laura Becker decides on an open deal and is not mapped; Klaus Meyer's deal is closed; Mary Chen is mapped
+    assert acme == ["samples/crm/contact-roles.csv:4: 'Laura Becker' is the Decision Maker on "
+                    "'ERP consolidation - Manufacturing' in the CRM but not a stakeholder in the plan"]
+    hospital = next(f for f in data["files"] if f["path"] == "samples/hospital-group.plan")
+    assert not [x for x in hospital["findings"] if x["code"] == "PL705"]
+    assert next(r for r in hospital["rules"] if r["code"] == "PL705")["total"] == 2  # both buyers are mapped
+    without = check_json("samples/", *CRM, "--as-of", "2027-02-01")  # no role export: PL705 has nothing to look at
+    assert not [x for f in without["files"] for x in f["findings"] if x["code"] == "PL705"]
+    alone = planlint("check", "samples/acme.plan", *ROLES)
+    assert alone.returncode == 2 and "--contact-roles needs --crm" in alone.stderr
+
+
+def test_the_last_contact_rule_reads_the_contacts_exports_last_activity(tmp_path: Path) -> None:
+    plan = PLAN.replace('role economic_buyer\n', 'role economic_buyer\n    influence high\n')
+    plan = plan.replace('  pipeline {', '  stakeholder "Tom Reyes" {\n    role champion\n    influence high\n'
+                        '    last_contact 2026-09-01\n  }\n  cadence monthly\n  pipeline {')
+    (tmp_path / "acme.plan").write_text(plan, encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(HEADER, encoding="utf-8")
+    (tmp_path / "contacts.csv").write_text(
+        "Account Name,First Name,Last Name,Title,Last Activity\n"
+        "Acme Corp,Mary,Chen,CFO,2026-11-20\nAcme Corp,Tom,Reyes,VP Operations,2027-01-25\n", encoding="utf-8")
+    alone = check_json("acme.plan", "--as-of", "2027-02-01", cwd=tmp_path)
+    assert [x["message"] for x in findings(alone, "acme.plan") if x["code"] == "PL157"] == [
+        "no contact with 'Mary Chen' is recorded: add `last_contact DATE`",
+        "'Tom Reyes' was last contacted 2026-09-01, 153 days before 2027-02-01; a monthly cadence allows 31"]
+    fed = check_json("acme.plan", "--as-of", "2027-02-01", "--crm", "opps.csv", "--contacts", "contacts.csv",
+                     cwd=tmp_path)
+    # Mary: the plan gives none, the export's last activity is used and cited; Tom: the export's is later
+    assert [x["message"] for x in findings(fed, "acme.plan") if x["code"] == "PL157"] == [
+        "'Mary Chen' was last contacted 2026-11-20 (contacts.csv:2), 73 days before 2027-02-01; "
+        "a monthly cadence allows 31"]
+    assert not [x for x in findings(fed, "acme.plan") if x["code"].startswith("PL7") and "Tom" in x["message"]]

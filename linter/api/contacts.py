@@ -17,7 +17,9 @@ from typing import Any, Mapping, Optional
 from ..model import Plan, Span
 from .text import name_key as _key
 
-CONTACTS_OPTION = "last_contacts"  # {name: date or ISO text}, supplied by a data source beside the plan
+# {name: date or ISO text, or (date, source)}, supplied by a data source beside the plan; a pair's source (such as
+# "contacts.csv:4", the row it came from) replaces the option's one for that person.
+CONTACTS_OPTION = "last_contacts"
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,11 @@ def last_contacts(plan: Plan, options: Mapping[str, Any]) -> dict[str, Contact]:
     supplied = options.get(CONTACTS_OPTION) or {}
     source = str(options.get(f"{CONTACTS_OPTION}_source", "crm"))
     for name, value in dict(supplied).items():
+        value, origin = value if isinstance(value, tuple) else (value, source)
         date = _as_date(value)
         known = found.get(_key(str(name)))
         if date is not None and (known is None or date > known.date):
-            found[_key(str(name))] = Contact(date, source)
+            found[_key(str(name))] = Contact(date, str(origin))
     return found
 
 

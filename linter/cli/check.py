@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..api.crm import CRM_CATEGORY, CrmData, CrmError
 from ..engine import baseline as baseline_module
-from ..engine.exports import export_results, load_crm
+from ..engine.exports import export_paths, export_results, load_crm
 from ..engine.cache import cache_for
 from .exits import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..config.loader import (ConfigError, ConfigResolver, LoadedConfig, PlanGroup, group_plans,
@@ -68,6 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "see docs/crm.md); replaces [crm] opportunities")
     parser.add_argument("--contacts", metavar="FILE", help="the CRM contacts export to check stakeholders against "
                         "(with --crm); replaces [crm] contacts")
+    parser.add_argument("--contact-roles", metavar="FILE", help="the CRM opportunity contact role export (buying "
+                        "roles; with --crm); replaces [crm] contact-roles")
     add_stdin_filename_option(parser)
     parser.set_defaults(handler=run)
 
@@ -190,26 +192,23 @@ def _with_crm(batches: list[Batch], groups: list[PlanGroup],
     Also the results of the exports' unreadable rows, to be reported before the plans. Exports that
     cannot be used at all (missing, no known columns) stop the run with a usage error.
     """
-    if args.contacts and not args.crm:
-        raise UsageError("--contacts needs --crm (the opportunities export it goes with)")
+    for option, value in (("--contacts", args.contacts), ("--contact-roles", args.contact_roles)):
+        if value and not args.crm:
+            raise UsageError(f"{option} needs --crm (the opportunities export it goes with)")
+    given = {"opportunities": args.crm, "contacts": args.contacts, "contact-roles": args.contact_roles}
     plans = [path for group in groups for path in group.paths]
     loaded: dict[tuple[object, ...], CrmData] = {}
     out = []
     for batch, group in zip(batches, groups):
         crm = group.settings.crm
-        if args.crm:
-            opportunities: Optional[Path] = Path(args.crm)
-            contacts = Path(args.contacts) if args.contacts else None
-        else:
-            opportunities = group.config.root / crm.opportunities if crm.opportunities else None
-            contacts = group.config.root / crm.contacts if crm.opportunities and crm.contacts else None
-        if opportunities is None:
+        exports = export_paths(given, crm, group.config.root)
+        if not exports:
             out.append(batch)
             continue
-        key = (opportunities, contacts, crm.model_dump_json())
+        key = (tuple(sorted(exports.items())), crm.model_dump_json())
         if key not in loaded:
             try:
-                loaded[key] = load_crm(opportunities, contacts, crm, plans)
+                loaded[key] = load_crm(exports, crm, plans)
             except CrmError as error:
                 raise UsageError(str(error)) from None
         out.append(batch._replace(linter=replace(batch.linter, crm=loaded[key])))

@@ -14,6 +14,7 @@ from typing import Annotated, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator
 
 from ..api.pillars import Pillar
+from ..vocabulary import Role, Stage
 from .globs import matches_any
 from ..api.rule import RuleInfo, Severity
 
@@ -97,14 +98,19 @@ class CrmSettings(BaseModel):
 
     opportunities: Optional[str] = None
     contacts: Optional[str] = None
+    contact_roles: Optional[str] = Field(default=None, alias="contact-roles")
     profile: Optional[str] = None
     contacts_profile: Optional[str] = Field(default=None, alias="contacts-profile")
     columns: dict[str, str] = Field(default_factory=dict)
     contact_columns: dict[str, str] = Field(default_factory=dict, alias="contact-columns")
+    role_columns: dict[str, str] = Field(default_factory=dict, alias="role-columns")
     date_format: Optional[str] = Field(default=None, alias="date-format")
     encoding: str = "utf-8-sig"
     closed_stages: list[str] = Field(default_factory=list, alias="closed-stages")
     won_stages: list[str] = Field(default_factory=list, alias="won-stages")
+    # The CRM's words in the plan's: a deal stage -> lead ... lost, a contact role -> economic_buyer ... (docs/crm.md).
+    stages: dict[str, Stage] = Field(default_factory=dict)
+    roles: dict[str, Role] = Field(default_factory=dict)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     # How far (percent) the plan's pipeline may differ from the CRM's open opportunities before PL703 reports it.
     tolerance: float = Field(default=20.0, ge=0, le=1000, allow_inf_nan=False)

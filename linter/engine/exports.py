@@ -10,7 +10,7 @@ the plans, so JSON and SARIF carry them with their file and line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional
 
 from ..api.crm import CrmData, ReadOptions, plan_account_key, read_exports, wanted_accounts
 from ..config.settings import CrmSettings
@@ -37,15 +37,30 @@ def plan_accounts(paths: Iterable[Path]) -> set[str]:
     return keys
 
 
-def load_crm(opportunities: Path, contacts: Optional[Path], settings: CrmSettings, plans: Iterable[Path]) -> CrmData:
-    """Read the exports, keeping the accounts of ``plans``; raises :class:`planlint.api.crm.CrmError`."""
+def export_paths(given: Mapping[str, Optional[str]], settings: CrmSettings, root: Path) -> dict[str, Path]:
+    """The exports of a run, by kind: those given on the command line (``--crm`` and the others, which need it),
+    else those of ``[crm]`` in the configuration, relative to its file. Empty without an opportunities export."""
+    if given.get("opportunities"):
+        return {kind: Path(path) for kind, path in given.items() if path}
+    configured = {"opportunities": settings.opportunities, "contacts": settings.contacts,
+                  "contact-roles": settings.contact_roles}
+    if not settings.opportunities:
+        return {}
+    return {kind: root / path for kind, path in configured.items() if path}
+
+
+def load_crm(exports: Mapping[str, Path], settings: CrmSettings, plans: Iterable[Path]) -> CrmData:
+    """Read the exports (kind -> path), keeping the accounts of ``plans``; raises :class:`planlint.api.crm.CrmError`."""
     options = ReadOptions(profile=settings.profile, contacts_profile=settings.contacts_profile,
                           columns=settings.columns, contact_columns=settings.contact_columns,
-                          date_format=settings.date_format, encoding=settings.encoding,
-                          closed_stages=tuple(settings.closed_stages), won_stages=tuple(settings.won_stages))
+                          role_columns=settings.role_columns, date_format=settings.date_format,
+                          encoding=settings.encoding, closed_stages=tuple(settings.closed_stages),
+                          won_stages=tuple(settings.won_stages),
+                          stages={k: v.value for k, v in settings.stages.items()},
+                          roles={k: v.value for k, v in settings.roles.items()})
     wanted = wanted_accounts(plan_accounts(plans), settings.aliases)
-    shown = {path: display_path(path) for path in (opportunities, contacts) if path is not None}
-    return read_exports(opportunities, contacts, wanted, options, shown, settings.tolerance)
+    shown = {path: display_path(path) for path in exports.values()}
+    return read_exports(exports, wanted, options, shown, settings.tolerance)
 
 
 def export_results(data: CrmData) -> list[FileResult]:

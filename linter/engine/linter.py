@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
 from ..api.containment import FileTimeout, freeze
-from ..api.crm import CRM_CATEGORY, CRM_OPTION, CrmData
+from ..api.crm import CRM_CATEGORY, CrmData, crm_options
 from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
 from ..api.rule import Category, CheckContext, Item, Rule, RuleInfo
@@ -115,7 +115,7 @@ class Linter:
         ctx = CheckContext(plan=plan, path=path, as_of=self.reference_date(),
                            options={MARGIN_OPTION: self.settings.off_track_margin, **(options or {})})
         if self.crm is not None:
-            ctx.options[CRM_OPTION] = self.crm
+            ctx.options.update(crm_options(self.crm, plan))  # the exports, and the contacts' last activities
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
         try:

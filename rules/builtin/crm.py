@@ -8,11 +8,10 @@ finding stands on the plan's ``account`` line and cites the export's
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable
 
-from planlint.api.crm import CrmAccount, CrmData, CrmOpportunity, crm_account, crm_data
+from planlint.api.crm import CrmData, CrmOpportunity, crm_account, crm_data
 from planlint.api.real import real_objectives
-from planlint.api.text import is_real_name, name_key
 from planlint.api.velocity import money
 from planlint.model import Plan, Span
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
@@ -27,8 +26,6 @@ EXAMPLE_OPPORTUNITIES = _OPPORTUNITY_HEADER + (
     "On Time Co,ERP renewal,Negotiation,\"$300,000\",2027-09-30,0,0\n"
     "On Time Co,Analytics add-on,Proposal,\"$100,000\",2027-06-30,0,0\n"
     "Closed Co,Pilot,Closed Won,\"$80,000\",2026-10-31,1,1\n")
-EXAMPLE_CONTACTS = ("Account Name,First Name,Last Name,Title,Last Activity\n"
-                    "On Time Co,Mary,Chen,CFO,2027-02-20\n")
 
 
 def _where(plan: Plan) -> Span:
@@ -166,37 +163,4 @@ def _compare(what: str, plan: float, crm: float, source: str, data: CrmData, spa
                   f"{gap}, more than the {tolerance:g}% tolerance")
 
 
-class StakeholderInContacts(Rule):
-    info = RuleInfo(
-        code="PL704",
-        name="crm-stakeholder-contact",
-        category=CATEGORY,
-        severity=Severity.info,
-        weight=1.0,
-        message="a stakeholder is not in the CRM's contacts for the account",
-        why="A stakeholder the CRM does not know is one nobody logs activity with: the relationship lives in one "
-        "person's head, and the plan cannot be checked against what the team actually does.",
-        fix="Add the person as a contact of the account in the CRM (or correct the name in the plan), then re-export.",
-        methodology=(4,),
-        failing=('account "On Time Co"\nstakeholder "David Park" {\n  role decision_maker\n}',),
-        passing=('account "On Time Co"\nstakeholder "Mary Chen" {\n  role economic_buyer\n}',),
-        crm={"opportunities": EXAMPLE_OPPORTUNITIES, "contacts": EXAMPLE_CONTACTS},
-    )
-
-    def check(self, ctx: CheckContext) -> Iterable[Item]:
-        data = crm_data(ctx)
-        if data is None or data.contacts_path is None:
-            return
-        account: Optional[CrmAccount] = crm_account(ctx)
-        known = {name_key(c.name) for c in account.contacts} if account else set()
-        for stakeholder in ctx.plan.stakeholders:
-            if not is_real_name(stakeholder.name):
-                continue  # a placeholder is PL901's finding, not a missing contact
-            if name_key(stakeholder.name) in known:
-                yield passed(stakeholder.span)
-            else:
-                yield failed(stakeholder.span, f"stakeholder {stakeholder.name!r} is not a contact of "
-                             f"{(account.name if account else ctx.plan.account or ctx.plan.name)!r} in {data.contacts_path}")
-
-
-RULES = [OverdueOpportunity(), RevenueWithoutOpportunity(), PipelineMatchesCrm(), StakeholderInContacts()]
+RULES = [OverdueOpportunity(), RevenueWithoutOpportunity(), PipelineMatchesCrm()]

@@ -7,11 +7,13 @@ so a plan's score without an export is exactly what it was.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
 
+from ..contacts import CONTACTS_OPTION
 from ..text import name_key
-from .reader import (EXPORT_KINDS, CrmAccount, CrmContact, CrmData, CrmError, CrmOpportunity, ReadOptions,
-                     RowProblem, exports_digest, read_exports, read_texts)
+from .reader import exports_digest, read_exports, read_texts
+from .records import (BUYING_ROLES, EXPORT_KINDS, CrmAccount, CrmContact, CrmData, CrmError, CrmOpportunity, CrmRole,
+                      ReadOptions, RowProblem)
 
 if TYPE_CHECKING:
     from ..rule import CheckContext
@@ -37,6 +39,22 @@ def wanted_accounts(accounts: Iterable[str], aliases: Mapping[str, list[str]]) -
     return wanted
 
 
+def crm_options(data: CrmData, plan: "Plan") -> dict[str, Any]:
+    """What a plan's check is given besides the plan: the exports, and the contacts export's last activities.
+
+    The last activities feed :func:`planlint.api.contacts.last_contacts` (the one home of "when was this person
+    last contacted"), each citing its row, so the last-contact rule needs no second, CRM-only twin.
+    """
+    options: dict[str, Any] = {CRM_OPTION: data}
+    account = data.account(plan_account_key(plan))
+    if account is not None and data.contacts_path is not None:
+        options[CONTACTS_OPTION] = {
+            contact.name: (contact.last_activity, f"{data.contacts_path}:{contact.line}")
+            for contact in sorted(account.contacts, key=lambda c: (c.last_activity is None, c.last_activity))
+            if contact.last_activity is not None}
+    return options
+
+
 def crm_data(ctx: "CheckContext") -> Optional[CrmData]:
     return ctx.options.get(CRM_OPTION)
 
@@ -47,6 +65,6 @@ def crm_account(ctx: "CheckContext") -> Optional[CrmAccount]:
     return data.account(plan_account_key(ctx.plan)) if data is not None else None
 
 
-__all__ = ["EXPORT_KINDS", "CRM_CATEGORY", "CRM_OPTION", "CrmAccount", "CrmContact", "CrmData", "CrmError", "CrmOpportunity",
-           "ReadOptions", "RowProblem", "crm_account", "crm_data", "exports_digest", "plan_account_key",
-           "read_exports", "read_texts", "wanted_accounts"]
+__all__ = ["BUYING_ROLES", "EXPORT_KINDS", "CRM_CATEGORY", "CRM_OPTION", "CrmAccount", "CrmContact", "CrmData",
+           "CrmError", "CrmOpportunity", "CrmRole", "ReadOptions", "RowProblem", "crm_account", "crm_data",
+           "crm_options", "exports_digest", "plan_account_key", "read_exports", "read_texts", "wanted_accounts"]

@@ -14,7 +14,7 @@ from typing import Mapping, NamedTuple, Optional
 
 class Profile(NamedTuple):
     name: str
-    kind: str  # "opportunities" or "contacts"
+    kind: str  # "opportunities", "contacts" or "contact-roles"
     columns: Mapping[str, str]  # field -> header
     required: tuple[str, ...]
     closed_stages: tuple[str, ...] = ()  # stage names that mean closed, where the export has no Closed column
@@ -24,6 +24,7 @@ class Profile(NamedTuple):
 OPPORTUNITY_FIELDS = ("account", "name", "stage", "amount", "close", "probability", "created", "closed", "won",
                       "last_activity", "currency")
 CONTACT_FIELDS = ("account", "first_name", "last_name", "name", "title", "email", "last_activity")
+ROLE_FIELDS = ("account", "opportunity", "first_name", "last_name", "name", "role", "title")
 
 SALESFORCE_OPPORTUNITIES = Profile(
     "salesforce-opportunities", "opportunities",
@@ -44,13 +45,57 @@ SALESFORCE_CONTACTS = Profile(
      "email": "Email", "last_activity": "Last Activity"},
     required=("account", "first_name", "last_name"))
 
-PROFILES: dict[str, Profile] = {p.name: p for p in (SALESFORCE_OPPORTUNITIES, HUBSPOT_DEALS, SALESFORCE_CONTACTS)}
+SALESFORCE_CONTACT_ROLES = Profile(
+    "salesforce-contact-roles", "contact-roles",
+    {"account": "Account Name", "opportunity": "Opportunity Name", "first_name": "First Name",
+     "last_name": "Last Name", "role": "Role", "title": "Title"},
+    required=("account", "first_name", "last_name", "role"))
+
+PROFILES: dict[str, Profile] = {p.name: p for p in (SALESFORCE_OPPORTUNITIES, HUBSPOT_DEALS, SALESFORCE_CONTACTS,
+                                                    SALESFORCE_CONTACT_ROLES)}
+
+# The CRM's words for a deal's stage and a contact's role, in the plan's (planlint.vocabulary.Stage and Role),
+# compared case and spacing aside. Salesforce's default sales process and contact roles, HubSpot's default
+# pipeline (labels and internal names); [tool.planlint.crm.stages] and .roles add to them or replace an entry.
+STAGES = {
+    "prospecting": "lead", "appointment scheduled": "lead", "appointmentscheduled": "lead",
+    "qualification": "qualified", "needs analysis": "qualified", "value proposition": "qualified",
+    "id. decision makers": "qualified", "perception analysis": "qualified", "qualified to buy": "qualified",
+    "qualifiedtobuy": "qualified", "presentation scheduled": "qualified", "presentationscheduled": "qualified",
+    "proposal/price quote": "proposal", "decision maker bought-in": "proposal", "decisionmakerboughtin": "proposal",
+    "negotiation/review": "negotiation", "contract sent": "commit", "contractsent": "commit",
+    "closed won": "won", "closedwon": "won", "closed lost": "lost", "closedlost": "lost",
+}
+ROLES = {
+    "economic buyer": "economic_buyer", "economic decision maker": "economic_buyer", "decision maker": "decision_maker",
+    "executive sponsor": "sponsor", "technical buyer": "technical_buyer", "influencer": "influencer",
+    "evaluator": "influencer", "business user": "user", "champion": "champion", "gatekeeper": "gatekeeper",
+}
+
+
+def _word(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def plan_stage(stage: str, closed: bool, won: bool, configured: Mapping[str, str]) -> Optional[str]:
+    """The CRM stage in the plan's words: closed deals are ``won`` or ``lost`` whatever the stage is called."""
+    if closed:
+        return "won" if won else "lost"
+    mapping = {**STAGES, **{_word(k): v for k, v in configured.items()}}
+    return mapping.get(_word(stage))
+
+
+def plan_role(role: str, configured: Mapping[str, str]) -> Optional[str]:
+    """The CRM contact role in the plan's words, or None when it has none (``Other``, an unknown role)."""
+    mapping = {**ROLES, **{_word(k): v for k, v in configured.items()}}
+    return mapping.get(_word(role))
 
 
 def custom_profile(kind: str, columns: Mapping[str, str], closed_stages: tuple[str, ...] = (),
                    won_stages: tuple[str, ...] = ()) -> Profile:
     """A profile from the configuration's column mapping (``account``, ``name``, ... -> header)."""
-    required = ("account", "name", "stage", "amount", "close") if kind == "opportunities" else ("account",)
+    required = {"opportunities": ("account", "name", "stage", "amount", "close"), "contacts": ("account",),
+                "contact-roles": ("account", "role")}[kind]
     return Profile("custom", kind, dict(columns), required, closed_stages or SALESFORCE_OPPORTUNITIES.closed_stages,
                    won_stages or SALESFORCE_OPPORTUNITIES.won_stages)
 
