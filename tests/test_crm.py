@@ -94,8 +94,8 @@ def test_bom_quoted_newlines_currency_and_salesforce_footer(tmp_path: Path) -> N
     messages = [x["message"] for x in findings(data, "acme.plan") if x["code"].startswith("PL7")]
     assert any("opps.csv:5: open opportunity 'Pilot'" in m and "2026-12-01" in m for m in messages), messages
     average = [m for m in messages if m.startswith("average deal value")]
-    assert average == ["average deal value (USD): the plan says $100.0k (stated, CRM: $1.29M ÷ 2 open deals), "
-                       "opps.csv has $647.5k; |$100.0k − $647.5k| ÷ $647.5k = 85%, more than the 10% tolerance"]
+    assert average == ["average deal value (USD): the plan says $100.0k (stated), opps.csv has $647.5k ($1.29M ÷ 2 "
+                       "open deals); |$100.0k − $647.5k| ÷ $647.5k = 85%, more than the 10% tolerance"]
     assert not [m for m in messages if m.startswith("open deals")]  # 2 stated, 2 open: within tolerance
 
 
@@ -202,3 +202,63 @@ def test_the_last_contact_rule_reads_the_contacts_exports_last_activity(tmp_path
         "'Mary Chen' was last contacted 2026-11-20 (contacts.csv:2), 73 days before 2027-02-01; "
         "a monthly cadence allows 31"]
     assert not [x for x in findings(fed, "acme.plan") if x["code"].startswith("PL7") and "Tom" in x["message"]]
+
+
+def test_named_opportunities_against_the_crms() -> None:
+    data = check_json("samples/hospital-group.plan", *CRM, "--as-of", "2027-02-01")
+    deals = [(x["line"], x["message"]) for x in findings(data, "samples/hospital-group.plan") if x["code"] == "PL706"]
+    # fiscal quarters (July start) agree with the CRM's dates in them; the discovery study's amount does not
+    assert deals == [(186, "opportunity 'Regional EHR discovery study' disagrees with samples/crm/opportunities.csv:9: "
+                           "amount $150k in the plan, $180.0k in the CRM (17% apart, more than 5%)")]
+    rule = next(r for r in next(f for f in data["files"] if f["path"] == "samples/hospital-group.plan")["rules"]
+                if r["code"] == "PL706")
+    assert (rule["passed"], rule["total"]) == (3, 4)
+
+
+def test_named_opportunities_missing_on_either_side_or_disagreeing(tmp_path: Path) -> None:
+    plan = PLAN.replace("    deals 2\n    average $100k\n", '    opportunity "ERP phase one" {\n      stage proposal\n'
+                        '      amount $1.2M\n      close Q2 2027\n    }\n    opportunity "Fleet telematics" {\n'
+                        '      stage lead\n    }\n')
+    (tmp_path / "acme.plan").write_text(plan, encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(
+        HEADER + '"Acme Corp","ERP phase one","Negotiation/Review","$1,000,000","2027-07-15","60","","0","0",""\n'
+        '"Acme Corp","Pilot","Qualification","$95,000","2027-05-01","10","","0","0",""\n', encoding="utf-8")
+    data = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    assert [x["message"] for x in findings(data, "acme.plan") if x["code"] == "PL706"] == [
+        "opps.csv:3: open opportunity 'Pilot' (Qualification, $95.0k) is not among the plan's named opportunities",
+        "opportunity 'ERP phase one' disagrees with opps.csv:2: stage proposal in the plan, 'Negotiation/Review' "
+        "(negotiation) in the CRM; amount $1.2M in the plan, $1.00M in the CRM (20% apart, more than 5%); "
+        "close Q2 2027 in the plan, 2027-07-15 in the CRM",
+        "opportunity 'Fleet telematics' is not in opps.csv for account 'Acme Corp'"]
+
+
+HISTORY = (HEADER + '"Acme Corp","ERP","Proposal","$400,000","2027-09-30","50","2026-12-01","0","0",""\n'
+           '"Acme Corp","Renewal","Closed Won","$300,000","2026-11-30","100","2026-08-02","1","1",""\n'
+           '"Acme Corp","Pilot","Closed Lost","$50,000","2026-06-30","0","2026-03-01","1","0",""\n'
+           '"Acme Corp","Old deal","Closed Lost","$50,000","2025-06-30","0","2025-03-01","1","0",""\n')
+
+
+def test_win_rate_and_cycle_against_the_last_twelve_months(tmp_path: Path) -> None:
+    plan = PLAN.replace("    average $100k\n", "    average $400k\n    win_rate 80%\n    cycle 2 months\n")
+    (tmp_path / "acme.plan").write_text(plan.replace("deals 2", "deals 1"), encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(HISTORY, encoding="utf-8")
+    data = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    # the 2025 loss is older than twelve months: 1 won of 2 closed
+    assert [x["message"] for x in findings(data, "acme.plan") if x["code"] == "PL703"] == [
+        "win rate: the plan says 80% (stated), opps.csv has 50% (1 won ÷ 2 closed in the 12 months to 2027-02-01); "
+        "|80% − 50%| ÷ 50% = 60%, more than the 20% tolerance",
+        "sales cycle: the plan says 60 days (stated), opps.csv has 120 days (120 days ÷ 1 won deals, created to "
+        "close); |60 days − 120 days| ÷ 120 days = 50%, more than the 20% tolerance"]
+
+
+def test_velocity_on_the_crms_numbers_when_the_plan_states_no_pipeline(tmp_path: Path) -> None:
+    plan = PLAN.replace("  pipeline {\n    deals 2\n    average $100k\n  }\n", "")
+    (tmp_path / "acme.plan").write_text(plan, encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(HISTORY, encoding="utf-8")
+    data = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    assert [x["message"] for x in findings(data, "acme.plan") if x["code"] == "PL707"] == [
+        "revenue targets in USD total $1.00M but the CRM's pipeline (opps.csv) yields about $608.3k over the 365-day "
+        "plan period: 1 deals × $400.0k × 50% ÷ 120 days = $1.7k/day; × 365 days = $608.3k; the target is 1.6× that "
+        "(more than 1.5×)"]
+    stated = check_json("acme.plan", "--as-of", "2027-02-01", cwd=tmp_path)
+    assert not [x for x in findings(stated, "acme.plan") if x["code"].startswith("PL7")]

@@ -43,6 +43,21 @@ class VelocityCheck:
                 f"= {money(self.per_day, self.currency)}/day; × {self.period_days} days = {money(self.capacity, self.currency)}")
 
 
+def shortfall(check: VelocityCheck, pipeline: str = "the pipeline") -> Optional[str]:
+    """None when ``pipeline`` can yield the targets; else the finding's words, with the arithmetic.
+
+    The one wording of the velocity verdict, for the plan's own pipeline (PL502) and the CRM's (PL707).
+    """
+    if check.capacity > 0 and check.realistic:
+        return None
+    verdict = (f"the target is {check.target / check.capacity:.1f}× that (more than {STRETCH_FACTOR:g}×)"
+               if check.capacity > 0 else f"{'a pipeline' if pipeline == 'the pipeline' else pipeline} that yields "
+               "nothing cannot meet any target")
+    return (f"revenue targets in {check.currency} total {money(check.target, check.currency)} but {pipeline} yields "
+            f"about {money(check.capacity, check.currency)} over the {check.period_days}-day plan period: "
+            f"{check.arithmetic()}; {verdict}")
+
+
 def money(amount: float, currency: str = "USD") -> str:
     symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency + " ")
     if abs(amount) >= 1e6:

@@ -114,6 +114,8 @@ class CrmSettings(BaseModel):
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     # How far (percent) the plan's pipeline may differ from the CRM's open opportunities before PL703 reports it.
     tolerance: float = Field(default=20.0, ge=0, le=1000, allow_inf_nan=False)
+    # How far (percent) a named opportunity's amount may differ from the CRM's before PL706 reports it.
+    amount_tolerance: float = Field(default=5.0, alias="amount-tolerance", ge=0, le=1000, allow_inf_nan=False)
 
 
 class Settings(Overridable):

@@ -60,7 +60,7 @@ def load_crm(exports: Mapping[str, Path], settings: CrmSettings, plans: Iterable
                           roles={k: v.value for k, v in settings.roles.items()})
     wanted = wanted_accounts(plan_accounts(plans), settings.aliases)
     shown = {path: display_path(path) for path in exports.values()}
-    return read_exports(exports, wanted, options, shown, settings.tolerance)
+    return read_exports(exports, wanted, options, shown, settings.tolerance, settings.amount_tolerance)
 
 
 def export_results(data: CrmData) -> list[FileResult]:

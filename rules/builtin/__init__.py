@@ -12,7 +12,7 @@ from planlint.hookspecs import hookimpl
 from planlint.packs import load_rules_from_toml
 from planlint.rule import Category, Rule
 
-from . import actions, cadence, crm, crm_people, focus, form, objectives, orgchart, people, portfolio, research, risks, tracking, velocity
+from . import actions, cadence, crm, crm_people, crm_pipeline, focus, form, objectives, orgchart, people, portfolio, research, risks, tracking, velocity
 
 CATEGORIES = [
     Category("research", "Research", 2.0, "The Three Cs, business drivers, sources and open questions."),
@@ -27,7 +27,7 @@ CATEGORIES = [
     Category("crm", "Against the CRM", 1.0, "The plan held against the CRM exports given with --crm (docs/crm.md)."),
 ]
 
-MODULES = (research, people, orgchart, focus, objectives, tracking, actions, risks, cadence, velocity, form, portfolio, crm, crm_people)
+MODULES = (research, people, orgchart, focus, objectives, tracking, actions, risks, cadence, velocity, form, portfolio, crm, crm_people, crm_pipeline)
 
 
 @hookimpl

@@ -13,7 +13,8 @@ from typing import Iterable
 from planlint.api.crm import CrmData, CrmOpportunity, crm_account, crm_data
 from planlint.api.real import real_objectives
 from planlint.api.velocity import money
-from planlint.model import Plan, Span
+from planlint.api.text import name_key
+from planlint.model import Opportunity, Plan, Span
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 from planlint.vocabulary import ObjectiveCategory
 
@@ -105,62 +106,75 @@ class RevenueWithoutOpportunity(Rule):
                              f"{data.opportunities_path} is open")
 
 
-class PipelineMatchesCrm(Rule):
+_DEAL = ('pipeline {\n  opportunity "ERP renewal" {\n    stage negotiation\n    amount $300k\n    close 2027-09-30\n  }\n'
+         '  opportunity "Analytics add-on" {\n    stage proposal\n    amount $100k\n    close Q2 2027\n  }\n}')
+
+
+class NamedOpportunitiesMatchCrm(Rule):
     info = RuleInfo(
-        code="PL703",
-        name="crm-pipeline",
+        code="PL706",
+        name="crm-named-opportunity",
         category=CATEGORY,
         severity=Severity.warning,
-        weight=2.0,
-        message="the plan's pipeline differs from the CRM's open opportunities by more than the tolerance",
-        why="The velocity check (PL502) is only as good as the pipeline it is fed. When the plan states more deals "
-        "or bigger deals than the CRM holds, the plan's revenue looks reachable on paper only. The plan's "
-        "stated pipeline is compared (else the totals of its own named opportunities) with the CRM's open "
-        "opportunities for the account, within [tool.planlint.crm] tolerance (percent, default 20).",
-        fix="Bring the plan's pipeline in line with the CRM, or bring the CRM up to date with the deals the team "
-        "is actually working.",
+        weight=1.5,
+        message="a named opportunity is missing from the CRM or from the plan, or the two disagree on stage, amount "
+        "or close date",
+        why="A plan that names its deals can be read against the system the forecast comes from. A deal the CRM "
+        "has never seen is not being worked where the team is measured; an open CRM deal the plan leaves out is "
+        "a plan that forgot part of its pipeline; and a stage, an amount or a close date that differ mean one of "
+        "the two is out of date. Deals are matched by name (case and spacing aside). The CRM's stage is read in "
+        "the plan's words (docs/crm.md); an amount may differ by [tool.planlint.crm] amount-tolerance percent "
+        "(default 5, for rounding such as $1.3M); a close date written as a quarter agrees with any day in it. "
+        "Open CRM deals missing from the plan are looked for only when the plan names any deal.",
+        fix="Bring the opportunity in the plan and in the CRM in line (the name, stage, amount and close date), "
+        "then re-export.",
         methodology=(10,),
-        failing=('account "On Time Co"\npipeline {\n  deals 6\n  average $200k\n}',),
-        passing=('account "On Time Co"\npipeline {\n  deals 2\n  average $200k\n}',),
+        failing=(f'account "On Time Co"\n{_DEAL.replace("$100k", "$150k")}',
+                 f'account "On Time Co"\n{_DEAL.replace("Analytics add-on", "Fleet telematics")}'),
+        passing=(f'account "On Time Co"\n{_DEAL}',),
         crm={"opportunities": EXAMPLE_OPPORTUNITIES},
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        data, pipeline = crm_data(ctx), ctx.plan.pipeline
-        if data is None or pipeline is None:
+        data, account, pipeline = crm_data(ctx), crm_account(ctx), ctx.plan.pipeline
+        if data is None or pipeline is None or not pipeline.opportunities:
             return
-        account = crm_account(ctx)
-        crm_open = account.open_opportunities() if account else []
-        named = pipeline.open_opportunities()
-        deals = pipeline.deals if pipeline.deals is not None else (len(named) if named else None)
-        source = "stated" if pipeline.deals is not None else "from its named opportunities"
-        if deals is not None:
-            yield _compare("open deals", float(deals), float(len(crm_open)), source, data, pipeline.span,
-                           lambda v: f"{v:g}")
-        average = pipeline.average
-        if average is None:
-            return
-        currency = average.currency
-        amounts = [o.amount for o in crm_open if o.amount is not None and (o.currency or currency) == currency]
-        if not amounts:
-            return  # nothing in the plan's currency to average
-        crm_average = sum(amounts) / len(amounts)
-        yield _compare(f"average deal value ({currency})", average.amount, crm_average,
-                       f"stated, CRM: {money(sum(amounts), currency)} ÷ {len(amounts)} open deals", data, pipeline.span,
-                       lambda v: money(v, currency))
+        in_crm = {name_key(o.name): o for o in account.opportunities} if account else {}
+        for deal in pipeline.opportunities:
+            found = in_crm.get(name_key(deal.name))
+            if found is None:
+                yield failed(deal.span, f"opportunity {deal.name!r} is not in {data.opportunities_path} for account "
+                             f"{(account.name if account else ctx.plan.account or ctx.plan.name)!r}")
+                continue
+            differences = deal_differences(deal, found, data.amount_tolerance)
+            yield passed(deal.span) if not differences else failed(
+                deal.span, f"opportunity {deal.name!r} disagrees with {_cited(data, found)}: {'; '.join(differences)}")
+        named = {name_key(deal.name) for deal in pipeline.opportunities}
+        for opportunity in account.open_opportunities() if account else []:
+            if name_key(opportunity.name) not in named:
+                amount = f", {money(opportunity.amount, opportunity.currency or 'USD')}" if opportunity.amount else ""
+                yield failed(pipeline.span, f"{_cited(data, opportunity)}: open opportunity {opportunity.name!r} "
+                             f"({opportunity.stage}{amount}) is not among the plan's named opportunities")
 
 
-def _compare(what: str, plan: float, crm: float, source: str, data: CrmData, span: Span, shown) -> Item:  # type: ignore[no-untyped-def]
-    tolerance = data.tolerance
-    if crm == 0:
-        off = 0.0 if plan == 0 else float("inf")
-    else:
-        off = abs(plan - crm) / crm * 100
-    if off <= tolerance:
-        return passed(span)
-    gap = "the CRM has none" if crm == 0 else f"|{shown(plan)} − {shown(crm)}| ÷ {shown(crm)} = {off:.0f}%"
-    return failed(span, f"{what}: the plan says {shown(plan)} ({source}), {data.opportunities_path} has {shown(crm)}; "
-                  f"{gap}, more than the {tolerance:g}% tolerance")
+def deal_differences(deal: Opportunity, crm: CrmOpportunity, amount_tolerance: float) -> list[str]:
+    """What a named deal and its CRM record disagree on, each side in its own words."""
+    out = []
+    if deal.stage is not None and crm.plan_stage is not None and deal.stage.value != crm.plan_stage:
+        out.append(f"stage {deal.stage.value} in the plan, {crm.stage!r} ({crm.plan_stage}) in the CRM")
+    if deal.amount is not None and crm.amount is not None:
+        currency = crm.currency or deal.amount.currency
+        off = abs(deal.amount.amount - crm.amount) / crm.amount * 100 if crm.amount else float(deal.amount.amount != 0)
+        if currency != deal.amount.currency:
+            out.append(f"amount in {deal.amount.currency} in the plan, in {currency} in the CRM")
+        elif off > amount_tolerance:
+            out.append(f"amount {deal.amount.text or money(deal.amount.amount, currency)} in the plan, "
+                       f"{money(crm.amount, currency)} in the CRM ({off:.0f}% apart, more than {amount_tolerance:g}%)")
+    if deal.close is not None and crm.close is not None:
+        first = deal.close.quarter.first_day if deal.close.quarter else deal.close.date
+        if not first <= crm.close <= deal.close.date:
+            out.append(f"close {deal.close.shown()} in the plan, {crm.close.isoformat()} in the CRM")
+    return out
 
 
-RULES = [OverdueOpportunity(), RevenueWithoutOpportunity(), PipelineMatchesCrm()]
+RULES = [OverdueOpportunity(), RevenueWithoutOpportunity(), NamedOpportunitiesMatchCrm()]

@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
-from planlint.api.velocity import STRETCH_FACTOR, deal_totals, missing_inputs, money, pipeline_currency, revenue_targets, velocity_check
+from planlint.api.velocity import (STRETCH_FACTOR, deal_totals, missing_inputs, pipeline_currency, revenue_targets,
+                                   shortfall, velocity_check)
 
 
 MAX_STRETCH = STRETCH_FACTOR  # 1.5: the one place the threshold lives is planlint.api.velocity
@@ -84,17 +85,8 @@ class VelocitySupportsTarget(Rule):
         check = velocity_check(ctx.plan)
         if check is None or pipeline is None:
             return  # no complete pipeline, no period or no money revenue target in its currency: nothing to compare
-        if check.capacity > 0 and check.realistic:
-            yield passed(pipeline.span)
-            return
-        verdict = (f"the target is {check.target / check.capacity:.1f}× that (more than {MAX_STRETCH:g}×)"
-                   if check.capacity > 0 else "a pipeline that yields nothing cannot meet any target")
-        yield failed(
-            pipeline.span,
-            f"revenue targets in {check.currency} total {money(check.target, check.currency)} but the pipeline yields about "
-            f"{money(check.capacity, check.currency)} over the {check.period_days}-day plan period: {check.arithmetic()}; "
-            f"{verdict}",
-        )
+        problem = shortfall(check)
+        yield passed(pipeline.span) if problem is None else failed(pipeline.span, problem)
 
 
 class VelocityCurrency(Rule):

@@ -73,6 +73,10 @@ ROLES = {
 }
 
 
+PLAN_STAGES = ("lead", "qualified", "proposal", "negotiation", "commit", "won", "lost")  # a CRM may use the plan's own
+STAGES.update((stage, stage) for stage in PLAN_STAGES)
+
+
 def _word(text: str) -> str:
     return " ".join(text.lower().split())
 

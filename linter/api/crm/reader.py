@@ -45,7 +45,8 @@ def exports_digest(paths: Iterable[Path]) -> str:
 
 
 def read_exports(exports: Mapping[str, Path], wanted: Mapping[str, str], options: ReadOptions = ReadOptions(),
-                 shown: Optional[Mapping[Path, str]] = None, tolerance: float = 20.0) -> CrmData:
+                 shown: Optional[Mapping[Path, str]] = None, tolerance: float = 20.0,
+                 amount_tolerance: float = 5.0) -> CrmData:
     """Read the exports (kind -> path), keeping the rows whose account's key is in ``wanted``.
 
     ``wanted`` maps an export's account name key to the plan account key it belongs to.
@@ -63,7 +64,7 @@ def read_exports(exports: Mapping[str, Path], wanted: Mapping[str, str], options
             sources[kind] = names.get(exports[kind], str(exports[kind]))
             count += _read(exports[kind], sources[kind], kind, wanted, options, accounts, problems)
     digest = exports_digest([exports[kind] for kind in EXPORT_KINDS if kind in exports])
-    return CrmData(accounts, problems, digest, sources, count, tolerance)
+    return CrmData(accounts, problems, digest, sources, count, tolerance, amount_tolerance)
 
 
 def read_texts(texts: Mapping[str, str], options: ReadOptions = ReadOptions(), tolerance: float = 20.0) -> CrmData:

@@ -93,7 +93,7 @@ class CrmData:
     """The matched accounts of one run's exports, the rows that could not be read, and the exports' digest.
 
     ``sources`` names each export given, by kind (``opportunities``, ``contacts``, ``contact-roles``), as findings
-    cite it; ``tolerance`` is the percent a plan's figure may differ from the CRM's (``[crm] tolerance``).
+    cite it; ``tolerance`` is the percent a plan's pipeline figure may differ from the CRM's (``[crm] tolerance``).
     """
 
     accounts: dict[str, CrmAccount]
@@ -102,6 +102,7 @@ class CrmData:
     sources: dict[str, str]
     rows: int = 0
     tolerance: float = 20.0
+    amount_tolerance: float = 5.0  # percent a named deal's amount may differ from the CRM's (PL706)
 
     def account(self, key: str) -> Optional[CrmAccount]:
         return self.accounts.get(key)
