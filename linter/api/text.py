@@ -119,6 +119,7 @@ VAGUE_AIM = re.compile(
 )
 
 DIGIT = re.compile(r"\d")
+_FOLDED = re.compile(r"[^\w$€£%]+")
 WORD = re.compile(r"[A-Za-z0-9$€£%][\w$€£%'’.,/-]*")
 
 
@@ -168,12 +169,21 @@ def template_echo(text: str) -> bool:
     Word by word (no substring matching), so "Enterprise goals" or "Listed in 2019" are never residue;
     one word outside the vocabulary (a name, a number, a concrete noun) makes the text honest.
     """
-    words = [POSSESSIVE.sub("", token.lower()) for token in TOKEN.findall(text)]
-    if not words or any(word not in VOCABULARY for word in words):
+    # One lazy pass that stops at the first honest word: a 10 MB text is never held as a list of words.
+    first: Optional[str] = None
+    head = about_box = False
+    for token in TOKEN.finditer(text):
+        word = POSSESSIVE.sub("", token.group().lower())
+        if word not in VOCABULARY:
+            return False
+        head = head or word in HEADS
+        if first is None:
+            first = word
+        else:
+            about_box = about_box or word in FIELDS or word in ADDRESSED
+    if first is None:
         return False
-    if any(word in HEADS for word in words):
-        return True
-    return words[0] in INSTRUCTIONS and any(word in FIELDS or word in ADDRESSED for word in words[1:])
+    return head or (first in INSTRUCTIONS and about_box)
 
 
 @lru_cache(maxsize=TEXT_MEMO)
@@ -200,8 +210,8 @@ def prompt(text: str) -> Optional[str]:
     """
     if QUESTION.search(text):
         return "a question"
-    words = TOKEN.findall(text)
-    if words and words[0].lower() in PROMPT_VERBS and BOXES.search(text) and not DIGIT.search(text):
+    first = TOKEN.search(text)
+    if first is not None and first.group().lower() in PROMPT_VERBS and BOXES.search(text) and not DIGIT.search(text):
         return "an instruction"
     return None
 
@@ -221,13 +231,15 @@ def boilerplate(text: str) -> Optional[str]:
 
 @lru_cache(maxsize=TEXT_MEMO)
 def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return sum(1 for _ in WORD.finditer(text))  # counted, not listed: memory stays flat on a huge text
 
 
 @lru_cache(maxsize=TEXT_MEMO)
 def normalise(text: str) -> str:
     """Lower case, punctuation and spacing folded: how 'the same sentence' is compared."""
-    return " ".join(re.sub(r"[^\w$€£%]+", " ", text.lower()).split())
+    # Every run of spacing or punctuation becomes one space, so trimming the ends is all that is left
+    # (the same as joining the split words, without a list of every word).
+    return _FOLDED.sub(" ", text.lower()).strip(" ")
 
 
 @lru_cache(maxsize=TEXT_MEMO)

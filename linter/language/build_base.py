@@ -131,12 +131,13 @@ class BuilderBase(Transformer):
         Lark's ``v_args(inline=True)`` wrappers, which cost three more calls
         per reduction; the methods themselves stay plain and readable.
         """
+        self.rule_methods: dict[str, Any] = {}  # the plain methods, which the fast path calls with the children spread
         for cls in type(self).__mro__:
             if cls is BuilderBase:
                 break
             for name, value in vars(cls).items():
                 if not name.startswith("_") and callable(value) and name not in self.__dict__:
-                    method = getattr(self, name)
+                    method = self.rule_methods[name] = getattr(self, name)
                     setattr(self, name, lambda children, method=method: method(*children))
 
     @contextlib.contextmanager

@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Optional
 
-from lark import Lark, Token
-from lark.parsers.lalr_analysis import Shift
+from lark import Lark, Token, Tree
+from lark.grammar import Rule
+from lark.parse_tree_builder import maybe_create_child_filter
+from lark.parsers.lalr_analysis import Reduce, Shift
 
 # A terminal that only ever matches whole words: ``plan(?![\w-])`` or
 # ``(?:goal|fact|...)(?![\w-])`` (the shape parser._whole_word_keywords and the
@@ -38,6 +40,56 @@ _END = "$END"
 _SHIFTED, _STUCK = object(), object()  # what feeding a token did, besides finishing the parse
 
 OnComment = Callable[[Token], None]
+Reduction = tuple[int, Callable[[list[Any]], Any], str]  # (children taken, what builds the value, rule reduced to)
+
+
+def _reduction(rule: Rule, methods: dict[str, Callable[..., Any]]) -> Reduction:
+    """One function that does what Lark's callback chain for ``rule`` does, in one call.
+
+    Lark wraps each builder method in a child filter (which drops or splices
+    children and puts None where an optional ``[x]`` part was left out), and
+    builds a ``Tree`` for each of its internal ``__x_star`` rules only for the
+    parent to take its children out again. Here the same plan (taken from
+    Lark's own ``maybe_create_child_filter``) is written out as one small
+    function per rule: internal rules build a plain list, extended in place as
+    Lark does for left recursion, and the method gets its children spread as
+    arguments. The source is generated from integers only (child positions,
+    counts of None), never from the grammar's text.
+    """
+    name = rule.origin.name
+    size = len(rule.expansion)
+    options = rule.options
+    found = maybe_create_child_filter(rule.expansion, options.keep_all_tokens, False, options.empty_indices)
+    if found is None:
+        plan = [(index, False, 0) for index in range(size)]
+        trailing = 0
+    elif len(found.args) == 2:
+        plan, trailing = found.args
+    else:
+        plan, trailing = [(index, expand, 0) for index, expand in found.args[0]], 0
+    parts: list[str] = []
+    for index, expand, nones in plan:
+        parts += ["None"] * nones
+        parts.append(f"*c[{index}]" if expand else f"c[{index}]")
+    parts += ["None"] * trailing
+    method = methods.get(rule.alias or name)
+    namespace: dict[str, Any] = {"m": method, "Tree": Tree, "name": name}
+    if method is None and name.startswith("_"):  # an internal repetition: the list its parent splices in
+        if plan and plan[0][:3] == (0, True, 0):  # left recursion: extend the list in place, as Lark does
+            rest = parts[1:]
+            body = f"l = c[0]\n    l += ({', '.join(rest)},)\n    return l" if rest else "return c[0]"
+        else:
+            body = f"return [{', '.join(parts)}]"
+    else:
+        call = f"m({', '.join(parts)})" if method is not None else f"Tree(name, [{', '.join(parts)}])"
+        if options.expand1 and not rule.alias and parts == ["c[0]"]:
+            body = "return c[0]"
+        elif options.expand1 and not rule.alias:
+            body = f"l = [{', '.join(parts)}]\n    return l[0] if len(l) == 1 else {call}"
+        else:
+            body = f"return {call}"
+    exec(compile(f"def reduce(c):\n    {body}\n", f"<reduce {name}>", "exec"), namespace)  # noqa: S102 - see docstring
+    return size, namespace["reduce"], name
 
 
 class FastParser:
@@ -46,12 +98,20 @@ class FastParser:
     def __init__(self, lark: Lark, on_comment: OnComment) -> None:
         lalr = lark.parser.parser.parser  # lark.parsers.lalr_parser._Parser
         table = lalr.parse_table
-        self.states: dict[Any, dict[str, tuple[Any, Any]]] = table.states
+        methods = getattr(lark.options.transformer, "rule_methods", None)
         self.start_state = table.start_states["start"]
         self.end_state = table.end_states["start"]
-        self.callbacks = lalr.callbacks
         self.on_comment = on_comment
-        self.enabled = not any(isinstance(key, str) for key in self.callbacks)  # no terminal callbacks expected
+        # No terminal callbacks expected, and a builder whose methods take their children spread.
+        self.enabled = methods is not None and not any(isinstance(key, str) for key in lalr.callbacks)
+        # The parse table with each reduction's rule replaced by what performs it (see _reduction).
+        reductions: dict[Rule, Reduction] = {}
+        self.states: dict[Any, dict[str, tuple[Any, Any]]] = {
+            state: {kind: (action, reductions[argument] if argument in reductions else
+                                   reductions.setdefault(argument, _reduction(argument, methods)))
+                    if action is Reduce and methods is not None else (action, argument)
+                    for kind, (action, argument) in actions.items()}
+            for state, actions in table.states.items()}
 
         ignored = set(lark.lexer_conf.ignore)
         by_word: dict[str, list[tuple[int, str]]] = {}
@@ -128,11 +188,22 @@ class FastParser:
                 else:
                     end_line, end_column = line, column + len(value)
                 token = make_token(kind, value, start, line, column, end_line, end_column, position)
-                if step[0] is Shift:  # most tokens shift at once: skip the call
-                    state_stack.append(step[1])
-                    value_stack.append(token)
-                elif feed(token, step, state_stack, value_stack) is _STUCK:
-                    return None
+                while step[0] is not Shift:  # reduce as far as the token asks (Lark's feed_token), then shift it
+                    size, reduce, origin = step[1]
+                    if size:
+                        children = value_stack[-size:]
+                        del state_stack[-size:]
+                        del value_stack[-size:]
+                    else:
+                        children = []
+                    value_stack.append(reduce(children))
+                    goto = states[state_stack[-1]][origin][1]
+                    state_stack.append(goto)
+                    step = states[goto].get(kind)
+                    if step is None:
+                        return None
+                state_stack.append(step[1])
+                value_stack.append(token)
             if newlines:
                 line += newlines
                 line_start = start + value.rindex("\n") + 1
@@ -152,7 +223,7 @@ class FastParser:
         Returns ``_SHIFTED``, ``_STUCK`` when some state on the way does not
         take the token, or, for the end of input, the finished result.
         """
-        states, callbacks, kind = self.states, self.callbacks, token.type
+        states, kind = self.states, token.type
         while True:
             action, argument = step
             if action is Shift:
@@ -161,15 +232,15 @@ class FastParser:
                 state_stack.append(argument)
                 value_stack.append(token)
                 return _SHIFTED
-            size = len(argument.expansion)
+            size, reduce, origin = argument
             if size:
                 children = value_stack[-size:]
                 del state_stack[-size:]
                 del value_stack[-size:]
             else:
                 children = []
-            value = callbacks[argument](children)
-            goto = states[state_stack[-1]][argument.origin.name][1]
+            value = reduce(children)
+            goto = states[state_stack[-1]][origin][1]
             state_stack.append(goto)
             value_stack.append(value)
             if kind == _END and goto == self.end_state:
