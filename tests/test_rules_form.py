@@ -102,15 +102,44 @@ def test_boilerplate_is_flagged_unless_the_sentence_has_a_number() -> None:
     assert messages(lint(specific, select=["PL902"]), "PL902") == []
 
 
-def test_a_pasted_sentence_fails_each_copy_after_the_first() -> None:
+def test_a_pasted_sentence_fails_in_every_copy_the_first_included() -> None:
     sentence = "Regulator fines for late claims doubled in 2026"
     text = change('obstacle "Claims IT team lost two architects this year"', f'obstacle "{sentence}"')
     text = change('fact "Budget for the intake platform approved in January"', f'fact "{sentence.upper()}."', text)
     result = lint(text, select=["PL903"])
     assert messages(result, "PL903") == [
-        f'customer research: "{sentence}" is pasted (same text as line 13)',
-        f'customer research: "{sentence.upper()}." is pasted (same text as line 13)',
+        f'customer research: "{sentence}" is pasted (same text as lines 15 and 16)',
+        f'customer research: "{sentence}" is pasted (same text as lines 13 and 16)',
+        f'customer research: "{sentence.upper()}." is pasted (same text as lines 13 and 15)',
     ]
+
+
+def test_every_copy_of_a_pasted_sentence_counts_as_form_so_pasting_cannot_buy_substance() -> None:
+    sentence = "Regulator fines for late claims doubled in 2026"
+    once = lint(GOOD, select=["PL9"])
+    twice = lint(change('obstacle "Claims IT team lost two architects this year"', f'obstacle "{sentence}"'), select=["PL9"])
+    assert once.metrics["form_ratio"] == 0.0
+    assert twice.metrics["form_ratio"] == round(2 / twice.metrics["form_texts"], 3)  # both copies, not one
+
+
+NEW_FIELDS = {  # text added to GOOD (after its `team` line): the placeholder and where the message says it is
+    "risk owner": ('  risk "Budget moves to the merger programme" { impact high likelihood medium owner "TBD" }\n',
+                   "risk Budget moves to the merger programme owner"),
+    "mitigation": ('  risk "Budget moves to the merger programme" { impact high likelihood medium owner "Jane Doe"\n'
+                   '    mitigation "TBD" owner "Jane Doe" due 2027-06-30\n  }\n',
+                   "risk Budget moves to the merger programme mitigation"),
+    "win theme proof": ('  win_theme "Lowest claims cost in the region" { owner "Jane Doe" proof "TBD" }\n',
+                        "win theme Lowest claims cost in the region proof"),
+    "party note": ('  party partner "Deloitte Claims Practice" { owner "Jane Doe" note "TBD" }\n',
+                   "party Deloitte Claims Practice"),
+}
+
+
+@pytest.mark.parametrize("field", sorted(NEW_FIELDS))
+def test_placeholders_in_risks_win_themes_and_parties_are_found(field: str) -> None:
+    added, where = NEW_FIELDS[field]
+    text = change('  team "Raj Patel"\n', '  team "Raj Patel"\n' + added)
+    assert messages(lint(text, select=["PL901"]), "PL901") == [f"placeholder 'TBD' in {where}: \"TBD\""]
 
 
 def test_one_word_answers_in_research_and_two_word_steps() -> None:

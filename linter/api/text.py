@@ -19,6 +19,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+from .prose import WRITTEN, iter_text
+
 if TYPE_CHECKING:
     from .. import model
 
@@ -275,34 +277,21 @@ PASTED_WORDS = 4  # a sentence this long found in two places was pasted, not wri
 
 
 def pasted_sentences(plan: "model.Plan") -> frozenset[str]:
-    """The sentences (normalised) the plan holds in more than one place: pasted, so research in none of them.
+    """The sentences (normalised) the plan holds in more than one place: pasted, so substance in none of them.
 
-    Free text only (research, notes, strategy and action names, objective
-    names); references such as ``supports "..."`` repeat a goal on purpose.
-    A plan that pastes the same three sentences into every box has written
-    three sentences, not a plan's worth of research: the pillars count none
-    of them, as the form rules report the copies.
+    Free text only, as :func:`planlint.api.prose.iter_text` walks it
+    (sentences and steps: research, notes, proofs, hypotheses, objective,
+    strategy, action and risk names); references such as ``supports "..."``
+    repeat a goal on purpose and names are names. A plan that pastes the same
+    three sentences into every box has written three sentences, not a plan's
+    worth of research: which copy came first is an accident of order, so the
+    pillars count none of the copies and the form rules report every one.
     """
-    texts: list[str] = []
-    research = plan.research
-    if research is not None:
-        if research.customer is not None:
-            texts += [s.text for s in research.customer.statements()] + [q.text for q in research.customer.questions]
-        for competitor in research.competitors:
-            texts += [s.text for s in (*competitor.strengths, *competitor.weaknesses, *competitor.facts)]
-        if research.company is not None:
-            texts += [s.text for s in research.company.statements()]
-    for person in plan.stakeholders:
-        texts += [note.text for note in person.notes]
-    for objective in plan.objectives:
-        texts.append(objective.name)
-        for strategy in objective.strategies:
-            texts += [strategy.name, *(action.text for action in strategy.actions)]
     seen: set[str] = set()
     twice: set[str] = set()
-    for text in texts:
-        if word_count(text) < PASTED_WORDS:
+    for prose in iter_text(plan):
+        if prose.kind not in WRITTEN or word_count(prose.text) < PASTED_WORDS:
             continue
-        key = normalise(text)
+        key = normalise(prose.text)
         (twice if key in seen else seen).add(key)
     return frozenset(twice)

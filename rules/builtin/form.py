@@ -16,11 +16,10 @@ from typing import Callable, Iterable, Optional
 from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import boilerplate, normalise, placeholder, prompt, word_count
-from .prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, Prose, iter_text
+from planlint.api.prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, WRITTEN, Prose, iter_text
+from planlint.api.text import PASTED_WORDS, boilerplate, normalise, pasted_sentences, placeholder, prompt, word_count
 
 MAX_FORM_RATIO = 0.20
-MIN_PASTED_WORDS = 4
 
 PLACEHOLDER, BOILERPLATE, PASTED, ONE_WORD = "placeholder", "boilerplate", "pasted", "one-word"
 QUESTION_TEXT = "open question"  # the one field where a question is what belongs (see prose.iter_text)
@@ -37,8 +36,14 @@ class Verdict:
 
 def verdicts(plan: Plan) -> list[Verdict]:
     """Every text of the plan with the first reason it reads as form, in a fixed order."""
-    seen: dict[str, Prose] = {}
-    return [_verdict(prose, seen) for prose in iter_text(plan)]
+    texts = list(iter_text(plan))
+    pasted = pasted_sentences(plan)
+    copies: dict[str, list[Prose]] = {}
+    for prose in texts:
+        key = normalise(prose.text)
+        if key in pasted and prose.kind in WRITTEN:
+            copies.setdefault(key, []).append(prose)
+    return [_verdict(prose, copies) for prose in texts]
 
 
 def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
@@ -46,7 +51,7 @@ def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
     return ctx.memo("form.verdicts", verdicts)
 
 
-def _verdict(prose: Prose, seen: dict[str, Prose]) -> Verdict:
+def _verdict(prose: Prose, copies: dict[str, list[Prose]]) -> Verdict:
     found = placeholder(prose.text)
     if found is not None:
         return Verdict(prose, PLACEHOLDER, found)
@@ -61,14 +66,21 @@ def _verdict(prose: Prose, seen: dict[str, Prose]) -> Verdict:
         return Verdict(prose, BOILERPLATE, phrase)
     if prose.kind == LABEL:
         return Verdict(prose)
+    others = [other for other in copies.get(normalise(prose.text), ()) if other is not prose]
+    if others:  # every copy is form: which one came first is an accident of order
+        return Verdict(prose, PASTED, _lines(others))
     words = word_count(prose.text)
-    if words >= MIN_PASTED_WORDS:
-        first = seen.setdefault(normalise(prose.text), prose)
-        if first is not prose:
-            return Verdict(prose, PASTED, f"line {first.span.line}")
     if words < MIN_WORDS[prose.kind]:
         return Verdict(prose, ONE_WORD, str(words))
     return Verdict(prose)
+
+
+def _lines(others: list[Prose]) -> str:
+    """Where the other copies stand: ``line 12`` or ``lines 12, 30 and 41``."""
+    lines = sorted({other.span.line for other in others})
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
 
 
 @dataclass(frozen=True)
@@ -211,8 +223,9 @@ class PastedText(Rule):
         weight=2.0,
         message="the same sentence is pasted in several places",
         why="The same sentence as a goal, a pressure and a strength means one thought was pasted to fill three "
-        f"boxes. Sentences of {MIN_PASTED_WORDS} words or more are compared, ignoring case and punctuation; the "
-        "first occurrence passes, each copy fails.",
+        f"boxes. Sentences of {PASTED_WORDS} words or more are compared, ignoring case and punctuation; the "
+        "every copy fails, the first included: which copy came first is an accident of order, and a pasted sentence "
+        "is research, proof or a step in none of the places it fills.",
         fix="Keep the sentence where it belongs and write what is true in the other places, or leave them out.",
         methodology=(11,),
         failing=(
