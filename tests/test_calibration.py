@@ -72,15 +72,10 @@ def test_the_calibration_verdict_holds(stem: str) -> None:
     assert disagreements(stem, TUNING[stem], result) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "held out, run at the end: hotel-group-pasted-form (three sentences pasted into every section) now fails the "
-    "customer, competitor and company pillars and scores 33.2 as the reviewer says (15-35), but its band is thin, "
-    "not form: its substance is exactly 50.0 and form starts below 50 (the first copy of a pasted sentence counts as "
-    "real text); the threshold was not moved to make it pass"))
 def test_holdout_verdicts_hold() -> None:
     folder = CALIBRATION / "holdout"
     held_out = verdicts(folder)
-    assert len(held_out) == 3
+    assert len(held_out) >= 3
     problems = [problem for stem, verdict in sorted(held_out.items())
                 for problem in disagreements(stem, verdict, judged(folder / f"{stem}.plan"))]
     assert problems == []
