@@ -169,7 +169,7 @@ def account_problem(quadrant_letter: str, plan: Optional[str], score: Optional[f
     if score is None:
         return f"A-quadrant account's plan '{plan}' is missing or unreadable"
     if score < min_score:
-        return f"A-quadrant account's plan '{plan}' scores {score:g}, below the minimum {min_score:g}"
+        return f"A-quadrant account's plan '{plan}' scores {score:.1f}, below the minimum {min_score:g}"
     return ""
 
 
