@@ -17,16 +17,18 @@ from dataclasses import dataclass
 class Band:
     name: str
     floor: float  # the score from which a plan is in this band ("form" is a matter of substance, not score)
+    when: str  # the rule that puts a plan in this band, in a manager's words (docs/scoring.md, "One band")
     meaning: str
     colour: str  # hex, for the report's SVG charts and HTML page
     ansi: str  # SGR colour code, for text output on a terminal
 
 
 BANDS: tuple[Band, ...] = (
-    Band("tool", 85.0, "a plan the team works from", "#1e7b3c", "32"),
-    Band("developing", 60.0, "usable, with gaps to close", "#2862a8", "36"),
-    Band("thin", 0.0, "more form than tool", "#9a5b00", "33"),
-    Band("form", 0.0, "boxes filled in, not a plan", "#b3261e", "31"),
+    Band("tool", 85.0, "score 85 or more, so no failed pillar",
+         "complete, real and in use: the team works from it", "#1e7b3c", "32"),
+    Band("developing", 60.0, "score 60 to 85", "real and in use, a pillar or two short", "#2862a8", "36"),
+    Band("thin", 0.0, "score below 60", "honest, but covering little of the method", "#9a5b00", "33"),
+    Band("form", 0.0, "substance below 50, whatever the score", "its text reads as paperwork", "#b3261e", "31"),
 )
 BY_NAME: dict[str, Band] = {band.name: band for band in BANDS}
 NO_BAND_COLOUR = "#6b7280"  # an account with no plan, a file with no score

@@ -196,7 +196,7 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         as_of=day.isoformat(),
         generated=options.generated,
         totals=totals,
-        bands=[Band(name=band.name, floor=band.floor, meaning=band.meaning) for band in bands.BANDS],
+        bands=[Band(name=band.name, floor=band.floor, when=band.when, meaning=band.meaning) for band in bands.BANDS],
         plans=entries,
         portfolio=view,
         owners=by_owner(entries),

@@ -68,7 +68,7 @@ def page(title: str, body: str) -> str:
 
 
 def footer(report: Report) -> str:
-    bands = "; ".join(f"<strong>{escape(b.name)}</strong> from {b.floor:g}: {escape(b.meaning)}" for b in report.bands)
+    bands = "; ".join(f"<strong>{escape(b.name)}</strong> ({escape(b.when)}): {escape(b.meaning)}" for b in report.bands)
     notes = "".join(f"<p>Note: {escape(n)}</p>" for n in report.notes)
     return (f"<footer><p>Bands: {bands}.</p><p>Made by planlint {escape(report.version)}, judged as of {escape(report.as_of)}"
             + (f", generated {escape(report.generated)}" if report.generated else "") + ".</p>" + notes + "</footer>")

@@ -241,7 +241,7 @@ def render(report: Report) -> str:
     parts += ["", "## Plan by plan"]
     for plan in report.plans:
         parts += ["", plan_details(plan)]
-    bands = "; ".join(f"**{md(b.name)}** from {b.floor:g}: {md(b.meaning)}" for b in report.bands)
+    bands = "; ".join(f"**{md(b.name)}** ({md(b.when)}): {md(b.meaning)}" for b in report.bands)
     parts += ["", "---", "", f"Bands: {bands}."]
     parts += [f"Note: {md(note)}" for note in report.notes]
     return "\n".join(parts) + "\n"

@@ -21,10 +21,11 @@ FIXES_OPEN = 3  # top fixes shown open
 
 
 class Band(BaseModel):
-    """A score band as a manager reads it: its name, its floor and what it means."""
+    """A band as a manager reads it: its name, its floor, when a plan gets it, and what it means."""
 
     name: str
     floor: float
+    when: str
     meaning: str
 
 
