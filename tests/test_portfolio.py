@@ -73,7 +73,7 @@ def test_place_accounts_judges_only_a_accounts() -> None:
     assert [(p.account, p.quadrant, p.needs_attention) for p in placements] == [
         ("Umbrella", "A", False), ("Thin Co", "A", True), ("Ghost", "A", True), ("Unplanned", "A", True),
         ("Small", "D", False), ("Growth", "B", False)]
-    assert placements[1].problem == "A-quadrant account's plan 'plans/thin.plan' scores 20, below the minimum 70"
+    assert placements[1].problem == "A-quadrant account's plan 'plans/thin.plan' scores 20.0, below the minimum 70"
 
 
 @pytest.fixture()
