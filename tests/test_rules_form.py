@@ -72,7 +72,8 @@ def test_forty_lines_of_placeholder_filler_score_lower_than_a_short_honest_plan(
 def test_the_form_ratio_is_reported_with_its_breakdown() -> None:
     [message] = messages(lint(filler_plan(), select=["PL905"]), "PL905")
     # "Person 0" to "Person 2" name nobody: placeholders too.
-    assert message == "100% of the plan's text reads as form (29 of 29 texts: 29 placeholder); more than 20% is a form"
+    assert message == ("100% of the plan's text reads as form, in words (29 of 29 texts: 29 placeholder); "
+                       "more than 20% is a form")
 
 
 def test_a_real_name_earns_no_form_credit_so_an_empty_plan_has_no_form_score() -> None:
@@ -119,7 +120,26 @@ def test_every_copy_of_a_pasted_sentence_counts_as_form_so_pasting_cannot_buy_su
     once = lint(GOOD, select=["PL9"])
     twice = lint(change('obstacle "Claims IT team lost two architects this year"', f'obstacle "{sentence}"'), select=["PL9"])
     assert once.metrics["form_ratio"] == 0.0
-    assert twice.metrics["form_ratio"] == round(2 / twice.metrics["form_texts"], 3)  # both copies, not one
+    assert twice.metrics["form_count"] == 2  # both copies, not one
+
+
+def test_the_share_of_form_is_counted_in_words_so_a_long_pasted_paragraph_outweighs_short_real_lines() -> None:
+    paragraph = ("We are a global leader in claims software, trusted by more than sixty insurers on five continents "
+                 "to deliver faster, safer and cheaper claims handling")
+    pasted = change('strength "Claims intake platform live at three regional insurers"', f'strength "{paragraph}"')
+    pasted = change('pressure "Regulator fines for late claims doubled in 2026"', f'pressure "{paragraph}"', pasted)
+    result = lint(pasted, select=["PL9"])
+    texts_share = result.metrics["form_count"] / result.metrics["form_texts"]
+    assert result.metrics["form_ratio"] > 2 * texts_share  # two texts of many, but a large share of the words
+
+
+def test_a_placeholder_weighs_at_least_the_shortest_honest_answer_its_field_takes() -> None:
+    def ratio(pressure: str) -> float:
+        text = change('pressure "Regulator fines for late claims doubled in 2026"', f'pressure "{pressure}"')
+        return lint(text, select=["PL9"]).metrics["form_ratio"]
+
+    assert ratio("TBD") == ratio("TBD TBD TBD")  # a sentence's box, empty, weighs a 3-word sentence
+    assert ratio("TBD TBD TBD TBD TBD") > ratio("TBD")
 
 
 NEW_FIELDS = {  # text added to GOOD (after its `team` line): the placeholder and where the message says it is

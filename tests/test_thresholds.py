@@ -52,12 +52,12 @@ def test_minimums_per_file_and_per_quadrant_add_to_the_file_ones(plans: Path) ->
 
 def test_the_a_quadrant_bar_is_one_setting_for_check_and_portfolio(plans: Path) -> None:
     config(plans, "[quadrant.A]\nfail-under = 5\n")
-    assert run("portfolio", "portfolio.plan", cwd=plans).code == 0  # the form sample's 8.0 clears a bar of 5
+    assert run("portfolio", "portfolio.plan", cwd=plans).code == 0  # the form sample's 7.5 clears a bar of 5
     assert run("portfolio", "portfolio.plan", "--fail-under", "9", cwd=plans).code == 1
     assert run("portfolio", "portfolio.plan", "--min-score", "9", cwd=plans).code == 1  # the old name still works
     config(plans, "a-quadrant-min-score = 9\n")  # the old configuration key, read as [quadrant.A] fail-under
     out = run("check", "form.plan", cwd=plans).out
-    assert "  below minimum: score 8.0 < 9 (a-quadrant-min-score)" in out
+    assert "  below minimum: score 7.5 < 9 (a-quadrant-min-score)" in out
 
 
 def test_an_unknown_category_in_a_minimum_is_a_configuration_error(plans: Path) -> None:

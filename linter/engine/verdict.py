@@ -41,8 +41,9 @@ from . import scoring
 from .essentials import PillarVerdict
 
 SCORING_VERSION = "2"
-FORM_RATIO = "form_ratio"  # the metric a pack reports for the substance axis: share of texts that read as form
-FORM_TEXTS = "form_texts"  # how many texts that share is of (lets a fix's gain on substance be worked out)
+FORM_RATIO = "form_ratio"  # the metric a pack reports for the substance axis: share of the text (in words) that reads as form
+FORM_TEXTS = "form_texts"  # how many texts the plan has (lets a fix's gain on substance be worked out)
+FORM_COUNT = "form_count"  # how many of them read as form
 PILLAR_COST = 0.25  # the score is divided by 1 + this for each failed pillar: the first leaves 80%
 SUBSTANCE_FLOOR = 0.5  # what a plan whose text is all form keeps of its completeness
 FORM_BELOW = 50.0  # substance under this: the plan reads as paperwork, band "form"
@@ -133,9 +134,14 @@ def fix_gains(tallies: Sequence[scoring.RuleTally], category_weights: Mapping[st
 
 
 def _substance_fixed(metrics: Mapping[str, float], tally: scoring.RuleTally) -> float:
-    """Substance once this form rule's failing texts are real; a one-item (plan-level) rule fixes all of them."""
-    texts = metrics.get(FORM_TEXTS)
-    if tally.total == 1 or not texts:
+    """Substance once this form rule's failing texts are real; a one-item (plan-level) rule fixes all of them.
+
+    The share is in words and the engine knows only how many texts each rule
+    failed, so the texts fixed are taken to weigh what the plan's form texts
+    weigh on average.
+    """
+    form = metrics.get(FORM_COUNT, metrics[FORM_RATIO] * metrics.get(FORM_TEXTS, 0))
+    if tally.total == 1 or not form:
         return 100.0
-    form = metrics[FORM_RATIO] * texts
-    return round(100 * (1 - max(form - (tally.total - tally.passed), 0.0) / texts), 1)
+    fixed = min((tally.total - tally.passed) / form, 1.0)
+    return round(100 * (1 - metrics[FORM_RATIO] * (1 - fixed)), 1)

@@ -85,25 +85,42 @@ def _lines(others: list[Prose]) -> str:
 
 @dataclass(frozen=True)
 class FormRatio:
-    """How much of a plan's text reads as form, and why."""
+    """How much of a plan's text reads as form, and why.
+
+    The share is counted in words, as a reader meets the text: a paragraph
+    pasted into eighteen boxes is most of the page, however many short real
+    lines sit beside it. A text that reads as form weighs at least the
+    shortest honest answer its field takes (:data:`MIN_WORDS`: a sentence 3
+    words, a step 2, a name or label 1), so ``"TBD"`` in a research box is
+    not weightless.
+    """
 
     form: int
     total: int
     reasons: dict[str, int] = field(default_factory=dict)
+    form_words: int = 0
+    total_words: int = 0
 
     @property
     def ratio(self) -> Optional[float]:
-        return None if self.total == 0 else self.form / self.total
+        return None if self.total_words == 0 else self.form_words / self.total_words
 
     def describe(self) -> str:
-        """``38% of the plan's text reads as form (19 of 50 texts: 12 placeholder, 7 one-word)``."""
+        """``38% of the plan's text reads as form, in words (19 of 50 texts: 12 placeholder, 7 one-word)``."""
         parts = ", ".join(f"{count} {reason}" for reason, count in sorted(self.reasons.items(), key=lambda kv: (-kv[1], kv[0])))
         share = 0 if self.ratio is None else round(self.ratio * 100)
-        return f"{share}% of the plan's text reads as form ({self.form} of {self.total} texts" + (f": {parts})" if parts else ")")
+        return (f"{share}% of the plan's text reads as form, in words ({self.form} of {self.total} texts"
+                + (f": {parts})" if parts else ")"))
+
+
+def weight(verdict: Verdict) -> int:
+    """A text's words; a form text at least the shortest honest answer its field takes."""
+    words = word_count(verdict.prose.text)
+    return max(words, MIN_WORDS.get(verdict.prose.kind, 1)) if verdict.reason else words
 
 
 def form_ratio(plan: Plan, judged: Optional[list[Verdict]] = None) -> FormRatio:
-    """The plan's form ratio: texts that read as form over the texts the writer typed.
+    """The plan's form ratio: the words of texts that read as form over the words the writer typed.
 
     Names (people, accounts, units) count only when they are placeholders: a
     real name is not evidence that a plan is a tool, so it cannot dilute the ratio.
@@ -115,7 +132,9 @@ def form_ratio(plan: Plan, judged: Optional[list[Verdict]] = None) -> FormRatio:
     for verdict in counted:
         if verdict.reason:
             reasons[verdict.reason] = reasons.get(verdict.reason, 0) + 1
-    return FormRatio(form=sum(reasons.values()), total=len(counted), reasons=reasons)
+    weights = [weight(verdict) for verdict in counted]
+    return FormRatio(form=sum(reasons.values()), total=len(counted), reasons=reasons,
+                     form_words=sum(w for w, v in zip(weights, counted) if v.reason), total_words=sum(weights))
 
 
 def _judge(ctx: CheckContext, reason: str, kinds: frozenset[str], message: Callable[[Verdict], str]) -> Iterable[Item]:
@@ -285,6 +304,7 @@ class FormRatioRule(Rule):
             return
         ctx.metrics["form_ratio"] = round(ratio.ratio, 3)  # shown per plan in JSON and reports, pass or fail
         ctx.metrics["form_texts"] = ratio.total  # what the ratio is of: the engine works out a fix's gain from it
+        ctx.metrics["form_count"] = ratio.form  # how many of them read as form
         if ratio.ratio <= MAX_FORM_RATIO:
             yield passed(ctx.plan.span)
         else:
