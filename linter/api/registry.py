@@ -10,11 +10,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from importlib import metadata
 from typing import Iterable, Optional
 
 import pluggy
 
+from .. import installed
 from . import hookspecs
 from .rule import Category, Rule, RuleInfo
 
@@ -68,8 +68,9 @@ def new_plugin_manager() -> pluggy.PluginManager:
     return manager
 
 
-def _entry_points() -> Iterable[metadata.EntryPoint]:
-    return metadata.entry_points(group=hookspecs.PROJECT)
+def _entry_points() -> list[installed.EntryPoint]:
+    """The installed plugins' entry points, sorted by name (cached under the installed distributions' stamp)."""
+    return installed.entry_points(hookspecs.PROJECT)
 
 
 def _register_builtins(manager: pluggy.PluginManager, problems: list[LoadProblem]) -> None:
@@ -82,19 +83,19 @@ def _register_builtins(manager: pluggy.PluginManager, problems: list[LoadProblem
 
 def _register_entry_points(
     manager: pluggy.PluginManager,
+    entry_points: list[installed.EntryPoint],
     problems: list[LoadProblem],
     disabled: frozenset[str],
     versions: dict[str, str],
 ) -> None:
-    for entry_point in sorted(_entry_points(), key=lambda ep: ep.name):
+    for entry_point in entry_points:
         if entry_point.name in disabled or manager.has_plugin(entry_point.name):
             continue
         try:
             with time_limit(_load_budget, f"plugin '{entry_point.name}' (loading)"):
                 plugin = entry_point.load()
             manager.register(plugin, name=entry_point.name)
-            dist = getattr(entry_point, "dist", None)
-            versions[entry_point.name] = f"{dist.name} {dist.version}" if dist is not None else "unknown"
+            versions[entry_point.name] = f"{entry_point.dist} {entry_point.version}" if entry_point.dist else "unknown"
         except FileTimeout:
             problems.append(LoadProblem(f"plugin '{entry_point.name}'", f"took more than {_load_budget:g} s to load; skipped"))
         except Exception as exc:  # noqa: BLE001 - reported, never fatal
@@ -161,7 +162,8 @@ def load_registry(
     disabled = frozenset(disabled_plugins)
     _register_builtins(manager, problems)
     versions: dict[str, str] = {}
-    _register_entry_points(manager, problems, disabled, versions)
+    entry_points = _entry_points()
+    _register_entry_points(manager, entry_points, problems, disabled, versions)
     for index, plugin in enumerate(extra_plugins):
         manager.register(plugin, name=getattr(plugin, "__name__", None) or f"extra-{index}")
     for path in pack_paths:
@@ -170,7 +172,7 @@ def load_registry(
 
     registry = Registry(problems=problems, plugin_versions=versions)
     registry.plugin_names = sorted(name for name, _ in manager.list_name_plugin())
-    registry.available_plugins = sorted({*registry.plugin_names, *BUILTIN_PLUGINS, *(ep.name for ep in _entry_points())})
+    registry.available_plugins = sorted({*registry.plugin_names, *BUILTIN_PLUGINS, *(ep.name for ep in entry_points)})
     for _, category in _collect(manager, "planlint_categories", problems):
         if isinstance(category, Category):
             registry.categories.setdefault(category.name, category)

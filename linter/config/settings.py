@@ -35,7 +35,7 @@ class QuadrantBars(BaseModel):
     per-category minimums on top of the file's own.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     fail_under: Optional[Bar] = Field(default=None, alias="fail-under")
     category_fail_under: dict[str, Bar] = Field(default_factory=dict, alias="category-fail-under")
@@ -53,7 +53,7 @@ def _as_list(value: object) -> object:
 class Overridable(BaseModel):
     """The keys a ``[[per-file]]`` block may override, declared once for it and for :class:`Settings`."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
@@ -82,7 +82,7 @@ class PerFile(Overridable):
 class FormatSettings(BaseModel):
     """The ``[format]`` table: what ``planlint format`` leaves alone (``check`` still reads those plans)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     exclude: list[str] = Field(default_factory=list)
 
@@ -94,7 +94,7 @@ class CrmSettings(BaseModel):
     ``--crm`` and ``--contacts`` on the command line replace them.
     """
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     opportunities: Optional[str] = None
     contacts: Optional[str] = None

@@ -4,8 +4,10 @@ A result depends on the file's bytes and on everything that configures the
 run, so the key hashes all of it: the content, the path it is shown under
 (rules may look at it), the effective settings, the reference date ("past
 due" and "stale" change with it), each selected rule's code, version and
-pack, the category weights, the planlint version, and the size and
-modification time of planlint's own source files and of each rule's module
+pack, the category weights, the planlint version, the stamp of the installed
+distributions (:func:`planlint.installed.distributions_stamp`, the one the
+entry-point scan is cached under, so installing or removing a package is a
+miss), the size and modification time of planlint's own source files and of each rule's module
 (so an edited rule in a development checkout never serves a stale result),
 and, with ``--crm``, the CRM exports' bytes.
 Anything that changes any of these is a miss; nothing is ever invalidated
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from .. import __version__
+from ..installed import distributions_stamp
 from .meta import INTERNAL_ERROR
 from .results import FileResult
 from .verdict import SCORING_VERSION
@@ -104,6 +107,7 @@ def run_fingerprint(linter: Linter) -> str:
     # The whole RuleInfo, and for a TOML rule its whole table (items, check, when, where) and its pack's bytes.
     parts.extend(f"rule {r.info!r} {getattr(r, 'definition', '')}" for r in linter.rules)
     parts.append(f"plugins {sorted(linter.registry.plugin_versions.items())}")
+    parts.append(f"distributions {distributions_stamp()}")  # any install or removal, as the entry-point scan sees it
     parts.append(f"file-ignores {linter.settings.file_ignores}")
     parts.extend(source_stamps(code_files(type(rule).__module__ for rule in linter.rules)))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

@@ -7,12 +7,22 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..api.rule import Severity
 
 
-class Finding(BaseModel):
+class _Result(BaseModel):
+    """Base of the result models: their validators are built on first use (``defer_build``), not at import.
+
+    ``planlint check one.plan`` then pays only for the models it constructs,
+    and commands that never build a result (``rules``, ``explain``) pay nothing.
+    """
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Finding(_Result):
     code: str
     name: str
     severity: Severity
@@ -26,7 +36,7 @@ class Finding(BaseModel):
     source_line: Optional[str] = Field(default=None, description="the offending source line, for errors that stop a file being read")
 
 
-class RuleScore(BaseModel):
+class RuleScore(_Result):
     code: str
     name: str
     category: str
@@ -36,7 +46,7 @@ class RuleScore(BaseModel):
     score: Optional[float] = Field(description="0-100, or null when the rule does not apply")
 
 
-class Essential(BaseModel):
+class Essential(_Result):
     """One pillar of the method on one plan: met, failed, waived or not required, and why."""
 
     pillar: str
@@ -45,7 +55,7 @@ class Essential(BaseModel):
     rules: list[str] = Field(default_factory=list, description="the rules that decide this pillar")
 
 
-class NotApplicable(BaseModel):
+class NotApplicable(_Result):
     """A rule left out of this plan's score, and why: its quadrant, or a suppression with a reason."""
 
     code: str
@@ -54,7 +64,7 @@ class NotApplicable(BaseModel):
     line: Optional[int] = Field(default=None, description="the suppressed item's line; none when the whole rule was skipped")
 
 
-class Threshold(BaseModel):
+class Threshold(_Result):
     """A bar the configuration sets for this plan, and whether the plan reaches it (one that is missed fails the run)."""
 
     name: str = Field(description="'score', or the category the minimum is for")
@@ -64,7 +74,7 @@ class Threshold(BaseModel):
     setting: str = Field(description="where the bar comes from: category-fail-under, quadrant.A.fail-under, ...")
 
 
-class Fix(BaseModel):
+class Fix(_Result):
     """A rule whose failing items, once fixed, would raise the plan score by ``gain`` points."""
 
     code: str
@@ -73,7 +83,7 @@ class Fix(BaseModel):
     message: str
 
 
-class FileResult(BaseModel):
+class FileResult(_Result):
     """One file's result. ``kind`` is ``plan``, ``portfolio`` or ``unreadable`` (the file cannot be read)."""
 
     path: str
@@ -101,7 +111,7 @@ class FileResult(BaseModel):
         return [finding for finding in self.findings if finding.suppressed is None]
 
 
-class Summary(BaseModel):
+class Summary(_Result):
     files: int
     findings: int
     mean_score: float
@@ -113,7 +123,7 @@ class Summary(BaseModel):
     unreadable: int = Field(default=0, description="files that cannot be read: no score, never counted in the mean")
 
 
-class RunResult(BaseModel):
+class RunResult(_Result):
     version: str
     scoring: str = Field(default="", description="the scoring model's version: scores from another version are not comparable")
     files: list[FileResult]

@@ -6,6 +6,8 @@ pickle, and unpickling runs whatever code the file names, so a cache another
 user can plant (a shared ``/tmp``, an ``XDG_CACHE_HOME`` someone else can
 write) would run their code as the user. So nothing here is a pickle:
 
+* the folder, the file checks and the header are :mod:`planlint.private_cache`'s,
+  the one home of planlint's caches outside the working tree;
 * the tables are JSON (Lark's own ``memo_serialize`` form, the one its
   standalone generator writes out as Python literals), which decodes to
   lists, dicts, strings and numbers and can run nothing;
@@ -24,56 +26,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from .. import private_cache
+from ..private_cache import private_folder
+
+__all__ = ["private_folder", "table_key", "load", "store", "cached", "load_lark"]  # private_folder: its home is private_cache
+
 MAGIC = b"planlint-grammar-tables 1"
 _INT_KEYS = "\x00int"  # JSON keys are strings; Lark's state tables are keyed by numbers
-
-
-def private_folder(name: str = "planlint") -> Optional[Path]:
-    """A cache folder only this user can read or write, created 0700 when missing; None if there is none.
-
-    Tried in order: ``$XDG_CACHE_HOME/planlint``, ``~/.cache/planlint``, and
-    ``<tmp>/planlint-<uid>``. A candidate that exists but belongs to someone
-    else, is a symlink, or lets others write is skipped, never repaired: who
-    made it may already have put files in it. One of ours that only others
-    could read (an older planlint made it 0755) is made 0700.
-    """
-    candidates = []
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        candidates.append(Path(xdg) / name)
-    home = os.path.expanduser("~")
-    if os.path.isabs(home):
-        candidates.append(Path(home) / ".cache" / name)
-    candidates.append(Path(tempfile.gettempdir()) / f"{name}-{os.getuid()}")
-    for folder in candidates:
-        try:
-            folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            try:
-                folder.mkdir(mode=0o700)
-            except FileExistsError:
-                pass
-            info = os.lstat(folder)
-            if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022:
-                if info.st_mode & 0o077:
-                    os.chmod(folder, 0o700)  # ours, and nobody else could ever write in it: make it private
-                if _is_private(os.lstat(folder), directory=True):
-                    return folder
-        except OSError:
-            continue
-    return None
-
-
-def _is_private(info: os.stat_result, directory: bool) -> bool:
-    """Owned by this user; a folder open to nobody else, a file nobody else can write."""
-    kind_ok = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
-    others = 0o077 if directory else 0o022
-    return kind_ok and info.st_uid == os.getuid() and not info.st_mode & others
 
 
 def table_key(*parts: str) -> str:
@@ -82,16 +44,8 @@ def table_key(*parts: str) -> str:
 
 def load(folder: Path, key: str) -> Optional[dict[str, Any]]:
     """The tables stored under ``key``, or None when absent, not private, stale or damaged."""
-    try:
-        fd = os.open(folder / f"grammar-{key[:24]}.json", os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as handle:
-        if not _is_private(os.fstat(handle.fileno()), directory=False) or not _is_private(os.lstat(folder), directory=True):
-            return None
-        data = handle.read()
-    header, _, body = data.partition(b"\n")
-    if header != MAGIC + b" " + key.encode() + b" " + hashlib.sha256(body).hexdigest().encode():
+    body = private_cache.read(folder, f"grammar-{key[:24]}.json", MAGIC, key)
+    if body is None:
         return None
     try:
         return json.loads(body, object_hook=_int_keys)
@@ -100,26 +54,9 @@ def load(folder: Path, key: str) -> Optional[dict[str, Any]]:
 
 
 def store(folder: Path, key: str, tables: dict[str, Any]) -> None:
-    """Write the tables 0600 under a temporary name, then rename: a failure only means the next run builds them again.
-
-    Not the report writer (:mod:`planlint.engine.atomic`): that one follows
-    symlinks and writes into devices, which a private cache must never do;
-    here ``O_EXCL`` and ``O_NOFOLLOW`` refuse anything already in the way.
-    """
+    """Write the tables (0600, under a temporary name, then renamed): a failure only means the next run builds them again."""
     body = json.dumps(_encode(tables), separators=(",", ":"), sort_keys=True).encode("utf-8")
-    header = MAGIC + b" " + key.encode() + b" " + hashlib.sha256(body).hexdigest().encode()
-    final = folder / f"grammar-{key[:24]}.json"
-    temporary = folder / f"{final.name}.{os.getpid()}.tmp"
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(header + b"\n" + body)
-        os.replace(temporary, final)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    private_cache.write(folder, f"grammar-{key[:24]}.json", MAGIC, key, body)
 
 
 def cached(key: str, build: Callable[[], dict[str, Any]], folder: Optional[Path] = None) -> dict[str, Any]:
