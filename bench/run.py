@@ -161,14 +161,16 @@ def scale(check: list[str], workdir: Path, big_bytes: int, objectives: int, runs
 
 
 def big_plan_memory(runs_of: dict[int, list], size: int) -> list[Figure]:
-    """Peak resident memory of the big plan's runs; the target is 30x the file (300 MB for 10 MB)."""
+    """Peak resident memory of the big plan's runs, against 300 MB for a 10 MB plan (judged only at that size)."""
     peaks = {n: max(run.max_rss_kb for run in runs) / 1024 for n, runs in runs_of.items()}
-    mb, limit = peaks[size], 30 * size / 1e6
+    mb = peaks[size]
+    judged = size == 10_000_000  # the interpreter's own ~40 MB make a scaled target meaningless for small plans
     return [
         Figure(f"peak memory, plan of {size / 1e6:g} MB", f"{mb:.0f} MB ({mb * 1e6 / size:.0f}x the file)",
-               f"max of {len(runs_of[size])}", f"<= {limit:.0f} MB", verdict(mb <= limit, f"{mb / limit:.2f}x over"), "memory"),
+               f"max of {len(runs_of[size])}", "<= 300 MB" if judged else "<= 300 MB at 10 MB",
+               verdict(mb <= 300, f"{mb / 300:.2f}x over") if judged else "not judged (quick)", "memory"),
         Figure(f"  peak memory x{mb / peaks[size // 10]:.1f} for size x10", f"{peaks[size // 10]:.0f} MB at {size / 1e7:g} MB",
-               "", "~10x (linear)", ""),
+               "", "<= 10x (linear)", verdict(mb <= 10 * peaks[size // 10], "grows faster than linear")),
     ]
 
 
