@@ -125,3 +125,16 @@ def test_a_plugin_switched_off_in_the_configuration_is_not_listed_or_explained(t
     assert listed.code == 0 and "FAKE101" not in codes(listed.out) and "PL302" in codes(listed.out)
     explained = run_process("explain", "FAKE101", cwd=plans, env=env)
     assert explained.code == 2 and "unknown rule 'FAKE101'" in explained.err
+
+
+def test_rules_lists_each_rules_pillar_and_weight_as_the_configuration_gives_them(tmp_path: Path) -> None:
+    listing = run("rules", cwd=tmp_path).out
+    assert [line.split()[5] for line in listing.splitlines() if line.startswith(("PL102 ", "PL105 "))] == ["competitor", "-"]
+    write(tmp_path, "planlint.toml", 'essentials = { PL105 = "customer", competitor-research = false }\nweights = { PL102 = 5 }\n')
+    rows = {row["code"]: row for row in json.loads(run("rules", "--format", "json", cwd=tmp_path).out)}
+    assert (rows["PL102"]["pillar"], rows["PL102"]["weight"]) == (None, 5.0)
+    assert rows["PL105"]["pillar"] == "customer"
+    assert rows["PL172"]["quadrants"] == ["A", "B"]  # white space is not expected of a protect or leave account
+    listing = run("rules", cwd=tmp_path).out
+    assert [line.split()[4:6] for line in listing.splitlines() if line.startswith(("PL102 ", "PL105 "))] == [
+        ["5", "-"], ["1.5", "customer"]]

@@ -16,6 +16,7 @@ from .exits import UsageError
 if TYPE_CHECKING:
     from ..api.registry import Registry
     from ..api.rule import RuleInfo
+    from ..config.settings import Settings
 
 
 def iso_date(value: str) -> dt.date:
@@ -123,6 +124,16 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
                         "overrides one setting (repeatable)")
 
 
+def configured_settings(config: Optional[str]) -> "Settings":
+    """The settings ``planlint check`` would use for a plan in the current folder; a broken configuration stops with exit 2."""
+    from ..config.loader import ConfigError, ConfigResolver
+
+    try:
+        return ConfigResolver(config).for_folder(Path.cwd().resolve()).settings
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+
+
 def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Registry":
     """The rules ``planlint check`` would load for a plan in the current folder, plus ``packs`` (``--pack``).
 
@@ -132,14 +143,9 @@ def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Re
     configuration's ``packs``, without the plugins it switches off. A broken
     configuration or pack, or a rule code used twice, stops with exit 2.
     """
-    from ..config.loader import ConfigError, ConfigResolver
     from ..engine.runner import Options, make_registry
 
-    try:
-        settings = ConfigResolver(config).for_folder(Path.cwd().resolve()).settings
-    except ConfigError as error:
-        raise UsageError(str(error)) from None
-    registry = make_registry(settings, Options(packs=tuple(packs)))
+    registry = make_registry(configured_settings(config), Options(packs=tuple(packs)))
     report_load_problems(registry)
     return registry
 

@@ -1,4 +1,8 @@
-"""`planlint rules`: list every rule with its code, name, category, severity and weight.
+"""`planlint rules`: list every rule with its code, name, category, severity, weight and pillar.
+
+Weights and pillars are the ones the configuration in force gives (``weights``,
+``essentials``), so a sales-enablement team sees which rules decide a verdict
+the way ``planlint check`` will apply them.
 
 ``--format markdown`` prints the reference of planlint's own rules (the
 built-in pack and the meta rules) that ``docs/rules.md`` ends with; ``--into FILE`` writes it into FILE in place of the reference already
@@ -13,9 +17,10 @@ import json
 from pathlib import Path
 
 from ..api.rule import OWN_PACKS, rule_link
+from ..config.settings import effective_essential, effective_weight
 from ..output.rules_doc import rules_reference, with_reference
 from .exits import UsageError
-from ._common import add_config_option, configured_rules, write_output
+from ._common import add_config_option, configured_rules, configured_settings, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,16 +47,19 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot read {args.into}: {error.strerror or error}") from None
         write_output(with_reference(document, reference), args.into)
         return 0
+    settings = configured_settings(args.config)
     if args.format == "json":
         rows = [
             {"code": i.code, "name": i.name, "category": i.category, "severity": i.severity.value,
-             "weight": i.weight, "pack": i.pack, "message": i.message, "link": rule_link(i)}
+             "weight": effective_weight(i, settings), "pillar": effective_essential(i, settings),
+             "quadrants": list(i.quadrants), "pack": i.pack, "message": i.message, "link": rule_link(i)}
             for i in infos
         ]
         write_output(json.dumps(rows, indent=2) + "\n", None)
         return 0
-    header = ("CODE", "NAME", "CATEGORY", "SEVERITY", "WEIGHT", "PACK")
-    rows_text = [(i.code, i.name, i.category, i.severity.value, f"{i.weight:g}", i.pack) for i in infos]
+    header = ("CODE", "NAME", "CATEGORY", "SEVERITY", "WEIGHT", "PILLAR", "PACK")
+    rows_text = [(i.code, i.name, i.category, i.severity.value, f"{effective_weight(i, settings):g}",
+                  effective_essential(i, settings) or "-", i.pack) for i in infos]
     widths = [max(len(str(row[col])) for row in [header, *rows_text]) for col in range(len(header))]
     lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [header, *rows_text]]
     write_output("\n".join(lines) + "\n", None)
