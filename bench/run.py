@@ -28,7 +28,9 @@ Sections (``--only NAME`` runs one; the last table repeats issue 19's figures):
               plan a tenth the size); the 10 MB plan's peak memory;
   editor      the warm re-lint per keystroke of a 214-line plan, as
               ``planlint server`` calls the engine (in this process, CPU time,
-              the median of many keystrokes; needs the ``lsp`` extra).
+              the median of many keystrokes; needs the ``lsp`` extra);
+  toml-rule   a TOML rule's CPU time per item against the same rule written in
+              Python, in this process, interleaved (bench/toml_cost.py).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from generate import big_plan, generate_plan, many_objectives, write_corpus  # n
 from measure import (CHILD_ENV, Figure, checked, child_env, count_lines, interleaved, median_spread,  # noqa: E402
                      ms, planlint_command, run_process, sec, times, verdict)
 from peers import yamllint_ratio  # noqa: E402
+from toml_cost import toml_rule_cost  # noqa: E402
 
 AS_OF = "2027-03-01"  # fixed, so "overdue" and "stale" findings are the same on every day
 
@@ -255,6 +258,7 @@ def sections(args: argparse.Namespace, workdir: Path, runs: int) -> list[tuple[s
         ("memory", big_corpus),
         ("scale", lambda: scale(check, workdir, big_bytes, objectives, max(1, runs // 2))),
         ("editor", lambda: editor(workdir, 60 if args.quick else 300)),
+        ("toml-rule", lambda: toml_rule_cost(10 if args.quick else 30)),
     ]
 
 
@@ -271,7 +275,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--runs", type=int, help="runs per timed figure (default: 5, quick: 3)")
     parser.add_argument("--only", metavar="SECTION", action="append",
                         help="run only this section (repeatable): start-up, throughput, jobs, yamllint, cache, memory, "
-                             "scale, editor")
+                             "scale, editor, toml-rule")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown (for the README)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)

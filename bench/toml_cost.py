@@ -1,6 +1,7 @@
 """What a rule written in TOML costs per item, against the same rule written in Python.
 
-    python bench/toml_cost.py            # on its own (bench/run.py runs it as one of its sections)
+    python bench/run.py --only toml-rule     # as a section of the benchmark
+    python bench/toml_cost.py                # on its own
 
 The TOML rule is the built-in PL302 (action-owner: ``items = "actions"``,
 ``check = { field = "owner", present = true }``), loaded as ``planlint check``
@@ -22,21 +23,15 @@ import datetime as dt
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import Figure, median_spread, times, verdict  # noqa: E402
 
 AS_OF = dt.date(2027, 3, 1)
 ACTIONS = 2_000
 TARGET = 1.5
-
-
-@dataclass
-class Figure:  # the shape of bench/run.py's figures
-    name: str
-    value: str
-    spread: str
-    target: str
-    verdict: str
 
 
 def plan_text(actions: int, unowned: int = 10) -> str:
@@ -100,18 +95,14 @@ def toml_rule_cost(repetitions: int = 30, actions: int = ACTIONS, unowned: int =
     ratios = [t / p for t, p in zip(toml_times, python_times)]
     ratio = statistics.median(ratios)
     micro = lambda seconds: f"{seconds * 1e6:.2f} µs"  # noqa: E731
-    per = f"{len(found[0]):,} items"
     return [
-        Figure(f"TOML rule per item (PL302, {per}, CPU)", micro(statistics.median(toml_times)),
-               f"{micro(min(toml_times))} - {micro(max(toml_times))}", "", ""),
-        Figure("  the same check as a Python rule, per item", micro(statistics.median(python_times)),
-               f"{micro(min(python_times))} - {micro(max(python_times))}", "", ""),
-        Figure("TOML / Python per item (interleaved pairs)", f"{ratio:.2f}x", f"{min(ratios):.2f}x - {max(ratios):.2f}x",
-               f"<= {TARGET}x", "met" if ratio <= TARGET else f"MISSED ({ratio / TARGET:.1f}x over)"),
+        Figure(f"TOML rule per item (PL302 action-owner, {len(found[0]):,} items, CPU)", *median_spread(toml_times, micro), "", ""),
+        Figure("  the same check as a Python rule, per item", *median_spread(python_times, micro), "", ""),
+        Figure("TOML / Python per item (interleaved pairs)", times(ratio), f"{times(min(ratios))} - {times(max(ratios))}",
+               f"<= {TARGET}x", verdict(ratio <= TARGET, f"{ratio / TARGET:.1f}x over")),
     ]
 
 
 if __name__ == "__main__":
-    quick = "--quick" in sys.argv[1:]
-    for figure in toml_rule_cost(10 if quick else 30):
-        print(f"{figure.name:55} {figure.value:>10}  ({figure.spread})  {figure.target} {figure.verdict}".rstrip())
+    for figure in toml_rule_cost(10 if "--quick" in sys.argv[1:] else 30):
+        print(f"{figure.name:60} {figure.value:>9}  ({figure.spread})  {figure.target} {figure.verdict}".rstrip())

@@ -13,6 +13,7 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Callable, Optional, Union
 
 from pydantic import BaseModel
@@ -129,22 +130,16 @@ class Resolved:
     many: bool
 
 
-def _get(obj: Any, name: str, scope: Any) -> Any:
-    virtual = VIRTUAL.get(type(obj), {})
-    if name in virtual:
-        return virtual[name][1](obj, scope)
-    return getattr(obj, name, None)
+Getter = Callable[[Any, Any], Any]  # (node, scope) -> value
 
 
-def _step(name: str) -> Callable[[Any, Any], Any]:
-    """:func:`_get` for one name, with the computed fields of that name looked up once."""
+@lru_cache(maxsize=None)  # one per field name a pack uses: names are checked against the model first
+def _step(name: str) -> Getter:
+    """``(node, scope) -> value`` of the field ``name``: a computed field (:data:`VIRTUAL`) or a stored one."""
     computed = {python: fields[name][1] for python, fields in VIRTUAL.items() if name in fields}
     if not computed:
         return lambda obj, scope: getattr(obj, name, None)
     return lambda obj, scope: computed[type(obj)](obj, scope) if type(obj) in computed else getattr(obj, name, None)
-
-
-Getter = Callable[[Any, Any], Any]
 
 
 def plain_attribute(path: str) -> str:
@@ -168,14 +163,7 @@ def compile_path(path: str) -> Getter:
         value, many = item, isinstance(item, list)
         for step in steps:
             if many:
-                collected: list[Any] = []
-                for element in value:
-                    child = step(element, scope)
-                    if isinstance(child, list):
-                        collected.extend(child)
-                    elif child is not None:
-                        collected.append(child)
-                value = collected
+                value = _collect(value, step, scope)
                 continue
             value = step(value, scope)
             if value is None:
@@ -184,6 +172,18 @@ def compile_path(path: str) -> Getter:
         return value
 
     return get
+
+
+def _collect(values: list[Any], step: Getter, scope: Any) -> list[Any]:
+    """One step through a list (``strategies.actions``): every element's value, lists flattened, missing ones left out."""
+    collected: list[Any] = []
+    for element in values:
+        child = step(element, scope)
+        if isinstance(child, list):
+            collected.extend(child)
+        elif child is not None:
+            collected.append(child)
+    return collected
 
 
 def resolve(item: Any, path: str, scope: Any = None) -> Resolved:
@@ -195,17 +195,11 @@ def resolve(item: Any, path: str, scope: Any = None) -> Resolved:
     """
     value, span, many = item, getattr(item, "span", model.DEFAULT_SPAN), isinstance(item, list)
     for part in path.split(".") if path else []:
+        step = _step(part)
         if many:
-            collected: list[Any] = []
-            for element in value:
-                child = _get(element, part, scope)
-                if isinstance(child, list):
-                    collected.extend(child)
-                elif child is not None:
-                    collected.append(child)
-            value = collected
+            value = _collect(value, step, scope)
             continue
-        holder, value = value, _get(value, part, scope)
+        holder, value = value, step(value, scope)
         if value is None:
             break
         if isinstance(value, list):

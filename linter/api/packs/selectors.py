@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ... import model
-from ..real import real_objectives
+from ..real import real_actions, real_objectives
 from ..text import placeholder
 
 
@@ -31,11 +31,12 @@ class Selector:
     kind: str  # "objective": how a message names one
     gather: Callable[[model.Plan], list[Any]]
     attribute: str = "name"  # the field that names an item ("text" for an action)
+    screened: bool = False  # gather already leaves the placeholders out (planlint.api.real)
 
     def select(self, plan: model.Plan) -> list[Any]:
         """The items of ``plan``, those that are placeholders themselves left out (the plan itself is always one)."""
         items, attribute = self.gather(plan), self.attribute
-        if self.kind == "plan":
+        if self.kind == "plan" or self.screened:
             return items
         return [item for item in items  # _text inlined: this runs once per item of every rule
                 if placeholder(name if type(name := getattr(item, attribute, "")) is str else str(name or "")) is None]
@@ -88,11 +89,11 @@ def _objectives_of(category: model.ObjectiveCategory | None) -> Callable[[model.
 def _build() -> dict[str, Selector]:
     selectors = [
         Selector("plan", model.Plan, "the plan itself (one item)", "plan", lambda plan: [plan]),
-        Selector("objectives", model.Objective, "every objective", "objective", _objectives_of(None)),
+        Selector("objectives", model.Objective, "every objective", "objective", _objectives_of(None), screened=True),
         Selector("strategies", model.Strategy, "every strategy under every objective", "strategy",
                  lambda plan: [s for o in real_objectives(plan) for s in o.strategies]),
         Selector("actions", model.Action, "every action", "action",
-                 lambda plan: [a for o in real_objectives(plan) for a in o.actions()], "text"),
+                 lambda plan: real_actions(real_objectives(plan)), "text", screened=True),
         Selector("stakeholders", model.Stakeholder, "every stakeholder", "stakeholder", lambda plan: list(plan.stakeholders)),
         Selector("competitors", model.Competitor, "every competitor in the research", "competitor",
                  lambda plan: list(plan.research.competitors) if plan.research else []),
@@ -109,7 +110,7 @@ def _build() -> dict[str, Selector]:
     for category in model.ObjectiveCategory:
         selectors.append(
             Selector(f"{category.value}_objectives", model.Objective, f"every {category.value.replace('_', ' ')} objective",
-                     "objective", _objectives_of(category))
+                     "objective", _objectives_of(category), screened=True)
         )
     return {selector.name: selector for selector in selectors}
 
