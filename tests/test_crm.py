@@ -262,3 +262,23 @@ def test_velocity_on_the_crms_numbers_when_the_plan_states_no_pipeline(tmp_path:
         "(more than 1.5×)"]
     stated = check_json("acme.plan", "--as-of", "2027-02-01", cwd=tmp_path)
     assert not [x for x in findings(stated, "acme.plan") if x["code"].startswith("PL7")]
+
+
+def test_without_an_export_every_result_is_exactly_what_it_is_without_the_crm_category() -> None:
+    """The crm category (its rules, its weight) exists only with --crm: every plan's score, categories, pillars
+    and findings are what they would be if planlint had no CRM rules at all."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from planlint.engine import Linter, lint_file, load_registry
+
+    registry = load_registry()
+    assert "crm" in registry.categories and any(r.info.category == "crm" for r in registry.rules)
+    bare = replace(registry, rules=[r for r in registry.rules if r.info.category != "crm"],
+                   categories={name: c for name, c in registry.categories.items() if name != "crm"})
+    plans = sorted([*(ROOT / "samples").glob("*.plan"), *(ROOT / "tests" / "calibration").rglob("*.plan")])
+    assert len(plans) > 10
+    for path in plans:
+        with_category = lint_file(Linter(registry, as_of=dt.date(2027, 2, 1)), path, path.name)
+        without = lint_file(Linter(bare, as_of=dt.date(2027, 2, 1)), path, path.name)
+        assert with_category.model_dump() == without.model_dump(), path

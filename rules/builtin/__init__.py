@@ -24,7 +24,9 @@ CATEGORIES = [
     Category("velocity", "Velocity", 0.5, "Revenue targets the pipeline can yield."),
     Category("form", "Form, not tool", 2.0, "Placeholders, boilerplate, pasted and one-word text.", axis="substance"),
     Category("portfolio", "Portfolio", 1.0, "A-quadrant accounts with full plans."),
-    Category("crm", "Against the CRM", 1.0, "The plan held against the CRM exports given with --crm (docs/crm.md)."),
+    # Only with --crm (absent otherwise); completeness, no pillar: docs/crm.md, "In the verdict".
+    Category("crm", "Against the CRM", 1.0, "The plan held against the CRM exports given with --crm (docs/crm.md).",
+             axis="completeness"),
 ]
 
 MODULES = (research, people, orgchart, focus, objectives, tracking, actions, risks, cadence, velocity, form, portfolio, crm, crm_people, crm_pipeline)
