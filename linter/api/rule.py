@@ -11,8 +11,9 @@ pack registers through the same hooks as any third-party plugin.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Optional, TypeVar
 
@@ -66,15 +67,33 @@ class RuleInfo:
 
 
 # Where planlint's own rules are documented: the generated reference in docs/rules.md, one anchor per code.
+# Configuration moves it (``rules-docs-url``, see planlint.config.settings), for a team hosting its own copy.
 RULES_DOCS = "https://github.com/planlint/planlint/blob/main/docs/rules.md"
 OWN_PACKS = ("builtin", "planlint")  # the built-in rules and the meta rules PL000-PL013
+# A documentation link is a web page: http or https, no white space. Anything else (``javascript:``, a file
+# path) is refused where it is written (a TOML pack, the configuration) and never shown as a link.
+WEB_LINK = r"https?://\S+"
+
+
+def is_web_link(url: str) -> bool:
+    """Whether ``url`` is a page a report or an editor may link to (see :data:`WEB_LINK`)."""
+    return re.fullmatch(WEB_LINK, url) is not None
 
 
 def rule_link(info: RuleInfo, base: str = RULES_DOCS) -> str:
-    """The rule's documentation URL: its own ``link``, else, for planlint's own rules, its section under ``base``."""
+    """The rule's documentation URL: its own ``link``, else, for planlint's own rules, its section under ``base``.
+
+    A plugin's link that is not a web page (:func:`is_web_link`) is dropped, not passed on to SARIF or the report.
+    """
     if info.link:
-        return info.link
+        return info.link if is_web_link(info.link) else ""
     return f"{base}#{info.code.lower()}" if info.pack in OWN_PACKS else ""
+
+
+def with_link(info: RuleInfo, base: str = RULES_DOCS) -> RuleInfo:
+    """``info`` with its documentation link resolved under ``base``, for lists of rules a configuration shows
+    (`planlint rules`, `explain`, SARIF's rule table) when ``rules-docs-url`` moves planlint's docs."""
+    return info if base == RULES_DOCS else replace(info, link=rule_link(info, base))
 
 
 class Item(NamedTuple):

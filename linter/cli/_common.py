@@ -181,7 +181,12 @@ def read_stdin(limit: int = DEFAULT_LIMIT) -> bytes:
 
 
 def configured_rules(config: Optional[str], packs: Sequence[str] = ()) -> "list[RuleInfo]":
-    """Every rule `planlint check` could report here, the meta rules PL000-PL013 included, by code."""
+    """Every rule `planlint check` could report here, the meta rules PL000-PL013 included, by code.
+
+    Each links to its page as the configuration says (``rules-docs-url``), as the findings of a check do.
+    """
+    from ..api.rule import with_link
     from ..engine.meta import with_meta_rules
 
-    return with_meta_rules(rule.info for rule in configured_registry(config, packs).rules)
+    docs = configured_settings(config).rules_docs_url
+    return [with_link(info, docs) for info in with_meta_rules(rule.info for rule in configured_registry(config, packs).rules)]

@@ -27,7 +27,7 @@ from ..output.reporters import sarif
 from ..output.reporters import statistics
 from ..output.reporters.stream import STREAMING_FORMATS, stream_class
 from ..engine.results import FileResult, RunResult, Summary
-from ..api.rule import RuleInfo
+from ..api.rule import RULES_DOCS, RuleInfo
 from ..engine.runner import (Options, Reported, SummaryCounter, file_fails, iter_lint_files, iter_reported, lint_content,
                       make_linter, make_registry, run_result)
 from ._common import (STDIN, add_stdin_filename_option, iso_date, open_output, read_stdin, report_load_problems, score,
@@ -110,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
     if baseline is not None:
         _report_baseline(baseline_module.apply(baseline, files), args.quiet)
     result = run_result(files)
-    write_output(_render(result, args, color, rules), args.output)
+    # SARIF describes each rule once: with the docs of the first plan's configuration (its findings carry their own).
+    docs = batches[0].linter.settings.rules_docs_url if batches else RULES_DOCS
+    write_output(_render(result, args, color, rules, docs), args.output)
     _note_written(args, result.summary)
     if args.write_baseline or args.exit_zero:
         return EXIT_OK
@@ -287,13 +289,13 @@ def _stream_report(batches: list[Batch], args: argparse.Namespace, color: bool) 
     return EXIT_FINDINGS if counter.failed and not args.exit_zero else EXIT_OK
 
 
-def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo]) -> str:
+def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo], docs: str = RULES_DOCS) -> str:
     if args.statistics:
         return statistics.render_json(result) if args.format == "json" else statistics.render(result)
     if args.quiet and args.format == "text":
         return get_reporter("concise")(result)
     if args.format == "sarif":
-        return sarif.render(result, rules=rules)
+        return sarif.render(result, rules=rules, docs=docs)
     return get_reporter(args.format)(result, color=color)
 
 

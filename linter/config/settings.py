@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, fiel
 from ..api.pillars import Pillar
 from ..vocabulary import Role, Stage
 from .globs import matches_any
-from ..api.rule import RuleInfo, Severity
+from ..api.rule import RULES_DOCS, WEB_LINK, RuleInfo, Severity, is_web_link
 
 
 # A rule's pillar in configuration: a pillar's name, or false to make the rule decide none.
@@ -133,11 +133,23 @@ class Settings(Overridable):
     plugin_timeout: float = Field(default=30.0, alias="plugin-timeout", gt=0, allow_inf_nan=False,
                                   description="seconds each plugin may take to load")
     max_file_size: int = Field(default=20_000_000, alias="max-file-size", gt=0, description="bytes; larger files are refused")
+    rules_docs_url: str = Field(default=RULES_DOCS, alias="rules-docs-url", json_schema_extra={"pattern": rf"^{WEB_LINK}$"},
+                                description="where planlint's own rules are documented (an http or https page with an "
+                                            "anchor per code, like docs/rules.md): findings, explain, SARIF and the "
+                                            "report link there; a pack rule's own link wins")
     exclude: list[str] = Field(default_factory=list)
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     format: FormatSettings = Field(default_factory=FormatSettings)
     crm: CrmSettings = Field(default_factory=CrmSettings)
+
+    @field_validator("rules_docs_url")
+    @classmethod
+    def _web_page(cls, url: str) -> str:
+        """A link for every finding: a web page, never ``javascript:`` or a file (the report and editors link to it)."""
+        if not is_web_link(url):
+            raise ValueError("an http or https page with an anchor per rule code, like https://wiki.example.com/planlint-rules")
+        return url
 
     # Ignores that come from per-file overrides: they beat any select, as Ruff's
     # per-file-ignores do. Private, so a configuration file cannot set it directly.

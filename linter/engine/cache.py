@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 DEFAULT_DIR = ".planlint_cache"
 ENV_DIR = "PLANLINT_CACHE_DIR"
-LAYOUT = "2"  # bump when the entry format changes
+LAYOUT = "3"  # bump when the entry format changes (3: findings carry their rule's link)
 NOT_CACHED = frozenset({INTERNAL_ERROR.code})  # a crashed rule may not crash next time
 
 GITIGNORE = "# Created by planlint: the whole folder is a cache.\n*\n"

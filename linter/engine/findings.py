@@ -7,10 +7,11 @@ crashing rule is reported the same way wherever it runs.
 
 from __future__ import annotations
 
+import sys
 from typing import Callable, Iterable, Iterator, Optional, TypeVar
 
 from ..api.registry import LoadProblem
-from ..api.rule import Item, Rule, RuleInfo, Severity
+from ..api.rule import Item, Rule, RuleInfo, Severity, rule_link
 from ..model import DEFAULT_SPAN, Span
 from ..api.containment import DEFAULT_TIMEOUT, FileTimeout, ProcessExit, describe, guarded, malformed, was_interrupted
 from .meta import INTERNAL_ERROR
@@ -28,17 +29,21 @@ def finding_at(info: RuleInfo, span: Span, message: str, severity: Optional[Seve
     """``info``'s finding at ``span``; ``severity`` is the configured one when it differs from the rule's.
 
     Every field is given, so every finding shares one set of given fields
-    (pydantic keeps one per model, 728 bytes for eleven names: half of what a
-    finding costs, on a plan with tens of thousands of them).
+    (pydantic keeps one per model, over 700 bytes for the names: half of what a
+    finding costs, on a plan with tens of thousands of them). It links to the
+    rule's page under the default docs (one string per rule, interned, not one per finding); a :class:`~planlint.engine.linter.Linter`
+    whose configuration moves them (``rules-docs-url``) re-points its findings
+    (``Linter.linked``).
     """
     finding = Finding(code=info.code, name=info.name, severity=severity or info.severity, message=message,
-                      category=info.category, line=span.line, column=span.column, end_line=span.end_line,
+                      category=info.category, link=sys.intern(rule_link(info)), line=span.line, column=span.column, end_line=span.end_line,
                       end_column=span.end_column, suppressed=suppressed, source_line=source_line)
     object.__setattr__(finding, "__pydantic_fields_set__", _ALL_GIVEN)
     return finding
 
 
-_ALL_GIVEN = set(Finding.model_fields)  # shared by every finding finding_at makes: never changed (nothing sets a field)
+# Shared by every finding finding_at makes, never changed: a field set later (Linter.linked sets link) is in it already.
+_ALL_GIVEN = set(Finding.model_fields)
 
 
 def internal_error(code: str, pack: str, exc: BaseException) -> Finding:

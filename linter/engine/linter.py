@@ -15,7 +15,7 @@ from ..api.containment import FileTimeout, freeze
 from ..api.crm import CRM_CATEGORY, CrmData, crm_options
 from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
-from ..api.rule import Category, CheckContext, Item, Rule, RuleInfo
+from ..api.rule import RULES_DOCS, Category, CheckContext, Item, Rule, RuleInfo, rule_link
 from ..api.trend import MARGIN_OPTION
 from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
 from ..language.diagnostics import Diagnostic, PlanSyntaxError
@@ -23,7 +23,7 @@ from ..model import Comment, Plan, PlanFile, Span
 from . import scoring
 from .essentials import RuleOutcome, judge_pillars
 from .findings import checked, finding_at, finding_order, load_error
-from .meta import BY_CODE, SYNTAX_ERROR
+from .meta import BY_CODE, META_RULES, SYNTAX_ERROR
 from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore, Threshold
 from .suppressions import Suppressions, read_suppressions
 from .verdict import fix_gains, judge
@@ -64,6 +64,12 @@ class Linter:
         self.essential_of: dict[str, Optional[str]] = {
             rule.info.code: effective_essential(rule.info, self.settings) for rule in self.registry.rules
         }
+        # Each rule's documentation link when the configuration moves planlint's docs (rules-docs-url); else none
+        # is needed, as every finding already links to the default docs (finding_at).
+        docs = self.settings.rules_docs_url
+        self.links: dict[str, str] = {} if docs == RULES_DOCS else {
+            info.code: rule_link(info, docs) for info in [*META_RULES, *(rule.info for rule in self.registry.rules)]
+        }
 
     def applies(self, info: RuleInfo) -> bool:
         """Whether a rule can run at all: the crm category only with an export, so a score without one is unchanged."""
@@ -93,7 +99,16 @@ class Linter:
 
     def lint_read(self, read: "PlanFile | FileResult", path: str, options: Optional[dict[str, Any]] = None) -> FileResult:
         """What :func:`read_document` gave: an unreadable file's result as it is, a parsed one linted."""
-        return read if isinstance(read, FileResult) else self.lint_model(read, path, options)
+        result = read if isinstance(read, FileResult) else self.lint_model(read, path, options)
+        self.linked(result.findings)
+        return result
+
+    def linked(self, findings: list[Finding]) -> list[Finding]:
+        """``findings``, each pointing at its rule's page under the configured ``rules-docs-url``."""
+        if self.links:
+            for finding in findings:
+                finding.link = self.links.get(finding.code, finding.link)
+        return findings
 
     def lint_model(self, planfile: PlanFile, path: str, options: Optional[dict[str, Any]] = None) -> FileResult:
         """Lint a parsed plan. ``options`` reach the rules (``{"quadrant": "A"}`` from a portfolio).

@@ -79,7 +79,7 @@ def lint_portfolio(linter: "Linter", portfolio: Portfolio, path: str, min_score:
         scores[account.name] = score
         checks.append(AccountCheck(name=account.name, span=account.span, quadrant=letter, plan=account.plan,
                                    plan_found=found, score=score))
-    findings = run_portfolio_rules(linter, PortfolioContext(path=path, accounts=checks, min_score=bar))
+    findings = linter.linked(run_portfolio_rules(linter, PortfolioContext(path=path, accounts=checks, min_score=bar)))
     result = FileResult(path=path, kind="portfolio", name=portfolio.name, score=None, band="", findings=findings)
     return PortfolioOutcome(result=result, placements=place_accounts(portfolio, scores, bar), plans=plans, by_account=by_account)
 

@@ -28,6 +28,8 @@ class Finding(_Result):
     severity: Severity
     message: str
     category: str = ""
+    link: str = Field(default="", description="the rule's documentation page: its own link, else its section of "
+                                              "planlint's rule reference (rules-docs-url); empty when it has none")
     line: int = 1
     column: int = 1
     end_line: int = 1

@@ -25,7 +25,7 @@ from ..engine.linter import Linter, display_path
 from ..engine.meta import META_RULES
 from ..api.registry import Registry
 from ..engine.results import FileResult, Finding
-from ..api.rule import RuleInfo
+from ..api.rule import RuleInfo, with_link
 from ..engine.runner import Options, lint_content, make_linter, make_registry
 
 READING_CODES = frozenset({"PL001", "PL002", "PL003"})  # the file could not be read
@@ -78,7 +78,8 @@ class Linters:
             check_rule_names(config, [*(rule.info for rule in registry.rules), *META_RULES], registry.categories,
                              registry.available_plugins)
             linter = self._linters[key] = make_linter(settings, Options(), registry)
-            self._infos.update((rule.info.code, rule.info) for rule in registry.rules)
+            self._infos.update((info.code, with_link(info, settings.rules_docs_url))
+                               for info in [*META_RULES, *(rule.info for rule in registry.rules)])
         return linter
 
     def rule(self, code: str) -> Optional[RuleInfo]:

@@ -8,7 +8,6 @@ from typing import Optional
 from lsprotocol import types
 
 from ..engine.results import Finding
-from ..api.rule import rule_link
 from ..language.keywords import hover_markdown, keyword
 from .completion import word_at
 from .planserver import PlanServer, server
@@ -47,7 +46,6 @@ def _finding_markdown(ls: PlanServer, finding: Finding) -> str:
             text += f"\n\n**Why it matters.** {info.why.strip()}"
         if info.fix:
             text += f"\n\n**How to fix.** {info.fix.strip()}"
-        link = rule_link(info)
-        if link:
-            text += f"\n\n[Documentation]({link})"
+    if finding.link:
+        text += f"\n\n[Documentation]({finding.link})"
     return text

@@ -17,7 +17,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..engine.results import Finding
-from ..api.rule import Severity, rule_link
+from ..api.rule import Severity
 from ..language.syntax_tree import parse_tree
 from .analysis import Analysis, Linters, analyse
 from .positions import UTF16, lsp_range, split_lines
@@ -93,8 +93,7 @@ class PlanServer(LanguageServer):
         return [self.diagnostic(analysis.lines, finding) for finding in analysis.findings]
 
     def diagnostic(self, lines: Sequence[str], finding: Finding) -> types.Diagnostic:
-        info = self.linters.rule(finding.code)
-        link = rule_link(info) if info is not None else ""
+        link = finding.link  # the rule's page, under the document's own configuration (rules-docs-url)
         return types.Diagnostic(
             range=lsp_range(lines, finding.line, finding.column, finding.end_line, finding.end_column, self.encoding),
             message=finding.message,

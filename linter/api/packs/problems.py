@@ -55,6 +55,7 @@ _FRIENDLY = {
     "string_pattern_mismatch": {
         "code": "must be capital letters then digits, like ACME101",
         "name": "must be lower-case words joined by hyphens, like revenue-floor",
+        "link": "must be an http or https page, like https://wiki.example.com/playbook/revenue-floor",
         "": "has the wrong form",
     },
 }

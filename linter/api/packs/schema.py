@@ -14,7 +14,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..pillars import Pillar
-from ..rule import Severity
+from ..rule import WEB_LINK, Severity
 from .check_schema import check_schema
 
 CODE_PATTERN = r"^[A-Z]{1,10}[0-9]{1,6}$"
@@ -52,7 +52,7 @@ class RuleSpec(Strict):
     fix: str = Field(min_length=1)
     methodology: list[int] = Field(default_factory=list)
     essential: Optional[Pillar] = Field(default=None, description="the pillar of the method this rule decides")
-    link: str = Field(default="", pattern=r"^(https?://\S+)?$", description="a documentation URL for the rule")
+    link: str = Field(default="", pattern=rf"^({WEB_LINK})?$", description="a documentation URL for the rule (http or https)")
     quadrants: list[Literal["A", "B", "C", "D"]] = Field(
         default_factory=lambda: ["A", "B", "C", "D"], min_length=1,
         description="the quadrants whose plans the rule applies to; for the others it is not applicable")

@@ -35,7 +35,7 @@ from .changes import Scorer, change_from_git, change_from_report, counted, decay
 from .flags import category_bars, flags
 from ..reporters.verdict import missed_thresholds
 from .history import GitUnavailable, History, plan_history
-from .model import FIXES_OPEN, Band, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
+from .model import FIXES_OPEN, Band, RulePage, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, Totals, TrendPoint
 from .paths import objective_paths
 from .rollups import by_owner, by_quadrant
 from .placing import ScoredPlan, plans_view, portfolio_view
@@ -203,6 +203,7 @@ def build_report(paths: Sequence[Path], linter_for: LinterFor, options: ReportOp
         quadrants=quadrants,
         short_a=short_a,
         other_files=others,
+        rules=rule_pages([*entries, *others]),
         fix_guide=sorted({f.code: f for e in entries for f in e.fixes[:FIXES_OPEN]}.values(), key=lambda f: f.code),
         team_trend=team_trend(series, totals.mean_score, options.history) if options.history > 0 else None,
         notes=notes,
@@ -292,6 +293,23 @@ def plan_entry(item: Input, trend: list[TrendPoint], change: EditsAndTime, view:
         objectives=objective_paths(plan),
         anchor=anchor,
     )
+
+
+def rule_pages(files: Sequence[PlanEntry | FileFindings]) -> list[RulePage]:
+    """Each rule the files' findings name, with its page, by code: the page links each code there once.
+
+    Once, not on every finding row: a 400-plan page shows over a thousand rows, and a web address on each
+    would take the page past its 1.5 MB.
+    """
+    found = {f.code: RulePage(code=f.code, name=f.name, link=f.link)
+             for file in files for f in [*file.findings, *moved_findings(file)]}
+    return [found[code] for code in sorted(found)]
+
+
+def moved_findings(file: PlanEntry | FileFindings) -> list[Finding]:
+    """The findings that came and went since the previous version (a plan's), which the page also lists."""
+    moved = getattr(file, "finding_change", None)
+    return [*moved.new, *moved.fixed] if moved is not None else []
 
 
 def plan_of(item: Input) -> Optional[Plan]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .html_plans import agenda_page, fix_guide, plan_section
+from .html_plans import agenda_page, fix_guide, plan_section, rule_pages
 from .html_style import CSS
 from .html_team import other_file_section, portfolio_section, summary_cards, summary_table, team_picture, trend_section, unreadable_section
 from .model import Report
@@ -44,6 +44,7 @@ def render(report: Report) -> str:
                 'listed <a href="#unreadable">above</a>.</p>')
     body.extend(plan_section(plan) for plan in report.plans if plan.score is not None)
     body.append(fix_guide(report))
+    body.append(rule_pages(report))
     body.append(footer(report))
     return page(report.title, "".join(body))
 

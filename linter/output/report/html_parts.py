@@ -10,6 +10,7 @@ import re
 from html import escape
 from typing import Optional, Sequence
 
+from ...api.rule import is_web_link
 from ...engine.bands import BY_NAME
 from ...engine.results import Finding, Fix
 from .model import CategoryBar, Change, Decay, FindingChange, PlanEntry
@@ -128,10 +129,31 @@ def fixes_list(fixes: Sequence[Fix]) -> str:
         f"{escape(f.name)}</a></li>" for f in fixes) + "</ol>"
 
 
+def rule_anchor(code: str) -> str:
+    """The HTML id of a rule's row in the page's list of rules (:func:`.html_plans.rule_pages`)."""
+    return "rule-" + escape(code.lower())
+
+
+def rule_code(finding: Finding) -> str:
+    """The finding's rule code, linked to the rule's row in the page's list of rules, which links to its page.
+
+    In-page, not to the page itself: a 400-plan page holds over a thousand finding rows, and a web address on
+    each would take it past 1.5 MB. The link is the code, set like code by the stylesheet (``table.findings a``).
+    """
+    return f'<a href="#{rule_anchor(finding.code)}">{escape(finding.code)}</a>'
+
+
+def rule_page(code: str, link: str) -> str:
+    """A rule's code linked to its documentation page: a web page only, never ``javascript:``; else the code alone."""
+    if is_web_link(link):
+        return f'<a href="{escape(link)}">{escape(code)}</a>'
+    return f"<code>{escape(code)}</code>"
+
+
 def finding_rows(findings: Sequence[Finding]) -> str:
     return "".join(
         ('<tr class="suppressed">' if f.suppressed else "<tr>") + f"<td>{f.line}:{f.column}</td>"
         f'<td class="sev-{escape(f.severity.value)}">{escape(f.severity.value)}</td>'
-        f"<td><code>{escape(f.code)}</code> {escape(f.name)}</td><td>{prose(f.message)}"
+        f"<td>{rule_code(f)} {escape(f.name)}</td><td>{prose(f.message)}"
         + (f"<br><em>suppressed: {escape(f.suppressed)}</em>" if f.suppressed else "") + "</td></tr>"
         for f in findings)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from . import svg
-from .html_parts import agenda_list, band_chip, category_list, change_cell, finding_rows, fixes_list, moved_text, prose, reasons_list
+from .html_parts import (agenda_list, band_chip, category_list, change_cell, finding_rows, fixes_list, moved_text, prose,
+                         reasons_list, rule_anchor, rule_page)
 from .model import FINDING_ROWS, FIXES_OPEN, PlanEntry, Report
 
 
@@ -74,6 +75,17 @@ def agenda_page(plan: PlanEntry, report: Report) -> str:
             f'<p><span class="bigscore">{plan.score_text}</span> {band_chip(plan.band)} {change_cell(plan.change)}</p>'
             f"<h4>Why this plan is on the agenda</h4>{reasons_list(plan)}"
             f"<h4>Questions for the review</h4>{agenda_list(plan, detail=True)}</section>")
+
+
+def rule_pages(report: Report) -> str:
+    """Every rule the page's findings name, its code linked to its page; each finding's code links to its row here."""
+    if not report.rules:
+        return ""
+    rows = "".join(f'<tr id="{rule_anchor(r.code)}"><td>{rule_page(r.code, r.link)}</td><td>{escape(r.name)}</td></tr>'
+                   for r in report.rules)
+    return ('<h2 id="rules">Rules</h2><p class="lead">Each rule the findings name; its code opens its page '
+            "(why it matters, how to pass it).</p>"
+            f'<table class="guide rules"><thead><tr><th>Rule</th><th>Name</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
 def fix_guide(report: Report) -> str:

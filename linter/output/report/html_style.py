@@ -45,6 +45,7 @@ td.score svg { vertical-align: middle; margin-left: 6px; }
 table.summary td:first-child a { font-weight: 600; }
 tr.attention td:first-child { box-shadow: inset 4px 0 0 #b3261e; }
 .path, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; color: var(--muted); }
+table.findings a, table.rules a { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .up { color: #1e7b3c; font-weight: 600; } .down { color: #b3261e; font-weight: 600; } .flat { color: var(--muted); }
 .basis { display: block; color: var(--muted); font-size: 11px; }
 ul.reasons { margin: 0; padding-left: 16px; } ul.reasons li { margin: 0; }

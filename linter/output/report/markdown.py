@@ -8,19 +8,24 @@ Every piece of text that comes from a plan, a rule message or a finding goes
 through one escaper, :func:`md`, so nothing a plan says turns into markup:
 no HTML, no emphasis, no links or images, no table cell broken by a pipe, and
 no ``{{ }}`` or ``{% %}`` for a wiki that runs Liquid or Jinja over the page.
+The one link the page writes is a finding's rule code to the rule's page,
+through :func:`md_link`, which links only web pages and escapes the URL.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from typing import Iterable, Optional, Sequence
 
+from ...api.rule import is_web_link
 from .model import FINDING_ROWS, FIXES_OPEN, AgendaItem, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
 
 TREND_POINTS_SHOWN = 6
 
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"})
 _MARKUP = re.compile(r"([\\`*_\[\]#!~|])")
+_URL_SAFE = "-._~:/?#@!$'*+,;=%&"  # kept as written in a link's URL; anything else is percent-encoded
 _LIST_MARKER = re.compile(r"^(\s*)([-+]|\d+[.)])")  # would open a list where the text starts a line
 
 
@@ -34,6 +39,18 @@ def md(text: str) -> str:
     """
     flat = _MARKUP.sub(r"\\\1", text).translate(_ENTITIES).replace("\r", " ").replace("\n", " ")
     return _LIST_MARKER.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], flat, count=1)
+
+
+def md_link(text: str, url: str) -> str:
+    """``[text](url)`` for a web page (``text`` already made Markdown by :func:`md`); the text alone for anything else.
+
+    The URL comes from a pack: every character that could end the link, break a table cell or open a template
+    (``( ) [ ] < > | { } \\`` and white space, quotes, backticks) is percent-encoded, and ``&`` is written as
+    ``&amp;``, which Markdown reads back as ``&``. Only http and https pages are linked, so never ``javascript:``.
+    """
+    if not is_web_link(url):
+        return text
+    return f"[{text}]({quote(url, safe=_URL_SAFE).replace('&', '&amp;')})"
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
@@ -162,7 +179,7 @@ def trend(team: TeamTrend) -> str:
 
 def finding_table(findings: Sequence[object]) -> str:
     return table(["Line", "Severity", "Rule", "Message"],
-                 ([f"{f.line}:{f.column}", f.severity.value, f"{md(f.code)} {md(f.name)}",  # type: ignore[attr-defined]
+                 ([f"{f.line}:{f.column}", f.severity.value, f"{md_link(md(f.code), f.link)} {md(f.name)}",  # type: ignore[attr-defined]
                    md(f.message) + (f" (suppressed: {md(f.suppressed)})" if f.suppressed else "")]  # type: ignore[attr-defined]
                   for f in findings), right=(0,))
 

@@ -218,6 +218,14 @@ class QuadrantRollup(BaseModel):
     short: list[str] = Field(default_factory=list, description="accounts whose plan is missing or below the minimum")
 
 
+class RulePage(BaseModel):
+    """A rule the report's findings name, and where it is documented (its pack's link, or planlint's rule reference)."""
+
+    code: str
+    name: str
+    link: str = Field(default="", description="the rule's documentation page; empty when it has none")
+
+
 class FileFindings(BaseModel):
     """A file that is not a plan (a portfolio) and its findings, so the report counts what `check` counts."""
 
@@ -254,6 +262,7 @@ class Report(BaseModel):
     quadrants: list[QuadrantRollup] = Field(default_factory=list, description="A first")
     short_a: list[str] = Field(default_factory=list, description="A accounts whose plan is missing or below the minimum: on top")
     fix_guide: list[Fix] = Field(default_factory=list, description="how to fix each rule among the plans' top fixes, once per rule")
+    rules: list[RulePage] = Field(default_factory=list, description="every rule a finding of the report names, by code")
     other_files: list[FileFindings] = Field(default_factory=list, description="portfolio files and their findings")
     team_trend: Optional[TeamTrend] = None
     notes: list[str] = Field(default_factory=list, description="problems met while building the report (e.g. git unavailable)")

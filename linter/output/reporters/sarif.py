@@ -22,7 +22,7 @@ from typing import Any, Iterable
 from ... import __version__
 from ...engine.meta import CRM_ROW, META_RULES
 from ...engine.results import FileResult, Finding, RunResult
-from ...api.rule import RuleInfo, rule_link
+from ...api.rule import RULES_DOCS, RuleInfo, rule_link
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -47,7 +47,7 @@ def _uri(path: str, root: Path) -> dict[str, str]:
         return {"uri": absolute.as_uri()}
 
 
-def _rule(info: RuleInfo) -> dict[str, Any]:
+def _rule(info: RuleInfo, docs: str) -> dict[str, Any]:
     help_text = f"{info.why}\n\nHow to fix: {info.fix}"
     return {
         "id": info.code,
@@ -55,7 +55,7 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
         "shortDescription": {"text": info.message},
         "fullDescription": {"text": info.why},
         "help": {"text": help_text, "markdown": f"{info.why}\n\n**How to fix:** {info.fix}"},
-        **({"helpUri": rule_link(info)} if rule_link(info) else {}),
+        **({"helpUri": rule_link(info, docs)} if rule_link(info, docs) else {}),
         "defaultConfiguration": {"level": LEVELS[info.severity.value]},
         "properties": {"category": info.category, "weight": info.weight, "pack": info.pack,
                        "tags": ["planlint", info.category]},
@@ -100,7 +100,8 @@ def _plan_properties(f: FileResult) -> dict[str, Any]:
             "thresholds": [bar.model_dump(mode="json") for bar in f.thresholds]}
 
 
-def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]:
+def to_data(result: RunResult, rules: Iterable[RuleInfo] = (), docs: str = RULES_DOCS) -> dict[str, Any]:
+    """The SARIF log; each rule's ``helpUri`` is its own link, or its section under ``docs`` (``rules-docs-url``)."""
     # PL014 (a CRM export's unreadable row) is described only in runs that have one: without --crm nothing changes.
     infos: dict[str, RuleInfo] = {info.code: info for info in [*META_RULES, *rules] if info is not CRM_ROW}
     for file_result in result.files:
@@ -115,7 +116,7 @@ def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]
               for f in result.files if f.kind != "plan"]
     run = {
         "tool": {"driver": {"name": "planlint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFORMATION_URI, "rules": [_rule(info) for info in ordered]}},
+                            "informationUri": INFORMATION_URI, "rules": [_rule(info, docs) for info in ordered]}},
         "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -125,5 +126,5 @@ def to_data(result: RunResult, rules: Iterable[RuleInfo] = ()) -> dict[str, Any]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render(result: RunResult, color: bool = False, rules: Iterable[RuleInfo] = ()) -> str:
-    return json.dumps(to_data(result, rules), indent=2, ensure_ascii=False) + "\n"
+def render(result: RunResult, color: bool = False, rules: Iterable[RuleInfo] = (), docs: str = RULES_DOCS) -> str:
+    return json.dumps(to_data(result, rules, docs), indent=2, ensure_ascii=False) + "\n"
