@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from typing import Optional
 
 DEFAULT_LIMIT = 20_000_000  # bytes
 
@@ -36,11 +37,22 @@ def read_input(path: "str | os.PathLike[str]", limit: int = DEFAULT_LIMIT) -> by
             raise InputRefused(f"it is {_kind(info.st_mode)}, not a regular file")
         if info.st_size > limit:
             raise InputRefused(f"it is {info.st_size:,} bytes; the limit is {limit:,} (max-file-size)")
-        return _bounded(handle.read, limit)
+        return _bounded(handle.read, limit, info.st_size)
 
 
-def _bounded(read: "object", limit: int) -> bytes:
-    data = read(limit + 1)  # type: ignore[operator]
+def _bounded(read: "object", limit: int, expected: Optional[int] = None) -> bytes:
+    """At most ``limit`` bytes (one more says "too large").
+
+    Asking for ``limit + 1`` bytes at once makes Python allocate that much
+    (20 MB by default) whatever the file's size: a regular file is read at
+    its size, and further only if it grew meanwhile.
+    """
+    if expected is None:
+        data = read(limit + 1)  # type: ignore[operator]
+    else:
+        data = read(min(expected, limit) + 1)  # type: ignore[operator]
+        if len(data) > expected and len(data) <= limit:  # the file grew since it was measured
+            data += read(limit + 1 - len(data))  # type: ignore[operator]
     if len(data) > limit:
         raise InputRefused(f"it is more than {limit:,} bytes; the limit is {limit:,} (max-file-size)")
     return data

@@ -133,12 +133,15 @@ class Linter:
             ctx.options.update(crm_options(self.crm, plan))  # the exports, and the contacts' last activities
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
+        def judged_now(rule: Rule, items: list[Item]) -> Judged:
+            return self._judge(rule.info, items, suppressions, findings, ctx.skipped)
+
         try:
-            ran = list(checked(self.rules, lambda rule: _check_if_expected(rule, ctx), findings, self.settings.timeout))
+            judged: list[Judged] = list(checked(self.rules, lambda rule: _check_if_expected(rule, ctx), findings,
+                                                self.settings.timeout, keep=judged_now))
         except FileTimeout as exc:
             exc.path = path
             raise
-        judged = [self._judge(rule.info, items, suppressions, findings, ctx.skipped) for rule, items in ran]
         tallies = [run.tally for run in judged]
         outcomes = {run.info.code: run.outcome for run in judged}
         suppressed_items = [item for run in judged for item in run.suppressed]

@@ -19,7 +19,9 @@ from enum import Enum
 from typing import Any, Collection, Iterable, Iterator, Mapping, NamedTuple, Optional
 
 from lark import Token, Transformer
+from pydantic import BaseModel, ValidationError
 
+from ..frozen import freeze
 from ..suggest import did_you_mean
 
 Span = dict[str, int]
@@ -49,6 +51,7 @@ class BuildLog:
     """
 
     def __init__(self) -> None:
+        self.settle = True  # see BuilderBase.settled; kept across retries of one parse
         self.clear()
 
     def clear(self) -> None:
@@ -76,6 +79,8 @@ def _end(child: Any) -> Optional[Span]:
         return token_span(child)
     if isinstance(child, Stmt):
         value = child.value
+        if isinstance(value, BaseModel):  # a block already settled into its model: its statement spans it
+            return child.span
         return value.get("span") if isinstance(value, dict) else None
     if isinstance(child, dict):
         return child.get("span")
@@ -156,6 +161,29 @@ class BuilderBase(Transformer):
         if log is None:  # a parse outside a session (a caller using the Lark object directly) still works
             log = self._local.log = BuildLog()
         return log
+
+    def settled(self, model: type[BaseModel], block: dict[str, Any]) -> Any:
+        """A repeated block (an objective, a stakeholder...) as its frozen model, made as soon as it is read.
+
+        Validating the whole plan at the end kept every block twice, as the
+        builder's dicts and as the model, and the model's lists and sets of
+        given fields were shared only later, when the engine froze the plan:
+        on a big plan that was the peak of the run. Made block by block, each
+        dict is dropped at once and only the compact frozen model stays. The
+        parent's validation takes the model as it is (pydantic does not
+        validate an instance again). A block that does not validate stays a
+        dict, so the root reports it with its place in the plan as before;
+        a plan that names its fiscal year is read whole at the end, because
+        its quarters are re-read once the fiscal year is known.
+        """
+        if not self.log.settle:
+            return block
+        try:
+            node = model.model_validate(block)
+        except ValidationError:
+            return block
+        freeze(node)
+        return node
 
     def problem(self, where: Span, message: str) -> None:
         self.log.problems.append((where, message))

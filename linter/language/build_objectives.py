@@ -7,6 +7,7 @@ from typing import Any, Optional
 from lark import Token
 
 from .build_base import BuilderBase, Stmt, span, statements, text_stmt, token_span, unquote
+from ..model import Objective, Risk, WinTheme
 from ..vocabulary import ActionStatus, Cadence, ExperimentState, Level, ObjectiveCategory, Stance
 
 
@@ -38,7 +39,7 @@ class ObjectiveBuilder(BuilderBase):
             if len(units) > 1:
                 objective["more_units"] = units[1:]
         self._check_path(objective)
-        return Stmt("objective", objective, objective["span"])
+        return Stmt("objective", self.settled(Objective, objective), objective["span"])
 
     def _check_path(self, objective: dict[str, Any]) -> None:
         """Milestones and progress must count what the target counts, or the path cannot be drawn."""
@@ -153,7 +154,7 @@ class ObjectiveBuilder(BuilderBase):
     # ------------------------------------------------------------ risks and win themes
     def risk(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         risk = self.gather(body, {"name": unquote(name), "span": span(keyword, *body)}, {"mitigation": "mitigations"})
-        return Stmt("risk", risk, risk["span"])
+        return Stmt("risk", self.settled(Risk, risk), risk["span"])
 
     def impact(self, keyword: Token, value: Token) -> Stmt:
         return Stmt("impact", self.choice(Level, value, "impact"), span(keyword, value))
@@ -167,7 +168,7 @@ class ObjectiveBuilder(BuilderBase):
 
     def win_theme(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         theme = self.gather(body, {"name": unquote(name), "span": span(keyword, *body)}, {"proof": "proofs"}, ("supports",))
-        return Stmt("win_theme", theme, theme["span"])
+        return Stmt("win_theme", self.settled(WinTheme, theme), theme["span"])
 
     def proof(self, keyword: Token, text: Token, source: Optional[dict[str, Any]]) -> Stmt:
         proof: dict[str, Any] = {"kind": "proof", "text": unquote(text), "span": span(keyword, text, source)}

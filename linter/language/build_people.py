@@ -7,6 +7,7 @@ from typing import Any, Optional
 from lark import Token
 
 from .build_base import BuilderBase, Stmt, span, statements, text_of, text_stmt, token_span, unquote
+from ..model import Competitor, Party, Stakeholder, Unit
 from ..vocabulary import CompetitorPosition, Level, PartyKind, Role, Source, Stance
 
 
@@ -29,7 +30,7 @@ class PeopleBuilder(BuilderBase):
         self.gather((stmt for stmt in others if stmt.tag != "unit"), competitor)
         if units:
             competitor["units"] = units
-        return Stmt("competitor", competitor, competitor["span"])
+        return Stmt("competitor", self.settled(Competitor, competitor), competitor["span"])
 
     def no_competitor(self, keyword: Token, reason: Token) -> Stmt:
         where = span(keyword, reason)
@@ -67,7 +68,7 @@ class PeopleBuilder(BuilderBase):
     # ------------------------------------------------------------ focus
     def unit(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         unit = self.gather(body, {"name": unquote(name), "span": span(keyword, *body)}, merged=("current", "potential", "white_space"))
-        return Stmt("unit", unit, unit["span"])
+        return Stmt("unit", self.settled(Unit, unit), unit["span"])
 
     def unit_stmt(self, kind: Token, names: list[Token]) -> Stmt:
         return Stmt(str(kind), [text_of(token) for token in names], span(kind, names))
@@ -80,13 +81,13 @@ class PeopleBuilder(BuilderBase):
     def stakeholder(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         person: dict[str, Any] = {"name": unquote(name), "span": span(keyword, *body)}
         self.gather(self.place_statements("stakeholder", body, person), person)
-        return Stmt("stakeholder", person, person["span"])
+        return Stmt("stakeholder", self.settled(Stakeholder, person), person["span"])
 
     def party(self, keyword: Token, kind: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         party: dict[str, Any] = {"name": unquote(name), "span": span(keyword, *body)}
         party["kind"] = self.choice(PartyKind, kind, "kind of party")
         self.gather(self.place_statements("party", body, party), party)
-        return Stmt("party", party, party["span"])
+        return Stmt("party", self.settled(Party, party), party["span"])
 
     def title(self, keyword: Token, value: Token) -> Stmt:
         return text_stmt("title", keyword, value)

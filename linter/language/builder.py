@@ -20,6 +20,7 @@ from . import values
 from .build_base import BuildLog, Span, Stmt, span, statements, text_stmt, token_span, unquote
 from .build_objectives import ObjectiveBuilder
 from .build_people import PeopleBuilder
+from ..model import Opportunity
 from ..vocabulary import MONTH_NUMBERS, Cadence, Level, Month, RevenueKind, Stage
 
 __all__ = ["BuildLog", "PlanBuilder"]
@@ -185,7 +186,7 @@ class PlanBuilder(PeopleBuilder, ObjectiveBuilder):
         units = deal.pop("unit", None)
         if units:
             deal["units"] = units
-        return Stmt("opportunity", deal, deal["span"])
+        return Stmt("opportunity", self.settled(Opportunity, deal), deal["span"])
 
     def stage(self, keyword: Token, value: Token) -> Stmt:
         return Stmt("stage", self.choice(Stage, value, "stage"), span(keyword, value))

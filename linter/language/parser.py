@@ -221,6 +221,7 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
     if "\x00" in text:
         raise PlanSyntaxError([_binary_diagnostic(path, text)])
     with _builder.session() as log:
+        log.settle = "fiscal_year_start" not in text  # see BuilderBase.settled
         return _parse_logged(text, path, log)
 
 
