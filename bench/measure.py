@@ -83,9 +83,9 @@ def checked(run: Run, what: str) -> Run:
     return run
 
 
-def interleaved(commands: Sequence[tuple[str, Sequence[str]]], runs: int) -> dict[str, list[Run]]:
-    """Each command once to warm up, then ``runs`` rounds of all of them in turn (A B A B ...)."""
-    for what, argv in commands:
+def interleaved(commands: Sequence[tuple[str, Sequence[str]]], runs: int, warm: bool = True) -> dict[str, list[Run]]:
+    """Each command once to warm up (unless ``warm`` is False), then ``runs`` rounds of all of them in turn (A B A B ...)."""
+    for what, argv in commands if warm else ():
         checked(run_process(argv), f"{what} (warm-up)")
     results: dict[str, list[Run]] = {what: [] for what, _ in commands}
     for _ in range(runs):

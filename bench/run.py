@@ -14,10 +14,9 @@ Sections (``--only NAME`` runs one; the last table repeats issue 19's figures):
   start-up    ``planlint check --no-cache one.plan`` against ``python -c "import lark, pluggy;
               from pydantic import BaseModel"`` (the floor for a tool whose model is pydantic),
               CPU time, interleaved so both see the same machine;
-  throughput  lines per CPU-second, one process (``--jobs 1``) over N plans,
-              every built-in rule, no cache;
   jobs        ``--jobs 2`` against ``--jobs 1`` on the same plans, interleaved,
-              wall and CPU seconds side by side;
+              wall and CPU seconds side by side; the ``--jobs 1`` runs give the
+              throughput: lines per CPU-second, every built-in rule, no cache;
   yamllint    yamllint on the same plans written as YAML, against planlint (bench/peers.py;
               needs the ``bench`` extra, and says so when it is missing);
   cache       an unchanged re-run with a warm cache against a cold run;
@@ -47,7 +46,7 @@ from typing import Callable, Optional, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import big_plan, generate_plan, many_objectives, write_corpus  # noqa: E402
-from measure import (CHILD_ENV, Figure, checked, child_env, count_lines, interleaved, median_spread,  # noqa: E402
+from measure import (CHILD_ENV, Figure, Run, checked, child_env, count_lines, interleaved, median_spread,  # noqa: E402
                      ms, planlint_command, run_process, sec, times, verdict)
 from peers import yamllint_ratio  # noqa: E402
 from toml_cost import toml_rule_cost  # noqa: E402
@@ -76,8 +75,8 @@ def startup(check: list[str], one_plan: Path, runs: int) -> list[Figure]:
     ]
 
 
-def throughput(check: list[str], corpus: Path, lines: int, files: int, runs: int) -> list[Figure]:
-    one_runs = [checked(run_process([*check, "--no-cache", "--jobs", "1", str(corpus)]), "--jobs 1") for _ in range(runs)]
+def throughput(one_runs: Sequence[Run], lines: int, files: int) -> list[Figure]:
+    """Lines per CPU-second of ``--jobs 1 --no-cache`` over the corpus (the jobs section's runs of it)."""
     wall_rates = [lines / run.seconds for run in one_runs]
     cpu_rates = [lines / run.cpu_seconds for run in one_runs]
     rate = statistics.median(cpu_rates)
@@ -91,9 +90,13 @@ def throughput(check: list[str], corpus: Path, lines: int, files: int, runs: int
     ]
 
 
-def jobs(check: list[str], corpus: Path, files: int, runs: int) -> list[Figure]:
-    """``--jobs 2`` against ``--jobs 1``, interleaved; CPU seconds beside wall seconds, so load shows as noise."""
-    measured = interleaved([(f"--jobs {n}", [*check, "--no-cache", "--jobs", n, str(corpus)]) for n in ("1", "2")], runs)
+def jobs(check: list[str], corpus: Path, files: int, lines: int, runs: int) -> list[Figure]:
+    """``--jobs 2`` against ``--jobs 1``, interleaved; CPU seconds beside wall seconds, so load shows as noise.
+
+    The ``--jobs 1`` runs are also the throughput figure's: the same command over the same plans.
+    """
+    measured = interleaved([(f"--jobs {n}", [*check, "--no-cache", "--jobs", n, str(corpus)]) for n in ("1", "2")], runs,
+                           warm=False)
     one, two = measured["--jobs 1"], measured["--jobs 2"]
     speedups = [a.seconds / b.seconds for a, b in zip(one, two)]
     overheads = [b.cpu_seconds / a.cpu_seconds for a, b in zip(one, two)]
@@ -102,11 +105,11 @@ def jobs(check: list[str], corpus: Path, files: int, runs: int) -> list[Figure]:
     rows = [Figure(f"{label}, {files} plans, {kind}", *median_spread([getattr(r, attr) for r in runs_], sec), "", "")
             for label, runs_ in (("--jobs 1", one), ("--jobs 2", two))
             for kind, attr in (("wall", "seconds"), ("CPU", "cpu_seconds"))]
-    return rows + [
+    return throughput(one, lines, files) + rows + [
         Figure("  CPU of --jobs 2 / CPU of --jobs 1 (the pool's overhead)", times(statistics.median(overheads)),
                median_spread(overheads, times)[1], "", ""),
         Figure(f"speed-up --jobs 2 / --jobs 1 (wall, interleaved, {cores} cores)", times(speedup),
-               median_spread(speedups, times)[1], ">= 1.8x", verdict(speedup >= 1.8, f"{1.8 - speedup:.2f}x short"), "jobs"),
+               median_spread(speedups, times)[1], ">= 1.8x", verdict(speedup >= 1.8, f"{1.8 / speedup:.2f}x short"), "jobs"),
     ]
 
 
@@ -226,15 +229,17 @@ def summary(figures: list[Figure]) -> list[Figure]:
     return rows
 
 
-def render(figures: list[Figure], markdown: bool) -> str:
-    header = ("figure", "median", "spread (min - max)", "target", "verdict")
-    rows = [header] + [(f.name, f.value, f.spread, f.target, f.verdict) for f in figures]
+HEADER = ("figure", "median", "spread (min - max)", "target", "verdict")
+WIDTHS = (66, 24, 22, 20, 0)  # text rows are printed as each section ends, so the widths are fixed
+
+
+def render(figures: list[Figure], markdown: bool, header: bool = True) -> str:
+    rows = [(f.name, f.value, f.spread, f.target, f.verdict) for f in figures]
     if markdown:
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
-        return "\n".join(lines)
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+        lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)] if header else []
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, WIDTHS)).rstrip()
+                     for row in ([HEADER] if header else []) + rows)
 
 
 def sections(args: argparse.Namespace, workdir: Path, runs: int) -> list[tuple[str, Callable[[], list[Figure]]]]:
@@ -249,16 +254,15 @@ def sections(args: argparse.Namespace, workdir: Path, runs: int) -> list[tuple[s
         write_corpus(workdir / f"plans-{many}", many)
         return memory(check, workdir / f"plans-{many}", many)
 
-    return [
+    return [  # issue 19's figures first, so a run cut short still has them
         ("start-up", lambda: startup(check, paths[0], runs * 3)),
-        ("throughput", lambda: throughput(check, corpus, count_lines(paths), plans, runs)),
-        ("jobs", lambda: jobs(check, corpus, plans, runs)),
+        ("jobs", lambda: jobs(check, corpus, plans, count_lines(paths), runs)),
         ("yamllint", lambda: yamllint_ratio(check, paths[:200], workdir, runs)),
-        ("cache", lambda: cache(check, corpus, runs, workdir)),
-        ("memory", big_corpus),
         ("scale", lambda: scale(check, workdir, big_bytes, objectives, max(1, runs // 2))),
         ("editor", lambda: editor(workdir, 60 if args.quick else 300)),
         ("toml-rule", lambda: toml_rule_cost(10 if args.quick else 30)),
+        ("cache", lambda: cache(check, corpus, runs, workdir)),
+        ("memory", big_corpus),
     ]
 
 
@@ -274,8 +278,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller corpora, fewer runs: indicative figures in about 3 minutes")
     parser.add_argument("--runs", type=int, help="runs per timed figure (default: 5, quick: 3)")
     parser.add_argument("--only", metavar="SECTION", action="append",
-                        help="run only this section (repeatable): start-up, throughput, jobs, yamllint, cache, memory, "
-                             "scale, editor, toml-rule")
+                        help="run only this section (repeatable): start-up, jobs (throughput too), yamllint, scale, "
+                             "editor, toml-rule, cache, memory")
     parser.add_argument("--markdown", action="store_true", help="print the tables as Markdown (for the README)")
     parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it (default: a temporary folder)")
     args = parser.parse_args(argv)
@@ -283,16 +287,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="planlint-bench-"))
     try:
         CHILD_ENV.update(child_env(workdir))
-        print(header(runs, args.quick), flush=True)
+        print(header(runs, args.quick) + "\n\n" + render([], args.markdown), flush=True)
         figures: list[Figure] = []
+        wanted = {"jobs" if name == "throughput" else name for name in args.only or ()}  # throughput comes from jobs' runs
         for title, measure in sections(args, workdir, runs):
-            if args.only and title not in args.only:
+            if wanted and title not in wanted:
                 continue
             started = time.perf_counter()
             print(f"  measuring {title}...", file=sys.stderr, flush=True)
-            figures.extend(measure())
+            measured = measure()
+            figures.extend(measured)
+            print(render(measured, args.markdown, header=False), flush=True)  # as soon as known: a long run cut short keeps them
             print(f"  ... {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-        print(render(figures, args.markdown))
         print("\nIssue 19's figures:\n" + render(summary(figures), args.markdown))
     finally:
         if not args.keep:
