@@ -67,6 +67,7 @@ class Outcome(NamedTuple):
     total: int = 0
 
 
+NOTHING_PASTED: frozenset[str] = frozenset()
 PASS = Outcome(True)  # what a compiled check returns when the item passes: nothing to explain
 
 Run = Callable[[Any, Scope], Outcome]  # (item, scope) -> outcome
@@ -119,7 +120,7 @@ class Leaf(Check):
         """The full outcome as one function: what :meth:`evaluate` returns, built once per check."""
         name, test, argument, path, at, message = self.name, self.operator.test, self.argument, self.path, self.at, self.message
         how, words, label, attribute = self.counting.how, self.counting.words, path or "it", plain_attribute(path)
-        expected = self.describe_argument()
+        expected, counts, substantive = self.describe_argument(), name in ("min_count", "max_count"), how == "substantive"
 
         def explain(item: Any, scope: Scope) -> Outcome:
             if attribute:  # one plain step: no walk
@@ -129,11 +130,11 @@ class Leaf(Check):
             else:
                 resolved = resolve(item, path, scope)
                 value, span = resolved.value, resolved.span
-            count = count_of(value, how, words, scope.pasted() if how == "substantive" else frozenset())
+            count = count_of(value, how, words, scope.pasted() if substantive else NOTHING_PASTED)
             if name == "unique":  # the one check that compares an item with the others
                 passed, reason = _unique(value, path, scope, label)
             else:
-                passed, reason = test(count if name in ("min_count", "max_count") else value, argument, scope, label)
+                passed, reason = test(count if counts else value, argument, scope, label)
             return Outcome(passed, reason, item.span if at == "item" else span, value, path, expected, count,
                            None if passed else message, count if how == "all" else count_of(value))
 
@@ -153,7 +154,7 @@ class Leaf(Check):
             how, words = self.counting.how, self.counting.words
 
             def counted(item: Any, scope: Scope) -> Outcome:
-                pasted = scope.pasted() if how == "substantive" else frozenset()
+                pasted = scope.pasted() if how == "substantive" else NOTHING_PASTED
                 count = count_of(get(item, scope), how, words, pasted)
                 return PASS if test(count, argument, scope, label)[0] else explain(item, scope)
 
