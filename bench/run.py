@@ -153,7 +153,10 @@ def scale(check: list[str], workdir: Path, big_bytes: int, objectives: int, runs
         for n in (size // 10, size):
             path = workdir / f"scale-{n}.plan"
             path.write_text(make(n), encoding="utf-8")
-            runs_of[n] = [checked(run_process([*check, "--no-cache", str(path)]), f"{label} {describe(n)}")
+            # The per-file budget (`timeout`, 30 s) is wall-clock: on a busy machine a 10 MB plan can pass it,
+            # and what is measured here is how long the plan takes, not whether it fits the budget.
+            argv = [*check, "--config", "timeout = 900", "--no-cache", str(path)]
+            runs_of[n] = [checked(run_process(argv), f"{label} {describe(n)}")
                           for _ in range(runs)]
         small, full = (statistics.median(run.seconds for run in runs_of[n]) for n in (size // 10, size))
         growth = full / small
@@ -258,9 +261,9 @@ def sections(args: argparse.Namespace, workdir: Path, runs: int) -> list[tuple[s
         ("start-up", lambda: startup(check, paths[0], runs * 3)),
         ("jobs", lambda: jobs(check, corpus, plans, count_lines(paths), runs)),
         ("yamllint", lambda: yamllint_ratio(check, paths[:200], workdir, runs)),
-        ("scale", lambda: scale(check, workdir, big_bytes, objectives, max(1, runs // 2))),
         ("editor", lambda: editor(workdir, 60 if args.quick else 300)),
         ("toml-rule", lambda: toml_rule_cost(10 if args.quick else 30)),
+        ("scale", lambda: scale(check, workdir, big_bytes, objectives, max(1, runs // 2))),
         ("cache", lambda: cache(check, corpus, runs, workdir)),
         ("memory", big_corpus),
     ]
