@@ -319,3 +319,23 @@ def test_a_placeholder_source_is_not_a_source() -> None:
                   'goal "Cut claims processing cost by 15% before 2028" source "TBD"')
     result = lint(text, select=["PL105", "PL106"])
     assert messages(result, "PL105") == ['goal "Cut claims processing cost by 15% before 2028" names no source']
+
+
+SHARED = '      action "Monthly steering call with Nora Vance" owner "Jane Doe" repeats monthly\n'
+
+
+def test_the_same_owned_action_under_two_strategies_is_one_commitment_not_pasted_text() -> None:
+    text = change('      action "Reference visit to Massive Dynamic with Nora Vance" owner "Jane Doe" due 2027-04-15\n',
+                  '      action "Reference visit to Massive Dynamic with Nora Vance" owner "Jane Doe" due 2027-04-15\n' + SHARED)
+    text = change('      action "Propose the steering charter to Nora Vance" owner "Jane Doe" due 2027-03-31\n',
+                  '      action "Propose the steering charter to Nora Vance" owner "Jane Doe" due 2027-03-31\n' + SHARED, text)
+    assert messages(lint(text, select=["PL903"]), "PL903") == []
+    unowned = text.replace(' owner "Jane Doe" repeats monthly', "")  # the same line, nobody's: filler
+    assert len(messages(lint(unowned, select=["PL903"]), "PL903")) == 2
+
+
+def test_two_words_are_an_answer_when_one_is_a_number() -> None:
+    text = change('      weakness "No claims-specific workflow module"\n', '      weakness "15% dearer"\n')
+    assert messages(lint(text, select=["PL904"]), "PL904") == []
+    text = change('      weakness "No claims-specific workflow module"\n', '      weakness "Dearer"\n')
+    assert messages(lint(text, select=["PL904"]), "PL904") == ['competitor Hooli Cloud: "Dearer" is a 1-word answer; write at least 3 words']

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from _rules import GOOD, change, lint, messages, rule
 
 REFERENCE = '      reference "Massive Dynamic cut claims cost 12% with us in 2025"\n'
@@ -19,7 +21,8 @@ def test_placeholder_facts_do_not_count_as_customer_research() -> None:
                   '      goal "TBD"\n', text)
     text = change('      pressure "Regulator fines for late claims doubled in 2026" source external\n', '      pressure "Growth"\n', text)
     result = lint(text, select=["PL101"])
-    assert messages(result, "PL101") == ["customer research has 2 substantive line(s) of 4; write at least 3"]
+    assert messages(result, "PL101") == [
+        "customer research has 2 specific line(s) of 4; write at least 3 (a figure, a date or a name in each)"]
 
 
 def test_a_pasted_sentence_counts_in_neither_place() -> None:
@@ -28,7 +31,40 @@ def test_a_pasted_sentence_counts_in_neither_place() -> None:
     text = change('      fact "Budget for the intake platform approved in January" source crm\n', "", text)
     text = change('      pressure "Regulator fines for late claims doubled in 2026" source external\n', "", text)
     # The goal pasted as an obstacle is written once and researched nowhere: only the third line counts.
-    assert messages(lint(text, select=["PL101"]), "PL101") == ["customer research has 1 substantive line(s) of 3; write at least 3"]
+    assert messages(lint(text, select=["PL101"]), "PL101") == [
+        "customer research has 1 specific line(s) of 3; write at least 3 (a figure, a date or a name in each)"]
+
+
+GENERIC = (  # lines that fit any account with its name swapped in: no figure, no date, no name
+    "Umbrella wants to grow its business and improve profitability over the coming years",
+    "Like everyone in the industry they face strong competitive pressure and rising costs",
+    "They are working on modernising their operations and using technology better",
+    "The relationship with the key contacts is positive and constructive",
+)
+
+
+def test_customer_research_that_would_fit_any_account_does_not_meet_the_customer_pillar() -> None:
+    research = "".join(f'      fact "{line}" source account_team\n' for line in GENERIC)
+    start, end = GOOD.index("    customer {\n") + len("    customer {\n"), GOOD.index("    }\n    competitor")
+    text = GOOD[:start] + research + GOOD[end:]
+    result = lint(text, select=["PL101"])
+    assert messages(result, "PL101") == [
+        "customer research has 0 specific line(s) of 4; write at least 3 (a figure, a date or a name in each)"]
+    assert {e.pillar: e.state for e in lint(text).essentials}["customer"] == "failed"
+
+
+@pytest.mark.parametrize("line", [
+    "Their last payroll project overran by nine months",  # a figure in words
+    "Procurement moved under the CFO after the merger",  # a role's acronym
+    "The works council must approve any new rostering tool",  # no capital, no figure...
+])
+def test_a_line_with_a_figure_a_date_or_a_name_is_specific(line: str) -> None:
+    from planlint.api.text import is_specific
+
+    assert is_specific(line) is (line != "The works council must approve any new rostering tool")
+    assert is_specific("Umbrella wants to grow", frozenset({"umbrella", "health"})) is False  # the account's own name
+    assert is_specific("Growth at Umbrella stalled", frozenset({"umbrella"})) is False
+    assert is_specific("Growth at Umbrella stalled", frozenset()) is True
 
 
 def test_a_competitor_needs_a_strength_and_a_weakness() -> None:

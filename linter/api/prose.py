@@ -26,7 +26,8 @@ SENTENCE = "sentence"  # research, notes, questions, reasons, proofs, hypotheses
 STEP = "step"  # objective, strategy, action, risk and win-theme names: everything, at least 2 words
 
 MIN_WORDS = {SENTENCE: 3, STEP: 2}
-WRITTEN = frozenset(MIN_WORDS)  # the kinds that are prose the writer composed (a copy of one is pasted)
+WRITTEN = frozenset(MIN_WORDS)
+ACTION = "action"  # where a strategy's action stands (an identical action under two strategies is one commitment)  # the kinds that are prose the writer composed (a copy of one is pasted)
 
 
 class Prose(NamedTuple):
@@ -143,7 +144,7 @@ def _objective(objective: Objective) -> Iterator[Prose]:
             for label, text in (("hypothesis", experiment.hypothesis), ("result", experiment.result), ("learned", experiment.learned)):
                 if text is not None:
                     yield Prose(f"strategy {strategy.name} {label}", text, experiment.span, SENTENCE)
-        yield from _actions("action", strategy.actions)
+        yield from _actions(ACTION, strategy.actions)
 
 
 def _actions(where: str, actions: list[Action]) -> Iterator[Prose]:

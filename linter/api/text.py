@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from .prose import WRITTEN, iter_text
+from .prose import ACTION, WRITTEN, iter_text
 
 if TYPE_CHECKING:
     from .. import model
@@ -244,15 +244,49 @@ def normalise(text: str) -> str:
     return _FOLDED.sub(" ", text.lower()).strip(" ")
 
 
+NUMBER = re.compile(r"\d")
+NUMBERED_WORDS = 2  # "15% cheaper", "12-week lead time": a short line with a number in it is an answer
+
+
+def long_enough(text: str, min_words: int) -> bool:
+    """At least ``min_words`` words, or at least two when one of them is a number: a figure is the answer."""
+    words = word_count(text)
+    return words >= min_words or (words >= NUMBERED_WORDS and NUMBER.search(text) is not None)
+
+
 @lru_cache(maxsize=TEXT_MEMO)
 def is_substantive(text: str, min_words: int = 3, question: bool = False) -> bool:
-    """Text that says something: no placeholder, no boilerplate, at least ``min_words`` words.
+    """Text that says something: no placeholder, no boilerplate, long enough (:func:`long_enough`).
 
     A template prompt (:func:`prompt`) says nothing either, except where a
     question is what the field holds (``question=True``: an open question).
     """
-    return (placeholder(text) is None and boilerplate(text) is None and word_count(text) >= min_words
+    return (placeholder(text) is None and boilerplate(text) is None and long_enough(text, min_words)
             and (question or prompt(text) is None))
+
+
+CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
+NUMBER_WORDS = re.compile(  # "overran by nine months", "doubled in a year": a figure written out is still a figure
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|dozen|half|quarter|double[ds]?|twice|triple[ds]?|halved)\b", re.IGNORECASE)
+
+
+def is_specific(text: str, own: frozenset[str] = frozenset()) -> bool:
+    """A research line that carries something a colleague could check: a number (in figures or words) or date, or a name.
+
+    "Stellan wants to grow its business" fits any account with its name
+    swapped in; "Procurement moved under the CFO in March" and "Claims backlog
+    doubled in 2026" do not. A name is a capitalised word after the first
+    (a person, product, site, team, regulator, document or acronym); the
+    account's own name (``own``, lower-cased words) does not count, since
+    every line about the account may use it.
+    """
+    if NUMBER.search(text) is not None or NUMBER_WORDS.search(text) is not None:
+        return True
+    words = CAPITALISED.finditer(text)
+    first = re.search(r"\S", text)
+    start = first.start() if first else 0
+    return any(word.start() > start and word.group().lower().strip(".'’") not in own for word in words)
 
 
 def name_key(name: str) -> str:
@@ -287,11 +321,29 @@ def pasted_sentences(plan: "model.Plan") -> frozenset[str]:
     worth of research: which copy came first is an accident of order, so the
     pillars count none of the copies and the form rules report every one.
     """
-    seen: set[str] = set()
-    twice: set[str] = set()
+    count: dict[str, int] = {}
+    places: dict[str, set[str]] = {}
     for prose in iter_text(plan):
         if prose.kind not in WRITTEN or word_count(prose.text) < PASTED_WORDS:
             continue
         key = normalise(prose.text)
-        (twice if key in seen else seen).add(key)
-    return frozenset(twice)
+        count[key] = count.get(key, 0) + 1
+        places.setdefault(key, set()).add(prose.where)
+    shared = _shared_commitments(plan)
+    return frozenset(key for key, times in count.items()
+                     if times > 1 and not (places[key] == {ACTION} and key in shared))
+
+
+def _shared_commitments(plan: "model.Plan") -> frozenset[str]:
+    """Actions written the same under several strategies with one owner and one date or repeat: one commitment.
+
+    A monthly steering meeting owned by Jane Doe can serve two objectives and
+    be listed under both; the same line with no owner, or with different
+    owners and dates, was pasted to fill the strategy.
+    """
+    terms: dict[str, set[tuple[object, ...]]] = {}
+    for action in plan.actions():
+        key = normalise(action.text)
+        terms.setdefault(key, set()).add((action.owner, action.due.text if action.due else None, action.repeats))
+    return frozenset(key for key, found in terms.items()
+                     if len(found) == 1 and all(owner and (due or repeats) for owner, due, repeats in found))

@@ -17,7 +17,7 @@ from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from planlint.api.prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, WRITTEN, Prose, iter_text
-from planlint.api.text import PASTED_WORDS, boilerplate, normalise, pasted_sentences, placeholder, prompt, word_count
+from planlint.api.text import PASTED_WORDS, boilerplate, long_enough, normalise, pasted_sentences, placeholder, prompt, word_count
 
 MAX_FORM_RATIO = 0.20
 
@@ -69,9 +69,8 @@ def _verdict(prose: Prose, copies: dict[str, list[Prose]]) -> Verdict:
     others = [other for other in copies.get(normalise(prose.text), ()) if other is not prose]
     if others:  # every copy is form: which one came first is an accident of order
         return Verdict(prose, PASTED, _lines(others))
-    words = word_count(prose.text)
-    if words < MIN_WORDS[prose.kind]:
-        return Verdict(prose, ONE_WORD, str(words))
+    if not long_enough(prose.text, MIN_WORDS[prose.kind]):
+        return Verdict(prose, ONE_WORD, str(word_count(prose.text)))
     return Verdict(prose)
 
 
@@ -269,6 +268,7 @@ class OneWordAnswers(Rule):
         message="one-word answer where a sentence is needed",
         why=f"'Growth' as a goal or 'Price' as a weakness is a box ticked. Research lines need at least "
         f"{MIN_WORDS[SENTENCE]} words; objective, strategy and action names at least {MIN_WORDS[STEP]}. "
+        "Two words are enough when one is a number ('15% cheaper', '12-week lead time'): the figure is the answer. "
         "Names, titles and white-space entries may be one word.",
         fix="Write the sentence a colleague would need: what, who, how much.",
         methodology=(11,),

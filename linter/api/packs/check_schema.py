@@ -48,7 +48,7 @@ OPTIONS: dict[str, tuple[dict[str, Any], str]] = {
     "field": (_TEXT, "a path from the item, e.g. \"target.value\"; the item itself when left out"),
     "message": (_TEXT, "the finding's message when this check fails (placeholders allowed)"),
     "at": ({"enum": ["field", "item"]}, "where the finding points: the field (default) or the item"),
-    "count": ({"enum": list(COUNTING)}, "with min_count / max_count: count all values, the real ones or the substantive ones"),
+    "count": ({"enum": list(COUNTING)}, "with min_count / max_count: count all values, the real ones, the substantive ones or the specific ones"),
     "words": ({"type": "integer", "minimum": 1}, "with count = \"substantive\": the fewest words a substantive line has (default 3)"),
     "exact": ({"type": "boolean"}, "with refers_to: compare names exactly as written, case and spaces included"),
 }

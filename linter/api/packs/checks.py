@@ -34,7 +34,7 @@ from ..text import pasted_sentences, placeholder
 from .fields import compile_path, plain_attribute, resolve, span_of
 from .operators import Operator, _unique
 from .patterns import SafePattern
-from .values import Amount, count_of, is_present
+from .values import JUDGED, Amount, count_of, is_present
 
 @dataclass
 class Scope:
@@ -52,6 +52,18 @@ class Scope:
             self.cache["pasted"] = pasted_sentences(self.plan)
         return self.cache["pasted"]  # type: ignore[no-any-return]
 
+    def own_names(self) -> frozenset[str]:
+        """The words of the account's own name (lower case): every line about it may use them, so they name nothing."""
+        if "own" not in self.cache:
+            self.cache["own"] = frozenset((self.plan.account or "").lower().split())
+        return self.cache["own"]  # type: ignore[no-any-return]
+
+    def counted(self, value: Any, how: str, words: int) -> int:
+        """:func:`count_of` with what this plan's counting needs: its pasted sentences and the account's own name."""
+        if how not in JUDGED:
+            return count_of(value, how, words)
+        return count_of(value, how, words, self.pasted(), self.own_names() if how == "specific" else frozenset())
+
 
 class Outcome(NamedTuple):
     """What a check found on one item. A tuple: built for every failing item, and cheaply."""
@@ -67,7 +79,6 @@ class Outcome(NamedTuple):
     total: int = 0
 
 
-NOTHING_PASTED: frozenset[str] = frozenset()
 PASS = Outcome(True)  # what a compiled check returns when the item passes: nothing to explain
 
 Run = Callable[[Any, Scope], Outcome]  # (item, scope) -> outcome
@@ -120,7 +131,7 @@ class Leaf(Check):
         """The full outcome as one function: what :meth:`evaluate` returns, built once per check."""
         name, test, argument, path, at, message = self.name, self.operator.test, self.argument, self.path, self.at, self.message
         how, words, label, attribute = self.counting.how, self.counting.words, path or "it", plain_attribute(path)
-        expected, counts, substantive = self.describe_argument(), name in ("min_count", "max_count"), how == "substantive"
+        expected, counts = self.describe_argument(), name in ("min_count", "max_count")
 
         def explain(item: Any, scope: Scope) -> Outcome:
             if attribute:  # one plain step: no walk
@@ -130,7 +141,7 @@ class Leaf(Check):
             else:
                 resolved = resolve(item, path, scope)
                 value, span = resolved.value, resolved.span
-            count = count_of(value, how, words, scope.pasted() if substantive else NOTHING_PASTED)
+            count = scope.counted(value, how, words)
             if name == "unique":  # the one check that compares an item with the others
                 passed, reason = _unique(value, path, scope, label)
             else:
@@ -154,8 +165,7 @@ class Leaf(Check):
             how, words = self.counting.how, self.counting.words
 
             def counted(item: Any, scope: Scope) -> Outcome:
-                pasted = scope.pasted() if how == "substantive" else NOTHING_PASTED
-                count = count_of(get(item, scope), how, words, pasted)
+                count = scope.counted(get(item, scope), how, words)
                 return PASS if test(count, argument, scope, label)[0] else explain(item, scope)
 
             return counted

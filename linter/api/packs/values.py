@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from ... import model
 from ...language import values as literals
-from ..text import is_substantive, normalise, placeholder
+from ..text import is_specific, is_substantive, normalise, placeholder
 
 
 @dataclass(frozen=True)
@@ -152,13 +152,16 @@ def is_present(value: Any) -> bool:
     return True
 
 
-COUNTING = ("all", "real", "substantive")
+COUNTING = ("all", "real", "substantive", "specific")
+JUDGED = frozenset({"substantive", "specific"})  # the countings that read each sentence (and so need the pasted ones)
 
 
-def count_of(value: Any, counting: str = "all", words: int = 3, pasted: frozenset[str] = frozenset()) -> int:
-    """How many values there are: all of them, the real ones (not placeholders), or the
+def count_of(value: Any, counting: str = "all", words: int = 3, pasted: frozenset[str] = frozenset(),
+             own: frozenset[str] = frozenset()) -> int:
+    """How many values there are: all of them, the real ones (not placeholders), the
     substantive ones (distinct sentences with no placeholder or boilerplate and at least ``words`` words,
-    not pasted from elsewhere in the plan)."""
+    not pasted from elsewhere in the plan), or the specific ones (substantive, and carrying a number,
+    a date or a name other than the account's own words ``own``: :func:`planlint.api.text.is_specific`)."""
     if value is None:
         return 0
     values = value if isinstance(value, list) else [value]
@@ -170,5 +173,6 @@ def count_of(value: Any, counting: str = "all", words: int = 3, pasted: frozense
     # A sentence pasted elsewhere in the plan (``pasted``, normalised) is not substantive here either.
     distinct = {normalise(text_of(v)) for v in values if is_substantive(text_of(v), words)
                 and normalise(text_of(v)) not in pasted
+                and (counting != "specific" or is_specific(text_of(v), own))
                 and not (isinstance(v, model.Objective) and v.metric is not None and is_placeholder(v.metric))}
     return len(distinct)
