@@ -25,6 +25,8 @@ Sections (``--only NAME`` runs one; the last table repeats issue 19's figures):
   scale       a 10 MB plan and a plan with 10,000 objectives finish, with no
               recursion error, in time that grows linearly (compared with a
               plan a tenth the size); the 10 MB plan's peak memory;
+  memory shapes  peak memory of plans of tiny objectives and of one huge string,
+              at a quarter, half and all of the big plan's size (bench/shapes.py);
   editor      the warm re-lint per keystroke of a 214-line plan, as
               ``planlint server`` calls the engine (in this process, CPU time,
               the median of many keystrokes; needs the ``lsp`` extra);
@@ -49,6 +51,7 @@ from generate import big_plan, generate_plan, many_objectives, write_corpus  # n
 from measure import (CHILD_ENV, Figure, Run, checked, child_env, count_lines, interleaved, median_spread,  # noqa: E402
                      ms, planlint_command, run_process, sec, times, verdict)
 from peers import yamllint_ratio  # noqa: E402
+from shapes import shape_memory  # noqa: E402
 from toml_cost import toml_rule_cost  # noqa: E402
 
 AS_OF = "2027-03-01"  # fixed, so "overdue" and "stale" findings are the same on every day
@@ -266,6 +269,7 @@ def sections(args: argparse.Namespace, workdir: Path, runs: int) -> list[tuple[s
         ("scale", lambda: scale(check, workdir, big_bytes, objectives, max(1, runs // 2))),
         ("cache", lambda: cache(check, corpus, runs, workdir)),
         ("memory", big_corpus),
+        ("memory shapes", lambda: shape_memory(check, workdir, big_bytes)),
     ]
 
 

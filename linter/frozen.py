@@ -9,7 +9,7 @@ engine freezes what is left of the plan before the rules run.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -27,8 +27,23 @@ class FrozenList(list):  # type: ignore[type-arg]
 EMPTY = FrozenList()  # every empty list of a frozen plan: one object, since none can change
 
 
-_SHARED_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_SHARED_FIELDS_SETS: dict[tuple[str, ...], set[str]] = {}
 _MAX_SHARED = 4096  # distinct sets of given fields: a few hundred in practice; the bound keeps memory flat anyway
+_HOLDS_NODES: dict[type, bool] = {}
+
+
+def _may_hold_nodes(cls: type[BaseModel]) -> bool:
+    """Whether a field of ``cls`` can hold a node or a list (a :class:`Span` cannot: the walk skips its fields)."""
+    def holds(annotation: Any) -> bool:
+        if isinstance(annotation, type):
+            return issubclass(annotation, (BaseModel, list, dict, tuple, set))
+        return get_origin(annotation) is not None and (get_origin(annotation) in (list, dict, tuple, set) or
+                                                       any(holds(arg) for arg in get_args(annotation)))
+
+    found = _HOLDS_NODES.get(cls)
+    if found is None:
+        found = _HOLDS_NODES[cls] = any(holds(field.annotation) for field in cls.model_fields.values())
+    return found
 
 
 def freeze(node: Any) -> None:
@@ -43,19 +58,26 @@ def freeze(node: Any) -> None:
     shared empty :class:`FrozenList`, and nodes given the same fields share one
     ``__pydantic_fields_set__`` (pydantic keeps a set per node, 216 bytes or
     more; on a plan of many small objectives those sets were a third of the
-    model's memory). Nothing can change either once the plan is frozen.
+    model's memory). Nothing can change either once the plan is frozen. Two
+    sets are shared when they list the same names in the same order (equal
+    sets nearly always do; when not, they are merely kept apart).
     """
     shared = _SHARED_FIELDS_SETS
+    holds_nodes = _HOLDS_NODES
     stack = [node]
     while stack:
         current = stack.pop()
         given = current.__pydantic_fields_set__
-        key = frozenset(given)
+        key = tuple(given)
         common = shared.get(key)
-        if common is None and len(shared) < _MAX_SHARED:
-            common = shared[key] = given
-        if common is not None and common is not given:
+        if common is None:
+            if len(shared) < _MAX_SHARED:
+                shared[key] = given
+        elif common is not given:
             object.__setattr__(current, "__pydantic_fields_set__", common)
+        cls = type(current)
+        if not (holds_nodes[cls] if cls in holds_nodes else _may_hold_nodes(cls)):
+            continue
         fields = current.__dict__
         for name, value in fields.items():
             if isinstance(value, list):

@@ -133,6 +133,7 @@ class Linter:
             ctx.options.update(crm_options(self.crm, plan))  # the exports, and the contacts' last activities
         suppressions = read_suppressions(comments, plan, self.registry.rules)  # any loaded rule may be named
         findings: list[Finding] = [load_error(problem) for problem in self.registry.problems if not problem.fatal]
+
         def judged_now(rule: Rule, items: list[Item]) -> Judged:
             return self._judge(rule.info, items, suppressions, findings, ctx.skipped)
 

@@ -232,13 +232,11 @@ def _spans(node: object) -> Iterator[Span]:
         if isinstance(current, list):
             stack.extend(current)
         elif isinstance(current, BaseModel) and not isinstance(current, Span):
-            span = getattr(current, "span", None)
+            fields = current.__dict__  # a model's fields are its __dict__: no lookup per field name
+            span = fields.get("span")
             if isinstance(span, Span):
                 yield span
-            for name in type(current).model_fields:
-                value = getattr(current, name)
-                if isinstance(value, (BaseModel, list)):
-                    stack.append(value)
+            stack.extend(value for value in fields.values() if isinstance(value, (BaseModel, list)))
 
 
 class _Layout:

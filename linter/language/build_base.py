@@ -116,6 +116,8 @@ def statements(children: Iterable[Any]) -> Iterator[Stmt]:
     return (child for child in children if isinstance(child, Stmt))
 
 
+_CHOICES: dict[type[Enum], dict[str, None]] = {}  # each enum's values, in order: listed once, not at every word
+
 # How a field is named in a message when its tag is not the keyword the writer typed.
 WORDS = {"cycle_days": "cycle", "current_revenue": "current", "future_revenue": "future", "objective": "objective"}
 
@@ -195,11 +197,15 @@ class BuilderBase(Transformer):
     def choice(self, enum: type[Enum], token: Token, what: str) -> Optional[str]:
         """The enum value named by ``token``, or a PL002 listing the valid ones."""
         word = str(token)
-        valid = [member.value for member in enum]  # type: ignore[attr-defined]
-        if word.lower() in valid:
-            return word.lower()
-        hint = did_you_mean(word, valid)
-        self.problem(token_span(token), f"unknown {what} '{word}'{hint} (use one of: {', '.join(valid)})")
+        lower = word.lower()
+        valid = _CHOICES.get(enum)
+        if valid is None:
+            valid = _CHOICES[enum] = {member.value: None for member in enum}  # type: ignore[attr-defined]
+        if lower in valid:
+            return lower
+        names = list(valid)
+        hint = did_you_mean(word, names)
+        self.problem(token_span(token), f"unknown {what} '{word}'{hint} (use one of: {', '.join(names)})")
         return None
 
     def gather(self, children: Iterable[Any], into: dict[str, Any], lists: Mapping[str, str] = {},

@@ -128,13 +128,17 @@ class FastParser:
         # Lark's own order for a lexer's alternatives: priority, then longest pattern.
         others.sort(key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
         names = {t.name: t for t in lark.terminals}
-        alternatives = [f"(?P<{name}>{names[name].pattern.to_regexp()})" for name in sorted(ignored)]
+        self.comment = "COMMENT" if "COMMENT" in ignored else None
+        # Spacing is matched in front of the token it precedes, not as a token of its own: half as many
+        # turns of the loop. No terminal starts with a space, so this reads the text exactly as before.
+        spacing = "|".join(f"(?:{names[name].pattern.to_regexp()})" for name in sorted(ignored) if name != self.comment)
+        alternatives = [f"(?P<{name}>{names[name].pattern.to_regexp()})" for name in sorted(ignored) if name == self.comment]
         alternatives += [f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in others]
         alternatives.append(f"(?P<{_WORD_TOKEN}>{names[_WORD_TOKEN].pattern.to_regexp()})")
-        self.master = re.compile("|".join(alternatives))
+        self.master = re.compile(f"(?:{spacing})?(?:{'|'.join(alternatives)})" if spacing else "|".join(alternatives))
+        self.trailing = re.compile(f"(?:{spacing})?" if spacing else "")
         self.ignored = frozenset(ignored)
         self.word_terminals = {word: sorted(found, reverse=True) for word, found in by_word.items()}
-        self.comment = "COMMENT" if "COMMENT" in ignored else None
 
     def _word_type(self, word: str, accepts: dict[str, Any]) -> Optional[str]:
         """The terminal a word is in this parser state, by Lark's priorities; None to give up."""
@@ -157,13 +161,22 @@ class FastParser:
         value_stack: list[Any] = []
         word_types: dict[tuple[Any, str], Optional[str]] = {}
         line, line_start, position = 1, 0, 0
+        match_at, length = self.master.match, len(text)
 
-        for match in self.master.finditer(text):
-            start = match.start()
-            if start != position:
+        while position < length:
+            match = match_at(text, position)  # at this position or not at all: a bad character ends it at once
+            if match is None:
+                if self.trailing.fullmatch(text, position):
+                    break  # only spacing is left
                 return None  # a character no terminal matches
             kind = match.lastgroup
-            value = match.group()
+            start = match.start(kind)
+            if start != position:  # the spacing in front of the token
+                spaced = text.count("\n", position, start)
+                if spaced:
+                    line += spaced
+                    line_start = text.rindex("\n", position, start) + 1
+            value = match.group(kind)
             position = match.end()
             newlines = value.count("\n")
             if kind in ignored:
@@ -207,8 +220,6 @@ class FastParser:
             if newlines:
                 line += newlines
                 line_start = start + value.rindex("\n") + 1
-        if position != len(text):
-            return None
         step = states[state_stack[-1]].get(_END)
         if step is None:
             return None
