@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from shapes import one_string, tiny_objectives  # noqa: E402 - the benchmark's memory section measures the same shapes
+
 PEAK = r"""
 import datetime as dt, json, sys, tracemalloc
 from pathlib import Path
@@ -33,18 +36,6 @@ print(json.dumps(tracemalloc.get_traced_memory()[1]))
 """
 
 SMALL = 'plan "Warm" {\n  owner "Jane Doe"\n  objective revenue "Win the ERP deal" {\n    target $5k by 2027-06-30\n  }\n}\n'
-
-
-def tiny_objectives(size: int) -> str:
-    """Tens of thousands of objectives of one line each: the model's cost per node, and a finding for each."""
-    head, line = 'plan "Tiny" {\n  owner "Jane Doe"\n', '  objective revenue "x" {}\n'
-    return head + line * ((size - len(head)) // len(line)) + "}\n"
-
-
-def one_string(size: int) -> str:
-    """One objective whose name is the whole file, in one-letter words: what text judgements make of a huge text."""
-    words = "a b " * (size // 4)
-    return f'plan "Big" {{\n  owner "Jane Doe"\n  objective revenue "{words}" {{\n    target $500k by 2027-06-30\n  }}\n}}\n'
 
 
 def peak_per_byte(tmp_path: Path, text: str) -> float:

@@ -201,22 +201,11 @@ class FastParser:
                 else:
                     end_line, end_column = line, column + len(value)
                 token = make_token(kind, value, start, line, column, end_line, end_column, position)
-                while step[0] is not Shift:  # reduce as far as the token asks (Lark's feed_token), then shift it
-                    size, reduce, origin = step[1]
-                    if size:
-                        children = value_stack[-size:]
-                        del state_stack[-size:]
-                        del value_stack[-size:]
-                    else:
-                        children = []
-                    value_stack.append(reduce(children))
-                    goto = states[state_stack[-1]][origin][1]
-                    state_stack.append(goto)
-                    step = states[goto].get(kind)
-                    if step is None:
-                        return None
-                state_stack.append(step[1])
-                value_stack.append(token)
+                if step[0] is Shift:  # most tokens shift at once: skip the call
+                    state_stack.append(step[1])
+                    value_stack.append(token)
+                elif feed(token, step, state_stack, value_stack) is _STUCK:
+                    return None
             if newlines:
                 line += newlines
                 line_start = start + value.rindex("\n") + 1
