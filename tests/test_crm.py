@@ -282,3 +282,28 @@ def test_without_an_export_every_result_is_exactly_what_it_is_without_the_crm_ca
         with_category = lint_file(Linter(registry, as_of=dt.date(2027, 2, 1)), path, path.name)
         without = lint_file(Linter(bare, as_of=dt.date(2027, 2, 1)), path, path.name)
         assert with_category.model_dump() == without.model_dump(), path
+
+
+def test_the_report_shows_each_plan_against_the_crm_and_keeps_its_own_scores() -> None:
+    report = planlint("report", "samples/", *CRM, "--format", "markdown", "--as-of", "2027-02-01", "--history", "0")
+    assert report.returncode == 0 and "Traceback" not in report.stderr, report.stderr
+    acme = report.stdout.split("### Acme")[1].split("\n### ")[0]
+    assert "**Against the CRM** (samples/crm/opportunities.csv · account Acme Corp)" in acme
+    for row in ("| open deals | 6 | 4 |", "| pipeline | $2.52M | $2.08M |",
+                "| average deal value | $420.0k | $521.2k ($2.08M ÷ 4 open deals) |",
+                "| win rate | 40% | 50% (1 won ÷ 2 closed in the 12 months to 2027-02-01) |",
+                "| sales cycle | 120 days | 293 days (293 days ÷ 1 won deals, created to close) |",
+                "| target coverage | 146% ($3.07M of $2.10M) | 62% ($1.30M of $2.10M) |"):
+        assert row in acme, row
+    assert "PL703 crm-pipeline | open deals: the plan says 6 (stated)" in acme
+    assert "PL157 key-contact-recent | 'David Park' was last contacted 2026-12-14 (samples/crm/contacts.csv:3)" in acme
+    assert "No row of the exports names this account" in report.stdout  # the blank template's placeholder account
+    with_crm = json.loads(planlint("report", "samples/", *CRM, "--format", "json", "--as-of", "2027-02-01",
+                                   "--history", "0").stdout)
+    plain = json.loads(planlint("report", "samples/", "--format", "json", "--as-of", "2027-02-01",
+                                "--history", "0").stdout)
+    assert all(p["crm"] is None for p in plain["plans"])
+    assert [p["path"] for p in with_crm["plans"] if p["crm"] is None] == ["samples/broken.plan"]  # not a plan
+    # the report's scores, categories and change figures stay the plan's own: the CRM is a section beside them
+    strip = lambda report: [{k: v for k, v in p.items() if k != "crm"} for p in report["plans"]]  # noqa: E731
+    assert strip(with_crm) == strip(plain)

@@ -18,6 +18,8 @@ from pydantic import ValidationError
 
 from .exits import EXIT_OK, UsageError
 from ..config.loader import ConfigError, ConfigResolver, group_plans
+from ..api.crm import CrmData, CrmError
+from ..engine.exports import export_paths, load_crm
 from ..engine.linter import Linter
 from ..engine.files import MissingPath, collect_plan_files
 from ..api.registry import Registry
@@ -47,7 +49,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", default="Account plan review", help="the report's heading (default: %(default)s)")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH", help="load a TOML rule pack (repeatable)")
     parser.add_argument("--config", metavar="PATH", help="use this configuration file for every plan (default: the nearest one above each plan)")
+    parser.add_argument("--crm", metavar="FILE", help="show each plan against this CRM opportunities export (docs/crm.md)")
+    parser.add_argument("--contacts", metavar="FILE", help="the CRM contacts export (with --crm)")
+    parser.add_argument("--contact-roles", metavar="FILE", help="the CRM opportunity contact role export (with --crm)")
     parser.set_defaults(handler=run)
+
+
+def load_exports(args: argparse.Namespace, paths: list[Path], linter_for: LinterFor) -> Optional[CrmData]:
+    """The exports given on the command line, read with the first plan's [crm] settings (date format, aliases...)."""
+    for option, value in (("--contacts", args.contacts), ("--contact-roles", args.contact_roles)):
+        if value and not args.crm:
+            raise UsageError(f"{option} needs --crm (the opportunities export it goes with)")
+    if not args.crm:
+        return None
+    settings = linter_for(paths[0]).settings.crm
+    given = {"opportunities": args.crm, "contacts": args.contacts, "contact-roles": args.contact_roles}
+    try:
+        return load_crm(export_paths(given, settings, Path.cwd()), settings, paths)
+    except CrmError as error:
+        raise UsageError(str(error)) from None
 
 
 def output_format(chosen: Optional[str], output: Optional[str]) -> str:
@@ -119,8 +139,9 @@ def run(args: argparse.Namespace) -> int:
     if not paths:
         raise UsageError("no plan files to report on (every file given is excluded by the configuration)")
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if args.timestamp else None
+    crm = load_exports(args, paths, linter_for)
     report = build_report(paths, linter_for, ReportOptions(history=args.history, previous=previous, generated=generated,
-                                                           title=args.title, as_of=args.as_of))
+                                                           title=args.title, as_of=args.as_of, crm=crm))
     write_output(render(report, fmt, agenda=args.agenda), args.output)
     if args.output and args.output != "-":
         t = report.totals

@@ -12,12 +12,11 @@ and cycle from the deals closed in the last twelve months.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable
 
 from planlint.api.crm import CrmData, crm_account, crm_data
-from planlint.api.crm.metrics import CrmPipeline, crm_pipeline
-from planlint.api.velocity import (VelocityCheck, deal_totals, money, pipeline_currency, revenue_targets, shortfall,
-                                   stated_or_derived, velocity_check)
+from planlint.api.crm.metrics import crm_pipeline, crm_velocity
+from planlint.api.velocity import deal_totals, money, pipeline_currency, shortfall, stated_or_derived, velocity_check
 from planlint.model import Plan, Span
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
@@ -132,17 +131,6 @@ class CrmVelocity(Rule):
         where = plan.pipeline.span if plan.pipeline else (plan.account_span or plan.span)
         problem = shortfall(check, f"the CRM's pipeline ({data.opportunities_path})")
         yield passed(where) if problem is None else failed(where, problem)
-
-
-def crm_velocity(plan: Plan, crm: CrmPipeline) -> Optional[VelocityCheck]:
-    """The velocity arithmetic on the CRM's figures and the plan's revenue targets in their currency, when complete."""
-    targets = [t.amount for t in revenue_targets(plan) if t.currency == crm.currency]
-    if (plan.period is None or not targets or crm.currency is None or crm.average is None or crm.win_rate is None
-            or not crm.cycle_days):
-        return None
-    return VelocityCheck(deals=len(crm.amounts), average=crm.average, win_rate=round(crm.win_rate, 1),
-                         cycle_days=crm.cycle_days, period_days=(plan.period.end - plan.period.start).days + 1,
-                         target=sum(targets), currency=crm.currency)
 
 
 RULES = [PipelineMatchesCrm(), CrmVelocity()]

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from ..velocity import money
+from ...model import Plan
+from ..velocity import VelocityCheck, money, revenue_targets
 from .records import CrmAccount
 
 YEAR_DAYS = 365
@@ -66,3 +67,14 @@ def crm_pipeline(account: CrmAccount, as_of: dt.date, currency: Optional[str] = 
     cycles = tuple((o.close - o.created).days for o in won
                    if o.close is not None and o.created is not None and o.close >= o.created)
     return CrmPipeline(len(open_deals), amounts, currency, len(won), len(recent), cycles, as_of)
+
+
+def crm_velocity(plan: Plan, crm: CrmPipeline) -> Optional[VelocityCheck]:
+    """The velocity arithmetic on the CRM's figures and the plan's revenue targets in their currency, when complete."""
+    targets = [t.amount for t in revenue_targets(plan) if t.currency == crm.currency]
+    if (plan.period is None or not targets or crm.currency is None or crm.average is None or crm.win_rate is None
+            or not crm.cycle_days):
+        return None
+    return VelocityCheck(deals=len(crm.amounts), average=crm.average, win_rate=round(crm.win_rate, 1),
+                         cycle_days=crm.cycle_days, period_days=(plan.period.end - plan.period.start).days + 1,
+                         target=sum(targets), currency=crm.currency)

@@ -31,6 +31,8 @@ from ...api.quadrants import DEFAULT_MIN_SCORE
 from ...engine.results import FileResult, Finding
 from ...api.packs.values import is_placeholder
 from .agenda import agenda, person
+from ...api.crm import CrmData
+from .crm import crm_comparison
 from .changes import Scorer, change_from_git, change_from_report, counted, decay_of, decay_since, finding_change, trend_of
 from .flags import category_bars, flags
 from ..reporters.verdict import missed_thresholds
@@ -54,6 +56,7 @@ class ReportOptions:
     title: str = "Account plan review"
     min_score: float = DEFAULT_MIN_SCORE
     as_of: Optional[dt.date] = None
+    crm: Optional[CrmData] = None  # --crm: each plan's section shows it against the CRM (scores stay the plan's own)
 
 
 LinterFor = Callable[[Path], Linter]
@@ -249,7 +252,11 @@ def plan_entries(plans: list[Input], anchors: dict[str, str], view: Optional[Por
         trend = trend_of(history, item.linter, item.shown, item.result.score, scorer, day)
         series[item.shown] = (history, trend)
         change = edits_and_time(item, history, plan_of(item), scorer, day, options.previous, git_note)
-        entries.append(plan_entry(item, trend, change, view, day, anchors[item.shown]))
+        entry = plan_entry(item, trend, change, view, day, anchors[item.shown])
+        plan = plan_of(item)
+        if options.crm is not None and plan is not None and item.planfile is not None:
+            entry.crm = crm_comparison(plan, item.planfile, item.shown, item.linter, options.crm, day)
+        entries.append(entry)
     entries.sort(key=lambda e: (not e.attention, -1.0 if e.score is None else e.score, e.path))
     return entries, series
 

@@ -8,7 +8,7 @@ from html import escape
 from . import svg
 from .html_parts import (agenda_list, band_chip, category_list, change_cell, finding_rows, fixes_list, moved_text, prose,
                          reasons_list, rule_anchor, rule_page)
-from .model import FINDING_ROWS, FIXES_OPEN, PlanEntry, Report
+from .model import FINDING_ROWS, FIXES_OPEN, CrmComparison, PlanEntry, Report, agreement
 
 
 def findings_details(plan: PlanEntry) -> str:
@@ -35,6 +35,18 @@ def objective_paths(plan: PlanEntry) -> str:
         f"<p><strong>{escape(o.name)}</strong><br>{escape(o.words)}</p></div>" for o in plan.objectives) + "</div>"
 
 
+def crm_part(crm: CrmComparison) -> str:
+    """The plan against the CRM: the pipeline figures side by side, then the findings that compare the two."""
+    account = escape(crm.account) if crm.account else "(the exports never name the account)"
+    rows = "".join(f"<tr><th>{escape(f.figure)}</th><td>{escape(f.plan) or '—'}</td><td>{escape(f.crm) or '—'}</td></tr>"
+                   for f in crm.figures)
+    mismatches = (f'<table class="findings"><tbody>{finding_rows(crm.mismatches)}</tbody></table>' if crm.mismatches
+                  else f'<p class="ok">{escape(agreement(crm))}</p>')
+    return (f'<h4>Against the CRM</h4><p class="meta">{escape(crm.source)} · account {account}</p>'
+            f'<table class="findings crm"><thead><tr><th></th><th>Plan</th><th>CRM</th></tr></thead><tbody>{rows}</tbody></table>'
+            f"{mismatches}")
+
+
 def plan_section(plan: PlanEntry) -> str:
     """One plan: its verdict, the questions for its review, its categories, top fixes and (collapsed) findings.
 
@@ -56,6 +68,8 @@ def plan_section(plan: PlanEntry) -> str:
         parts.append(f"<h4>Questions for the review</h4>{agenda_list(plan)}")
     if plan.objectives:
         parts.append(f"<h4>Objectives against their path</h4>{objective_paths(plan)}")
+    if plan.crm is not None:
+        parts.append(crm_part(plan.crm))
     if plan.categories:
         fixes = fixes_list(plan.fixes[:FIXES_OPEN]) if plan.fixes else '<p class="ok">Nothing to fix: every applicable rule passes.</p>'
         parts.append(f'<div class="columns"><div><h4>Score by category</h4>{category_list(plan.categories)}</div>'

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from typing import Iterable, Optional, Sequence
 
 from ...api.rule import is_web_link
-from .model import FINDING_ROWS, FIXES_OPEN, AgendaItem, Change, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint
+from .model import FINDING_ROWS, FIXES_OPEN, AgendaItem, Change, CrmComparison, Decay, FileFindings, FindingChange, PlanEntry, PortfolioView, Report, TeamTrend, TrendPoint, agreement
 
 TREND_POINTS_SHOWN = 6
 
@@ -189,6 +189,14 @@ def agenda_items(items: Sequence[AgendaItem]) -> list[str]:
             for n, item in enumerate(items, 1)]
 
 
+def crm_text(crm: CrmComparison) -> list[str]:
+    """The plan against the CRM: the pipeline side by side, then the findings that compare the two."""
+    account = md(crm.account) if crm.account else "(the exports never name the account)"
+    return ["", f"**Against the CRM** ({md(crm.source)} · account {account})", "",
+            table(["", "Plan", "CRM"], ([md(f.figure), md(f.plan) or "—", md(f.crm) or "—"] for f in crm.figures)),
+            "", finding_table(crm.mismatches) if crm.mismatches else md(agreement(crm))]
+
+
 def plan_details(plan: PlanEntry) -> str:
     facts = " · ".join(part for part in (
         f"owner {md(plan.owner)}" if plan.owner else "", f"account {md(plan.account)}" if plan.account else "",
@@ -212,6 +220,7 @@ def plan_details(plan: PlanEntry) -> str:
         parts += ["", "**Objectives against their path**", "",
                   *(f"- {md(o.name)}: readings {' → '.join(f'{md(r.value)} on {r.date}' for r in o.readings) or 'none'}; "
                     f"{md(o.words)}" for o in plan.objectives)]
+    parts += crm_text(plan.crm) if plan.crm is not None else []
     if plan.categories:
         parts += ["", table(["Category", "Score", "Colour", "Minimum"],
                             ([md(c.title), score(c.score), md(c.rag_words) or "not applicable",

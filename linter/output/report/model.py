@@ -109,6 +109,30 @@ class ObjectivePath(BaseModel):
     words: str = Field(description="where the latest reading stands against the path, in words beside the chart")
 
 
+class CrmFigure(BaseModel):
+    """One pipeline figure, the plan's beside the CRM's (each with how it was got, in words)."""
+
+    figure: str
+    plan: str = Field(description="the plan's figure, or an empty string when the plan gives none")
+    crm: str = Field(description="the CRM's figure, or an empty string when the exports give none")
+
+
+class CrmComparison(BaseModel):
+    """The plan against the CRM exports given with --crm: the pipeline side by side, and the mismatches."""
+
+    source: str = Field(description="the opportunities export, as findings cite it")
+    account: str = Field(description="the CRM's name for the account; empty when the exports never name it")
+    figures: list[CrmFigure] = Field(default_factory=list)
+    mismatches: list[Finding] = Field(default_factory=list, description="the plan's findings against the exports")
+
+
+def agreement(crm: CrmComparison) -> str:
+    """What the report says when nothing differs: that they agree, or that the exports do not know the account."""
+    if crm.account:
+        return "The plan and the CRM agree."
+    return "No row of the exports names this account: nothing to compare (is it named otherwise there? add an alias)."
+
+
 class PlanEntry(BaseModel):
     path: str
     name: str
@@ -135,6 +159,7 @@ class PlanEntry(BaseModel):
     trend: list[TrendPoint] = Field(default_factory=list)
     objectives: list[ObjectivePath] = Field(default_factory=list, description="objectives with milestones or readings, against their path")
     anchor: str = Field(description="the HTML id of the plan's section")
+    crm: Optional[CrmComparison] = Field(default=None, description="with --crm: the plan against the CRM")
 
     @property
     def score_text(self) -> str:
