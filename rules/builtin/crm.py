@@ -8,9 +8,9 @@ finding stands on the plan's ``account`` line and cites the export's
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Optional
 
-from planlint.api.crm import CrmData, CrmOpportunity, crm_account, crm_data
+from planlint.api.crm import CrmAccount, CrmData, CrmOpportunity, crm_account, crm_data
 from planlint.api.real import real_objectives
 from planlint.api.velocity import money
 from planlint.api.text import name_key
@@ -31,6 +31,11 @@ EXAMPLE_OPPORTUNITIES = _OPPORTUNITY_HEADER + (
 
 def _where(plan: Plan) -> Span:
     return plan.account_span or plan.span
+
+
+def account_shown(plan: Plan, account: Optional[CrmAccount]) -> str:
+    """The account as a finding names it: the CRM's name when the exports know it, else the plan's."""
+    return account.name if account else plan.account or plan.name
 
 
 def _cited(data: CrmData, opportunity: CrmOpportunity) -> str:
@@ -144,7 +149,7 @@ class NamedOpportunitiesMatchCrm(Rule):
             found = in_crm.get(name_key(deal.name))
             if found is None:
                 yield failed(deal.span, f"opportunity {deal.name!r} is not in {data.opportunities_path} for account "
-                             f"{(account.name if account else ctx.plan.account or ctx.plan.name)!r}")
+                             f"{account_shown(ctx.plan, account)!r}")
                 continue
             differences = deal_differences(deal, found, data.amount_tolerance)
             yield passed(deal.span) if not differences else failed(

@@ -15,7 +15,7 @@ from planlint.api.crm import BUYING_ROLES, CrmAccount, crm_account, crm_data
 from planlint.api.text import is_real_name, name_key
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from .crm import CATEGORY, EXAMPLE_OPPORTUNITIES
+from .crm import CATEGORY, EXAMPLE_OPPORTUNITIES, account_shown
 
 EXAMPLE_CONTACTS = ("Account Name,First Name,Last Name,Title,Last Activity\n"
                     "On Time Co,Mary,Chen,CFO,2027-02-20\n")
@@ -62,7 +62,7 @@ class StakeholderInContacts(Rule):
                 yield passed(stakeholder.span)
             else:
                 yield failed(stakeholder.span, f"stakeholder {stakeholder.name!r} is not a contact of "
-                             f"{(account.name if account else ctx.plan.account or ctx.plan.name)!r} in {where}")
+                             f"{account_shown(ctx.plan, account)!r} in {where}")
 
 
 class BuyerInPlan(Rule):
