@@ -295,8 +295,9 @@ def test_the_report_shows_each_plan_against_the_crm_and_keeps_its_own_scores() -
                 "| sales cycle | 120 days | 293 days (293 days ÷ 1 won deals, created to close) |",
                 "| target coverage | 146% ($3.07M of $2.10M) | 62% ($1.30M of $2.10M) |"):
         assert row in acme, row
-    assert "PL703 crm-pipeline | open deals: the plan says 6 (stated)" in acme
-    assert "PL157 key-contact-recent | 'David Park' was last contacted 2026-12-14 (samples/crm/contacts.csv:3)" in acme
+    assert "crm-pipeline | open deals: the plan says 6 (stated)" in acme
+    assert "key-contact-recent | 'David Park' was last contacted 2026-12-14 (samples/crm/contacts.csv:3)" in acme
+    assert "[PL703](https://github.com/planlint/planlint/blob/main/docs/rules.md#pl703)" in acme
     assert "No row of the exports names this account" in report.stdout  # the blank template's placeholder account
     with_crm = json.loads(planlint("report", "samples/", *CRM, "--format", "json", "--as-of", "2027-02-01",
                                    "--history", "0").stdout)

@@ -32,7 +32,7 @@ from ...engine.results import FileResult, Finding
 from ...api.packs.values import is_placeholder
 from .agenda import agenda, person
 from ...api.crm import CrmData
-from .crm import crm_comparison
+from .crm import crm_comparison, crm_findings
 from .changes import Scorer, change_from_git, change_from_report, counted, decay_of, decay_since, finding_change, trend_of
 from .flags import category_bars, flags
 from ..reporters.verdict import missed_thresholds
@@ -309,7 +309,7 @@ def rule_pages(files: Sequence[PlanEntry | FileFindings]) -> list[RulePage]:
     would take the page past its 1.5 MB.
     """
     found = {f.code: RulePage(code=f.code, name=f.name, link=f.link)
-             for file in files for f in [*file.findings, *moved_findings(file)]}
+             for file in files for f in [*file.findings, *moved_findings(file), *crm_findings(file)]}
     return [found[code] for code in sorted(found)]
 
 

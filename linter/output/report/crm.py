@@ -21,6 +21,7 @@ from ...api.crm.metrics import CrmPipeline, crm_pipeline, crm_velocity
 from ...api.velocity import VelocityCheck, money, stated_or_derived, velocity_check
 from ...engine.documents import lint_document
 from ...engine.linter import Linter
+from ...engine.results import Finding
 from ...model import Plan, PlanFile
 from .model import CrmComparison, CrmFigure
 
@@ -39,6 +40,12 @@ def crm_comparison(plan: Plan, planfile: PlanFile, shown: str, linter: Linter, d
     crm = crm_pipeline(account, day, average.currency if average else None) if account else None
     return CrmComparison(source=data.opportunities_path, account=account.name if account else "",
                          figures=figures(plan, crm), mismatches=mismatches)
+
+
+def crm_findings(file: object) -> list[Finding]:
+    """The findings a plan's section lists against the CRM (with --crm), which the page's list of rules also links."""
+    crm = getattr(file, "crm", None)
+    return list(crm.mismatches) if crm is not None else []
 
 
 def figures(plan: Plan, crm: Optional[CrmPipeline]) -> list[CrmFigure]:
