@@ -106,9 +106,10 @@ class RevenueWithoutOpportunity(Rule):
                 yield failed(objective.span, f"revenue objective {objective.name!r}: {data.opportunities_path} has no "
                              f"opportunity for account {name!r} (is it named otherwise there? add an alias)")
             else:
-                yield failed(objective.span, f"revenue objective {objective.name!r}: none of the "
-                             f"{len(account.opportunities)} opportunities for {account.name!r} in "
-                             f"{data.opportunities_path} is open")
+                count = len(account.opportunities)
+                which = "its one opportunity is" if count == 1 else f"all {count} of its opportunities are"
+                yield failed(objective.span, f"revenue objective {objective.name!r}: {account.name!r} has no open "
+                             f"opportunity in {data.opportunities_path} ({which} closed)")
 
 
 _DEAL = ('pipeline {\n  opportunity "ERP renewal" {\n    stage negotiation\n    amount $300k\n    close 2027-09-30\n  }\n'
