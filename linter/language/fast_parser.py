@@ -153,9 +153,7 @@ class FastParser:
         """The transformer's result for ``text``, or None when Lark must handle it."""
         if not self.enabled:
             return None
-        states = self.states
-        ignored = self.ignored
-        feed = self._feed
+        states, ignored, feed = self.states, self.ignored, self._feed
         make_token = Token._future_new  # Token() minus its deprecated-argument check
         state_stack = [self.start_state]
         value_stack: list[Any] = []
@@ -187,9 +185,7 @@ class FastParser:
                 accepts = states[state_stack[-1]]
                 if kind == _WORD_TOKEN:
                     key = (state_stack[-1], value)
-                    kind = word_types[key] if key in word_types else self._word_type(value, accepts)
-                    if len(word_types) < _MAX_CACHED_WORDS:
-                        word_types[key] = kind
+                    kind = word_types[key] if key in word_types else self._remembered_word_type(word_types, key, value, accepts)
                     if kind is None:
                         return None
                 step = accepts.get(kind)
@@ -209,12 +205,24 @@ class FastParser:
             if newlines:
                 line += newlines
                 line_start = start + value.rindex("\n") + 1
-        step = states[state_stack[-1]].get(_END)
+        return self._finish(position, line, line_start, state_stack, value_stack)
+
+    def _remembered_word_type(self, seen: dict[tuple[Any, str], Optional[str]], key: tuple[Any, str], word: str,
+                              accepts: dict[str, Any]) -> Optional[str]:
+        """:meth:`_word_type`, remembered in ``seen`` (up to a bound) for the next time the word comes in this state."""
+        kind = self._word_type(word, accepts)
+        if len(seen) < _MAX_CACHED_WORDS:
+            seen[key] = kind
+        return kind
+
+    def _finish(self, position: int, line: int, line_start: int, state_stack: list[Any], value_stack: list[Any]) -> Optional[Any]:
+        """The end of input fed to the parser: the finished result, or None when the text is not a whole file."""
+        step = self.states[state_stack[-1]].get(_END)
         if step is None:
             return None
         column = position - line_start + 1
-        end = make_token(_END, "", position, line, column, line, column, position)
-        result = feed(end, step, state_stack, value_stack)
+        end = Token._future_new(_END, "", position, line, column, line, column, position)
+        result = self._feed(end, step, state_stack, value_stack)
         return None if result is _STUCK or result is _SHIFTED else result
 
     def _feed(self, token: Token, step: tuple[Any, Any], state_stack: list[Any], value_stack: list[Any]) -> Any:
