@@ -308,3 +308,32 @@ def test_the_report_shows_each_plan_against_the_crm_and_keeps_its_own_scores() -
     # the report's scores, categories and change figures stay the plan's own: the CRM is a section beside them
     strip = lambda report: [{k: v for k, v in p.items() if k != "crm"} for p in report["plans"]]  # noqa: E731
     assert strip(with_crm) == strip(plain)
+
+
+def test_a_hubspot_deals_export_and_a_custom_crm_with_its_own_stage_words(tmp_path: Path) -> None:
+    plan = PLAN.replace("    deals 2\n    average $100k\n", '    opportunity "ERP phase one" {\n      stage commit\n'
+                        '      amount $1.2M\n      close 2027-06-30\n    }\n')
+    (tmp_path / "acme.plan").write_text(plan, encoding="utf-8")
+    (tmp_path / "deals.csv").write_text(
+        "Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline,Associated Company\n"
+        "ERP phase one,contractsent,1200000,2027-06-30,2026-11-01,Sales Pipeline,Acme Corp\n"
+        "Pilot,appointmentscheduled,95000,2027-01-10,2026-12-01,Sales Pipeline,Acme Corp\n"
+        "Renewal,closedwon,300000,2026-12-20,2026-09-01,Sales Pipeline,Acme Corp\n", encoding="utf-8")
+    data = check_json("acme.plan", "--crm", "deals.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    found = [(x["code"], x["message"]) for x in findings(data, "acme.plan") if x["code"] in ("PL701", "PL706")]
+    # contractsent is the plan's commit; the closed-won renewal is not overdue; the open pilot is, and is not named
+    assert "open deals: the plan says 1 (its open named opportunities), deals.csv has 2" in json.dumps(data)
+    assert found == [
+        ("PL701", "deals.csv:3: open opportunity 'Pilot' (appointmentscheduled) was due to close on 2027-01-10, "
+                  "22 days ago"),
+        ("PL706", "deals.csv:3: open opportunity 'Pilot' (appointmentscheduled, $95.0k) is not among the plan's named "
+                  "opportunities")]
+    (tmp_path / "odd.csv").write_text("Company,Deal,Status,Value,Expected close\n"
+                                      "Acme Corp,ERP phase one,Verbal yes,1200000,2027-06-30\n", encoding="utf-8")
+    (tmp_path / "planlint.toml").write_text(
+        '[crm.columns]\naccount = "Company"\nname = "Deal"\nstage = "Status"\namount = "Value"\n'
+        'close = "Expected close"\n[crm.stages]\n"Verbal yes" = "negotiation"\n', encoding="utf-8")
+    custom = check_json("acme.plan", "--crm", "odd.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    assert [x["message"] for x in findings(custom, "acme.plan") if x["code"] == "PL706"] == [
+        "opportunity 'ERP phase one' disagrees with odd.csv:2: stage commit in the plan, 'Verbal yes' (negotiation) "
+        "in the CRM"]

@@ -68,7 +68,8 @@ class PipelineMatchesCrm(Rule):
         derived = f"from its named opportunities: {_totals(plan)}"
         if deals is not None:
             yield _compare(data, span, "open deals", deals, crm.open_count if crm else 0,
-                           "stated" if pipeline.deals is not None else derived, "", lambda v: f"{v:g}")
+                           "stated" if pipeline.deals is not None else "its open named opportunities", "",
+                           lambda v: f"{v:g}")
         if crm is None:
             return
         if average is not None and crm.average is not None:
