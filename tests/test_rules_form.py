@@ -115,6 +115,19 @@ def test_a_pasted_sentence_fails_in_every_copy_the_first_included() -> None:
     ]
 
 
+def test_a_sentence_pasted_many_times_names_ten_other_copies_and_counts_the_rest() -> None:
+    sentence = "Regulator fines for late claims doubled in 2026"
+    pasted = "\n".join(f'      fact "{sentence}"' for _ in range(15))
+    text = change('fact "Budget for the intake platform approved in January"', pasted.strip())
+    found = messages(lint(text, select=["PL903"]), "PL903")
+    copies = len(found)
+    assert copies >= 15  # the fifteen pasted facts (and any copy the plan already had)
+    for message in found:  # each copy names the first ten other copies, in order, and counts the rest
+        listed = message.split("same text as lines ")[1].split(" and ")[0].split(", ")
+        assert len(listed) == 10 and listed == sorted(listed, key=int)
+        assert message.endswith(f" and {copies - 1 - 10} more)")
+
+
 def test_every_copy_of_a_pasted_sentence_counts_as_form_so_pasting_cannot_buy_substance() -> None:
     sentence = "Regulator fines for late claims doubled in 2026"
     once = lint(GOOD, select=["PL9"])

@@ -38,12 +38,26 @@ def verdicts(plan: Plan) -> list[Verdict]:
     """Every text of the plan with the first reason it reads as form, in a fixed order."""
     texts = list(iter_text(plan))
     pasted = pasted_sentences(plan)
-    copies: dict[str, list[Prose]] = {}
+    copies: dict[str, dict[int, int]] = {}  # each pasted sentence: how many copies stand on each line
     for prose in texts:
         key = normalise(prose.text)
         if key in pasted and prose.kind in WRITTEN:
-            copies.setdefault(key, []).append(prose)
-    return [_verdict(prose, copies) for prose in texts]
+            on_line = copies.setdefault(key, {})
+            on_line[prose.span.line] = on_line.get(prose.span.line, 0) + 1
+    places = {key: _Places(sorted(on_line), on_line) for key, on_line in copies.items()}
+    return [_verdict(prose, places) for prose in texts]
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Where one pasted sentence stands: its lines in order, and how many copies each holds."""
+
+    lines: list[int]
+    copies: dict[int, int]
+
+    @property
+    def count(self) -> int:
+        return sum(self.copies.values())
 
 
 def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
@@ -51,7 +65,7 @@ def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
     return ctx.memo("form.verdicts", verdicts)
 
 
-def _verdict(prose: Prose, copies: dict[str, list[Prose]]) -> Verdict:
+def _verdict(prose: Prose, places: dict[str, "_Places"]) -> Verdict:
     found = placeholder(prose.text)
     if found is not None:
         return Verdict(prose, PLACEHOLDER, found)
@@ -66,20 +80,39 @@ def _verdict(prose: Prose, copies: dict[str, list[Prose]]) -> Verdict:
         return Verdict(prose, BOILERPLATE, phrase)
     if prose.kind == LABEL:
         return Verdict(prose)
-    others = [other for other in copies.get(normalise(prose.text), ()) if other is not prose]
-    if others:  # every copy is form: which one came first is an accident of order
-        return Verdict(prose, PASTED, _lines(others))
+    place = places.get(normalise(prose.text))
+    if place is not None and place.count - (prose.kind in WRITTEN) > 0:  # every copy is form: which came first is chance
+        return Verdict(prose, PASTED, _lines(prose, place))
     if not long_enough(prose.text, MIN_WORDS[prose.kind]):
         return Verdict(prose, ONE_WORD, str(word_count(prose.text)))
     return Verdict(prose)
 
 
-def _lines(others: list[Prose]) -> str:
-    """Where the other copies stand: ``line 12`` or ``lines 12, 30 and 41``."""
-    lines = sorted({other.span.line for other in others})
+MAX_LINES_LISTED = 10  # a sentence pasted a thousand times names ten other places, not 999 in each copy
+
+
+def _lines(prose: Prose, place: _Places) -> str:
+    """Where the other copies stand: ``line 12``, ``lines 12, 30 and 41``, or the first ten ``and 990 more``.
+
+    Each copy reads at most eleven of the sentence's lines: listing every
+    other copy in every copy made a big plan's work and messages grow with
+    the square of its size (a 10 MB plan took 1.9 GB and two minutes).
+    """
+    own = prose.span.line
+    alone = prose.kind in WRITTEN and place.copies[own] == 1  # its own line is another copy's only when two stand on it
+    lines: list[int] = []
+    for line in place.lines:
+        if line == own and alone:
+            continue
+        lines.append(line)
+        if len(lines) > MAX_LINES_LISTED:
+            break
     if len(lines) == 1:
         return f"line {lines[0]}"
-    return "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    if len(lines) <= MAX_LINES_LISTED:
+        return "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    more = len(place.lines) - alone - MAX_LINES_LISTED
+    return "lines " + ", ".join(map(str, lines[:MAX_LINES_LISTED])) + f" and {more} more"
 
 
 @dataclass(frozen=True)
