@@ -337,3 +337,18 @@ def test_a_hubspot_deals_export_and_a_custom_crm_with_its_own_stage_words(tmp_pa
     assert [x["message"] for x in findings(custom, "acme.plan") if x["code"] == "PL706"] == [
         "opportunity 'ERP phase one' disagrees with odd.csv:2: stage commit in the plan, 'Verbal yes' (negotiation) "
         "in the CRM"]
+
+
+def test_an_amount_with_dots_between_thousands_is_reported_never_misread(tmp_path: Path) -> None:
+    (tmp_path / "acme.plan").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "opps.csv").write_text(
+        HEADER + '"Acme Corp","ERP","Proposal","EUR 210.000,00","2027-09-30","50","","0","0",""\n'
+        '"Acme Corp","Pilot","Proposal","40.000","2027-09-30","50","","0","0",""\n'
+        '"Acme Corp","Renewal","Proposal","$1,250,000.50","2027-09-30","50","","0","0",""\n', encoding="utf-8")
+    data = check_json("acme.plan", "--crm", "opps.csv", "--as-of", "2027-02-01", cwd=tmp_path)
+    rows = findings(data, "opps.csv")
+    assert [(x["line"], x["message"].split(" uses")[0]) for x in rows] == [
+        (2, "amount 'EUR 210.000,00'"), (3, "amount '40.000'")]
+    assert "commas between thousands" in rows[0]["message"]
+    average = [x["message"] for x in findings(data, "acme.plan") if x["message"].startswith("average deal value")]
+    assert average and "opps.csv has $1.25M ($1.25M ÷ 1 open deals)" in average[0]  # only the row read right counts

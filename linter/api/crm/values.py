@@ -14,6 +14,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _AMOUNT = re.compile(r"^(?P<neg>-)?(?P<num>\d+(?:\.\d+)?)$")
+_DOT_THOUSANDS = re.compile(r"^\(?-?\d{1,3}(?:\.\d{3})+(?:,\d+)?\)?$")  # 40.000, 1.250.000, 210.000,00
 TRUE_WORDS = frozenset({"1", "true", "yes", "y"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", ""})
 
@@ -23,7 +24,8 @@ class CellError(ValueError):
 
 
 def parse_amount(text: str) -> tuple[float, Optional[str]]:
-    """``"$1,250,000.00"`` -> (1250000.0, "USD"); ``"EUR 40.000"`` is refused (a dot as thousands separator is ambiguous)."""
+    """``"$1,250,000.00"`` -> (1250000.0, "USD"); ``"EUR 40.000"`` and ``"210.000,00"`` are refused: a dot between
+    thousands would be read as a decimal point (40.0), so the amount is reported, never misread."""
     raw = text.strip()
     currency: Optional[str] = None
     for symbol, code in _SYMBOLS.items():
@@ -34,7 +36,12 @@ def parse_amount(text: str) -> tuple[float, Optional[str]]:
     if codes:
         currency = codes[0]
         raw = " ".join(w for w in words if w not in codes)
-    raw = raw.replace(",", "").replace(" ", "").strip()
+    raw = raw.replace(" ", "").strip()
+    if ("," in raw and "." in raw and raw.rfind(",") > raw.rfind(".")) or _DOT_THOUSANDS.match(raw):
+        # "210.000,00" or "40.000": a dot between thousands (a decimal comma) would be misread as a decimal point
+        raise CellError(f"amount {text.strip()!r} uses a dot between thousands: export the amount without "
+                        "separators or with commas between thousands (210000.00 or 210,000.00)")
+    raw = raw.replace(",", "")
     if raw.startswith("(") and raw.endswith(")"):
         raw = "-" + raw[1:-1]
     match = _AMOUNT.match(raw)
