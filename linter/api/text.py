@@ -310,6 +310,9 @@ def is_whole_account(name: str) -> bool:
 PASTED_WORDS = 4  # a sentence this long found in two places was pasted, not written twice
 
 
+PASTED_KEY = "pasted_sentences"  # what rules share the plan's pasted sentences under (CheckContext.memo / shared)
+
+
 def pasted_sentences(plan: "model.Plan") -> frozenset[str]:
     """The sentences (normalised) the plan holds in more than one place: pasted, so substance in none of them.
 

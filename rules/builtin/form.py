@@ -17,7 +17,7 @@ from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from planlint.api.prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, WRITTEN, Prose, iter_text
-from planlint.api.text import PASTED_WORDS, boilerplate, long_enough, normalise, pasted_sentences, placeholder, prompt, word_count
+from planlint.api.text import PASTED_KEY, PASTED_WORDS, boilerplate, long_enough, normalise, pasted_sentences, placeholder, prompt, word_count
 
 MAX_FORM_RATIO = 0.20
 
@@ -34,10 +34,13 @@ class Verdict:
     detail: str = ""
 
 
-def verdicts(plan: Plan) -> list[Verdict]:
-    """Every text of the plan with the first reason it reads as form, in a fixed order."""
+def verdicts(plan: Plan, pasted: Optional[frozenset[str]] = None) -> list[Verdict]:
+    """Every text of the plan with the first reason it reads as form, in a fixed order.
+
+    ``pasted`` is the plan's :func:`pasted_sentences` when the caller already has them.
+    """
     texts = list(iter_text(plan))
-    pasted = pasted_sentences(plan)
+    pasted = pasted_sentences(plan) if pasted is None else pasted
     copies: dict[str, dict[int, int]] = {}  # each pasted sentence: how many copies stand on each line
     for prose in texts:
         key = normalise(prose.text)
@@ -62,7 +65,7 @@ class _Places:
 
 def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
     """:func:`verdicts` judged once per plan check and shared by the five form rules (it is their main cost)."""
-    return ctx.memo("form.verdicts", verdicts)
+    return ctx.memo("form.verdicts", lambda plan: verdicts(plan, ctx.memo(PASTED_KEY, pasted_sentences)))
 
 
 def _verdict(prose: Prose, places: dict[str, "_Places"]) -> Verdict:

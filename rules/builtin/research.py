@@ -14,7 +14,7 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import is_real_name, is_substantive, name_key, normalise, pasted_sentences
+from planlint.api.text import PASTED_KEY, is_real_name, is_substantive, name_key, normalise, pasted_sentences
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
@@ -74,7 +74,7 @@ class CompetitorResearch(Rule):
             return
         for competitor in research.competitors:
             missing = []
-            pasted = ctx.memo("pasted_sentences", pasted_sentences)
+            pasted = ctx.memo(PASTED_KEY, pasted_sentences)
             if not substantive(competitor.strengths, pasted):
                 missing.append("strength")
             if not substantive(competitor.weaknesses, pasted):

@@ -30,7 +30,7 @@ from functools import cached_property
 from typing import Any, Callable, NamedTuple, Optional
 
 from ... import model
-from ..text import pasted_sentences, placeholder
+from ..text import PASTED_KEY, pasted_sentences, placeholder
 from .fields import compile_path, plain_attribute, resolve, span_of
 from .operators import Operator, _unique
 from .patterns import SafePattern
@@ -45,12 +45,14 @@ class Scope:
     quadrant: Optional[str] = None  # the engine's: a portfolio's placement wins
     items: list[Any] = field(default_factory=list)  # every item the rule checks (for ``unique``)
     cache: dict[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)  # the plan check's CheckContext.shared: what every rule may reuse
 
     def pasted(self) -> frozenset[str]:
-        """The plan's pasted sentences (:func:`planlint.api.text.pasted_sentences`), worked out once per rule run."""
-        if "pasted" not in self.cache:
-            self.cache["pasted"] = pasted_sentences(self.plan)
-        return self.cache["pasted"]  # type: ignore[no-any-return]
+        """The plan's pasted sentences (:func:`planlint.api.text.pasted_sentences`), worked out once per plan check
+        and shared with every rule that asks (under the same key as ``CheckContext.memo``)."""
+        if PASTED_KEY not in self.shared:
+            self.shared[PASTED_KEY] = pasted_sentences(self.plan)
+        return self.shared[PASTED_KEY]  # type: ignore[no-any-return]
 
     def own_names(self) -> frozenset[str]:
         """The words of the account's own name (lower case): every line about it may use them, so they name nothing."""

@@ -47,7 +47,7 @@ class TomlRule(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         plan = ctx.plan
-        scope = Scope(plan, ctx.as_of, ctx.quadrant)
+        scope = Scope(plan, ctx.as_of, ctx.quadrant, shared=ctx.shared)
         if self._when is not None and not self._when(plan, scope).passed:
             return
         chosen = self._select(plan)
