@@ -82,3 +82,14 @@ def test_a_concrete_object_or_a_number_is_not_vague() -> None:
                 '    metric "finance leaders at our cost roundtable"\n    target 4 attendees by 2027-06-30\n  }\n}\n')
     assert lint(specific, select=["PL207"]).failing() == []
     assert lint(GOOD, select=["PL207"]).failing() == []
+
+
+def test_an_objective_past_its_target_date_with_no_reading_since_is_untracked() -> None:
+    past = change(RELATIONSHIP_TARGET, "    target 6 meetings by 2027-02-15\n")  # the rule tests judge as of 2027-03-01
+    assert messages(lint(past, select=["PL209"]), "PL209") == [
+        "objective 'Monthly steering meeting with the COO' passed its target 6 meetings by 2027-02-15 with no "
+        "progress reading since (none was ever recorded)"]
+    read = change("    target 6 meetings by 2027-02-15\n",
+                  "    target 6 meetings by 2027-02-15\n    progress 6 meetings on 2027-02-20\n", past)
+    assert messages(lint(read, select=["PL209"]), "PL209") == []
+    assert messages(lint(GOOD, select=["PL209"]), "PL209") == []  # a target still ahead asks for nothing

@@ -70,28 +70,36 @@ class ObjectiveTracked(Rule):
         category="objectives",
         severity=Severity.warning,
         weight=1.5,
-        message="an objective is past a milestone with no progress reading since",
-        why="A milestone is a date to look at the trend. Past it with no reading, nobody knows whether the "
-        "objective is on its way, so nobody will change course in time. Judged against `--as-of DATE`.",
-        fix="Record where the objective stands: `progress VALUE on DATE`.",
+        message="an objective is past a milestone or its target date with no progress reading since",
+        why="A milestone is a date to look at the trend, and the target's own date is the last of them. Past it "
+        "with no reading, nobody knows whether the objective is on its way (or was hit), so nobody will change "
+        "course in time, or learn from the miss. Judged against `--as-of DATE`.",
+        fix="Record where the objective stands: `progress VALUE on DATE`; past the target's date, say whether "
+        "it was hit, and move the target if the plan goes on.",
         methodology=(7,),
-        failing=(_adoption("milestone 60% by 2027-01-31", "progress 52% on 2026-12-15"),),
+        failing=(_adoption("milestone 60% by 2027-01-31", "progress 52% on 2026-12-15"),
+                 plan('objective customer_success "Adoption" {\n  target 75% by 2027-01-15\n'
+                      '  progress 52% on 2026-12-15\n}')),
         passing=(_adoption("milestone 60% by 2027-01-31", "progress 61% on 2027-02-05"),),
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
         for objective in real_objectives(ctx):
-            past = [m for m in objective.milestones if m.by.date < ctx.as_of]
+            points = [(m.by.date, m.span, f"its milestone {m.value.text} by {m.by.shown()}") for m in objective.milestones]
+            target = objective.target
+            if target is not None and target.by is not None:  # the target's date is the path's last point
+                what = f"its target {target.value.text}" if target.value is not None else "its target"
+                points.append((target.by.date, target.span, f"{what} by {target.by.shown()}"))
+            past = [point for point in points if point[0] < ctx.as_of]
             if not past:
                 continue
-            milestone = max(past, key=lambda m: m.by.date)
+            due, span, what = max(past, key=lambda point: point[0])
             latest = max((r.on.date for r in objective.progress), default=None)
-            if latest is not None and latest >= milestone.by.date:
-                yield passed(milestone.span)
+            if latest is not None and latest >= due:
+                yield passed(span)
             else:
                 since = f"the last was on {latest.isoformat()}" if latest else "none was ever recorded"
-                yield failed(milestone.span, f"objective '{objective.name}' passed its milestone {milestone.value.text} by "
-                             f"{milestone.by.shown()} with no progress reading since ({since})")
+                yield failed(span, f"objective '{objective.name}' passed {what} with no progress reading since ({since})")
 
 
 class ExperimentLearning(Rule):
