@@ -134,7 +134,8 @@ def configured_settings(config: Optional[str]) -> "Settings":
         raise UsageError(str(error)) from None
 
 
-def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Registry":
+def configured_registry(config: Optional[str], packs: Sequence[str] = (),
+                        settings: "Optional[Settings]" = None) -> "Registry":
     """The rules ``planlint check`` would load for a plan in the current folder, plus ``packs`` (``--pack``).
 
     ``rules``, ``explain`` and ``test-rules`` find the configuration and turn
@@ -142,10 +143,12 @@ def configured_registry(config: Optional[str], packs: Sequence[str] = ()) -> "Re
     :func:`make_registry`), so what they show is what a check applies: the
     configuration's ``packs``, without the plugins it switches off. A broken
     configuration or pack, or a rule code used twice, stops with exit 2.
+    ``settings`` are :func:`configured_settings` when the caller has them already.
     """
     from ..engine.runner import Options, make_registry
 
-    registry = make_registry(configured_settings(config), Options(packs=tuple(packs)))
+    settings = configured_settings(config) if settings is None else settings
+    registry = make_registry(settings, Options(packs=tuple(packs)))
     report_load_problems(registry)
     return registry
 
@@ -180,13 +183,16 @@ def read_stdin(limit: int = DEFAULT_LIMIT) -> bytes:
         raise UsageError(f"cannot read standard input: {error.reason}") from None
 
 
-def configured_rules(config: Optional[str], packs: Sequence[str] = ()) -> "list[RuleInfo]":
+def configured_rules(config: Optional[str], packs: Sequence[str] = (),
+                     settings: "Optional[Settings]" = None) -> "list[RuleInfo]":
     """Every rule `planlint check` could report here, the meta rules PL000-PL013 included, by code.
 
     Each links to its page as the configuration says (``rules-docs-url``), as the findings of a check do.
+    The configuration is read once (``settings``, when the caller has them already).
     """
     from ..api.rule import with_link
     from ..engine.meta import with_meta_rules
 
-    docs = configured_settings(config).rules_docs_url
-    return [with_link(info, docs) for info in with_meta_rules(rule.info for rule in configured_registry(config, packs).rules)]
+    settings = configured_settings(config) if settings is None else settings
+    rules = configured_registry(config, packs, settings).rules
+    return [with_link(info, settings.rules_docs_url) for info in with_meta_rules(rule.info for rule in rules)]

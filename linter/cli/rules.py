@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    infos = configured_rules(args.config, args.pack)
+    settings = configured_settings(args.config)
+    infos = configured_rules(args.config, args.pack, settings)
     if args.into and args.format != "markdown":
         raise UsageError("--into writes the Markdown reference: add --format markdown")
     if args.format == "markdown":
@@ -47,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot read {args.into}: {error.strerror or error}") from None
         write_output(with_reference(document, reference), args.into)
         return 0
-    settings = configured_settings(args.config)
     if args.format == "json":
         rows = [
             {"code": i.code, "name": i.name, "category": i.category, "severity": i.severity.value,
