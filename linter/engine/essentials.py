@@ -26,8 +26,8 @@ mostly missing, which is what an account director would call "not there".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Mapping, Optional, Sequence
 
 from ..api.pillars import LABELS, PILLAR_NAMES, State
 
@@ -97,9 +97,38 @@ def judge_pillars(essential_of: Mapping[str, Optional[str]], outcomes: Mapping[s
     ``essential_of`` maps each loaded rule's code to its pillar (after the
     configuration); ``outcomes`` holds what the engine saw of each.
     """
+    members = _members(essential_of, outcomes)
+    return [judge_pillar(name, members[name]) for name in PILLAR_NAMES]
+
+
+def _members(essential_of: Mapping[str, Optional[str]], outcomes: Mapping[str, RuleOutcome]) -> dict[str, list[RuleOutcome]]:
+    """Each pillar's rules' outcomes, in code order (a rule that did not run: not selected)."""
     members: dict[str, list[RuleOutcome]] = {name: [] for name in PILLAR_NAMES}
     for code in sorted(essential_of):
         pillar = essential_of[code]
         if pillar in members:
             members[pillar].append(outcomes.get(code, RuleOutcome(code, selected=False)))
-    return [judge_pillar(name, members[name]) for name in PILLAR_NAMES]
+    return members
+
+
+def failed_if_mended(essential_of: Mapping[str, Optional[str]], outcomes: Mapping[str, RuleOutcome]) -> Callable[[str], int]:
+    """How many pillars fail once rule ``code`` passes all its items: a function of ``code``.
+
+    What :func:`judge_pillars` would count with that one outcome mended, but
+    only the rule's own pillar is judged again (the engine asks once per
+    failing rule, for each fix's gain).
+    """
+    members = _members(essential_of, outcomes)
+    failed = {name: judge_pillar(name, members[name]).state == "failed" for name in PILLAR_NAMES}
+    now = sum(failed.values())
+
+    def count(code: str) -> int:
+        pillar = essential_of.get(code)
+        if pillar not in members or code not in outcomes:
+            return now
+        outcome = outcomes[code]
+        mended = replace(outcome, passed=outcome.total)
+        again = judge_pillar(pillar, [mended if member.code == code else member for member in members[pillar]])
+        return now - failed[pillar] + (again.state == "failed")
+
+    return count

@@ -7,7 +7,7 @@ The engine never formats anything; reporters do.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
@@ -21,7 +21,7 @@ from ..config.settings import Settings, effective_essential, effective_severity,
 from ..language.diagnostics import Diagnostic, PlanSyntaxError
 from ..model import Comment, Plan, PlanFile, Span
 from . import scoring
-from .essentials import RuleOutcome, judge_pillars
+from .essentials import RuleOutcome, failed_if_mended, judge_pillars
 from .findings import checked, finding_at, finding_order, load_error
 from .meta import BY_CODE, META_RULES, SYNTAX_ERROR
 from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore, Threshold
@@ -194,7 +194,16 @@ class Linter:
         passed = counted = suppressed = 0
         suppression = first_failure = ""
         excused: list[NotApplicable] = []
-        for item in items:
+        if not suppressions.active:  # the common case: nothing to excuse, so no item is looked up
+            counted = len(items)
+            for item in items:
+                if item.passed:
+                    passed += 1
+                    continue
+                message = item.message or info.message
+                first_failure = first_failure or message
+                findings.append(finding_at(info, item.span, message, severity))
+        for item in items if suppressions.active else ():
             reason = suppressions.reason_for(info, item)
             if reason is None:
                 counted += 1
@@ -224,12 +233,7 @@ class Linter:
     def _fixes(self, tallies: list[scoring.RuleTally], metrics: dict[str, float], outcomes: dict[str, RuleOutcome],
                score: float) -> list[Fix]:
         by_code = {rule.info.code: rule.info for rule in self.rules}
-
-        def failed_if_fixed(code: str) -> int:
-            outcome = outcomes[code]
-            mended = {**outcomes, code: replace(outcome, passed=outcome.total)}
-            return sum(1 for pillar in judge_pillars(self.essential_of, mended) if pillar.state == "failed")
-
+        failed_if_fixed = failed_if_mended(self.essential_of, outcomes)
         return [
             Fix(code=code, name=by_code[code].name, gain=gain, message=by_code[code].fix.split("\n", 1)[0])
             for code, gain in fix_gains(tallies, self.category_weights, self.category_axes, metrics, failed_if_fixed, score)

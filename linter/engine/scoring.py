@@ -13,7 +13,7 @@ well by having nothing to fail.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from . import bands
 
@@ -75,40 +75,58 @@ def plan_score(tallies: Sequence[RuleTally], category_weights: Mapping[str, floa
     return round(score, 1), {name: round(ratio * 100, 1) for name, ratio in categories.items()}
 
 
+class Means:
+    """The category means of some tallies, and the plan score with any one of them passing all its items.
+
+    Fixing one rule changes only its own category's mean, so a what-if costs
+    that category's sum and the mean over the categories, not the whole plan
+    again. The pairs are the ones :func:`category_scores` and :func:`plan_score`
+    sum, in the same order, so every figure is the same float they give.
+    ``keep`` picks the tallies that count (an axis's categories); a tally is
+    named by its index in ``tallies``.
+    """
+
+    def __init__(self, tallies: Sequence[RuleTally], keep: Callable[[RuleTally], bool] = lambda tally: True) -> None:
+        self.pairs: dict[str, list[tuple[float, float]]] = {}
+        self.slot: dict[int, tuple[str, int]] = {}
+        for index, tally in enumerate(tallies):
+            ratio = tally.ratio
+            if ratio is not None and tally.weight > 0 and keep(tally):
+                pairs = self.pairs.setdefault(tally.category, [])
+                self.slot[index] = (tally.category, len(pairs))
+                pairs.append((ratio, tally.weight))
+        self.means = {name: _weighted_mean(self.pairs[name]) for name in sorted(self.pairs)}
+
+    @property
+    def applies(self) -> bool:
+        """Whether any category has a score (:func:`category_scores` is not empty)."""
+        return any(mean is not None for mean in self.means.values())
+
+    def score(self, category_weights: Mapping[str, float], passing: Optional[int] = None) -> float:
+        """:func:`plan_score`'s score, with tally number ``passing`` passing all its items."""
+        means = self.means
+        if passing in self.slot:
+            name, slot = self.slot[passing]
+            pairs = list(self.pairs[name])
+            pairs[slot] = (1.0, pairs[slot][1])
+            means = {**means, name: _weighted_mean(pairs)}
+        mean = _weighted_mean([(ratio, category_weights.get(name, 1.0)) for name, ratio in means.items() if ratio is not None])
+        return round(0.0 if mean is None else mean * 100, 1)
+
+
 def fix_gains(tallies: Sequence[RuleTally], category_weights: Mapping[str, float]) -> list[tuple[str, float]]:
     """For each failing rule, the points the plan would gain if all its items passed.
 
-    Sorted by gain (largest first), then by code so the order is stable.
-    Fixing one rule changes only its own category's score, so only that mean
-    is recomputed (over the same pairs in the same order as :func:`plan_score`,
-    hence the same floating-point result) instead of the whole plan per rule.
+    Sorted by gain (largest first), then by code so the order is stable;
+    each what-if is worked out by :class:`Means`.
     """
-    base, _ = plan_score(tallies, category_weights)
-    by_category: dict[str, list[tuple[float, float]]] = {}
-    position: dict[int, tuple[str, int]] = {}
-    for index, tally in enumerate(tallies):
-        ratio = tally.ratio
-        if ratio is not None and tally.weight > 0:
-            pairs = by_category.setdefault(tally.category, [])
-            position[index] = (tally.category, len(pairs))
-            pairs.append((ratio, tally.weight))
-    means = {name: _weighted_mean(by_category[name]) for name in sorted(by_category)}
+    means = Means(tallies)
+    base = means.score(category_weights)
     gains: list[tuple[str, float]] = []
     for index, tally in enumerate(tallies):
         if tally.total == 0 or tally.passed == tally.total:
             continue
-        if index in position:
-            name, slot = position[index]
-            pairs = list(by_category[name])
-            pairs[slot] = (1.0 if tally.total else 0.0, tally.weight)
-            fixed_means = dict(means)
-            fixed_means[name] = _weighted_mean(pairs)
-        else:
-            fixed_means = means  # a rule of weight 0 counts in no category: fixing it changes nothing
-        categories = {name: mean for name, mean in fixed_means.items() if mean is not None}
-        mean = _weighted_mean([(ratio, category_weights.get(name, 1.0)) for name, ratio in categories.items()])
-        improved = round(0.0 if mean is None else mean * 100, 1)
-        gain = round(improved - base, 1)
+        gain = round(means.score(category_weights, index) - base, 1)
         if gain > 0:
             gains.append((tally.code, gain))
     gains.sort(key=lambda pair: (-pair[1], pair[0]))

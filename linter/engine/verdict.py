@@ -113,20 +113,28 @@ def fix_gains(tallies: Sequence[scoring.RuleTally], category_weights: Mapping[st
     pillar's worth: completeness with the rule passing, substance with its
     form texts made real (a plan-level form judgement, once fixed, means all
     of them), and the pillars judged again (``failed_if_fixed(code)``).
-    Sorted by gain (largest first), then by code.
+    Sorted by gain (largest first), then by code. Each what-if recomputes
+    only the fixed rule's category (:class:`~planlint.engine.scoring.Means`):
+    the same figures as :func:`completeness` and :func:`substance` on the
+    fixed tallies, without working out the whole plan once per failing rule.
     """
-    covered_now = completeness(tallies, category_weights, axes)
+    covered = scoring.Means(tallies, lambda tally: axes.get(tally.category, "completeness") == "completeness")
+    judged = scoring.Means(tallies, lambda tally: axes.get(tally.category) == "substance")
+    covered_now = covered.score(category_weights) if covered.applies else None  # completeness(tallies, ...)
     real_now = substance(metrics, tallies, category_weights, axes)
     gains: list[tuple[str, float]] = []
     for index, tally in enumerate(tallies):
         if tally.total == 0 or tally.passed == tally.total:
             continue
-        fixed = [*tallies[:index], replace(tally, passed=tally.total), *tallies[index + 1:]]
-        real = real_now
+        real, covered_fixed = real_now, covered_now
         if axes.get(tally.category) == "substance":
-            real = _substance_fixed(metrics, tally) if FORM_RATIO in metrics else substance(metrics, fixed, category_weights, axes)
-        covered = covered_now if axes.get(tally.category) == "substance" else completeness(fixed, category_weights, axes)
-        gain = round(combine(covered, real, failed_if_fixed(tally.code)) - current, 1)
+            if FORM_RATIO in metrics:
+                real = _substance_fixed(metrics, tally)
+            else:
+                real = judged.score(category_weights, index) if judged.applies else None
+        elif covered_now is not None:
+            covered_fixed = covered.score(category_weights, index)  # completeness with this rule passing
+        gain = round(combine(covered_fixed, real, failed_if_fixed(tally.code)) - current, 1)
         if gain > 0:
             gains.append((tally.code, gain))
     gains.sort(key=lambda pair: (-pair[1], pair[0]))
