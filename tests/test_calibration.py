@@ -74,18 +74,20 @@ def test_the_calibration_verdict_holds(stem: str) -> None:
 
 HOLDOUT = CALIBRATION / "holdout"
 HELD_OUT = verdicts(HOLDOUT)
-NOT_YET = {  # held-out verdicts that did not hold when checked at the end: reported, never tuned away
-    "mining-pasted-form-holdout": (
-        "held out, checked once at the end (second round): band form and score 23.9 hold (reviewer: form, 10-30), "
-        "and the customer, competitor and company pillars fail as the reviewer says, but the reviewer also fails the "
-        "objectives pillar ('Revenue 20%' with no base, 'Partnership 100%') and planlint finds both objectives "
-        "measurable; the objective rules were not changed to make it pass"),
-}
+# Held-out verdicts that did not hold when checked at the end are listed here with the reason, as
+# strict xfails: reported, never tuned away. (The second round's mining plan failed here on the
+# objectives pillar; the general fix it pointed to, a percentage of money needs its base and a
+# quality is not a metric, was made in PL202 and the plan moved to the tuning set: README.md.)
+NOT_YET: dict[str, str] = {}
+
+
+def test_every_held_out_plan_has_a_verdict() -> None:
+    assert {path.stem for path in HOLDOUT.glob("*.plan")} == set(HELD_OUT)
 
 
 @pytest.mark.parametrize("stem", [
     pytest.param(stem, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[stem])) if stem in NOT_YET else stem
     for stem in sorted(HELD_OUT)])
 def test_holdout_verdicts_hold(stem: str) -> None:
-    assert len(HELD_OUT) >= 6
+    assert len(HELD_OUT) >= 10
     assert disagreements(stem, HELD_OUT[stem], judged(HOLDOUT / f"{stem}.plan")) == []

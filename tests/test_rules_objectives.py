@@ -27,6 +27,31 @@ def test_measurable_means_number_date_and_for_a_percentage_a_metric() -> None:
     assert lint(with_metric, select=["PL202"]).failing() == []
 
 
+def _measured(metric: str, target: str) -> list[str]:
+    text = change(RELATIONSHIP_TARGET, f'    metric "{metric}"\n    target {target} by 2027-12-31\n')
+    return messages(lint(text, select=["PL202"]), "PL202")
+
+
+def test_a_number_must_be_one_somebody_can_read_at_the_review() -> None:
+    name = "objective 'Monthly steering meeting with the COO' has no"
+    # 20% more than what? A percentage of money needs its base, in the target.
+    assert _measured("Revenue", "20%") == [
+        f"{name} base for its percentage (20% of 'Revenue': write the amount, `target $1.2M`, or the base and "
+        "the amount, `target from $1M to $1.2M`)"]
+    assert _measured("Revenue growth from the analytics line", "15%") != []
+    # A quality is read off nothing: it is not what the number counts.
+    for quality in ("Partnership", "Relationship health", "Brand awareness"):
+        assert _measured(quality, "100%") == [
+            f"{name} metric that can be counted ('{quality}' is a quality: name what is counted, such as "
+            "'plants on the platform')"]
+    # Shares, rates, survey scores, measured quantities and money with its base are all readable.
+    for metric, target in [("Share of their analytics spend", "30%"), ("Share of wallet", "25%"),
+                           ("Gross margin on the services line", "32%"), ("Customer satisfaction", "90%"),
+                           ("Unplanned downtime on the pilot line", "15%"), ("Revenue", "from $1M to $1.2M"),
+                           ("Relationship", "6 meetings"), ("Plants on the platform", "from 3 to 8")]:
+        assert _measured(metric, target) == [], metric
+
+
 def test_a_plan_needs_a_revenue_objective_and_more_than_one_category() -> None:
     text = change("objective revenue", "objective relationship")
     text = change("objective business_development", "objective relationship", text)

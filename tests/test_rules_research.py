@@ -72,6 +72,12 @@ def test_a_competitor_needs_a_strength_and_a_weakness() -> None:
     assert messages(lint(text, select=["PL102"]), "PL102") == ["competitor 'Hooli Cloud' has no weakness"]
 
 
+def test_a_competitor_that_names_no_one_is_not_competitor_research() -> None:
+    text = change('competitor "Hooli Cloud"', 'competitor "Main competitor"')
+    assert messages(lint(text, select=["PL102"]), "PL102") == [
+        "competitor 'Main competitor' names no one: write the competitor's name"]
+
+
 def test_no_competitor_needs_a_reason_not_na() -> None:
     block = '    competitor "Hooli Cloud" {\n      strength "Runs the customer\'s email and collaboration suite"\n      weakness "No claims-specific workflow module"\n    }\n'
     reasoned = change(block, '    no_competitor "Sole-source framework agreement signed in 2025 runs until 2029"\n')

@@ -57,6 +57,17 @@ HONEST = [
     "Competitor pricing was 12% below ours in the 2026 tender",
     "Explained our roadmap to the CIO's staff in November",
     "Type approval for the new trucks is pending with the regulator",
+    # Near the vendor self-praise and the names that name nobody, but true and particular.
+    "Our people in Lyon ran the plant's cutover without a day of downtime",
+    "Their main competitor in retail banking is Monzo, not the other high-street banks",
+    "Key vendor risk flagged by their auditors: a single supplier for card processing",
+    "The incumbent's contract was extended by procurement without a tender",
+]
+# Vendor self-praise every vendor writes about itself: no reason for this customer to choose us.
+VENDOR_PRAISE = [
+    "We offer a broad portfolio of high-quality solutions that fit their needs",
+    "Our people, our expertise and our commitment to customer success",
+    "Many satisfied customers in the food and beverage sector",
 ]
 PROMPTS = [
     "What are the customer's top 3 business priorities for the year?",
@@ -74,6 +85,11 @@ def test_true_sentences_stay_unflagged(text: str) -> None:
     assert is_substantive(text)
 
 
+@pytest.mark.parametrize("text", VENDOR_PRAISE)
+def test_vendor_self_praise_is_boilerplate(text: str) -> None:
+    assert boilerplate(text) is not None and not is_substantive(text)
+
+
 @pytest.mark.parametrize("text", PROMPTS)
 def test_template_prompts_in_fact_fields_are_not_content(text: str) -> None:
     assert prompt(text) is not None and not is_substantive(text)
@@ -81,7 +97,8 @@ def test_template_prompts_in_fact_fields_are_not_content(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["<Describe the customer's #1 strategic goal in one sentence, with a number and a date>",
                                   "[Relationship objective: e.g. Turn the CIO from neutral to supporter]",
-                                  "Jane Smith (example)", "Other vendors", "Competitor A", "e.g. Lower price per user",
+                                  "Jane Smith (example)", "Other vendors", "Competitor A", "Main competitor",
+                                  "The incumbent", "Key vendor", "Our biggest competitor", "e.g. Lower price per user",
                                   "Example: Contract renewal due 2027-09-30"])
 def test_template_cells_are_placeholders_however_long(text: str) -> None:
     assert placeholder(text) is not None

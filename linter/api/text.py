@@ -42,7 +42,11 @@ PLACEHOLDER = re.compile(
     # A name that names nobody: "Other vendors", "Competitor A", "Various suppliers".
     r"|^\s*(?:the\s+)?(?:other|various|several|many|multiple|all|some|misc\.?|miscellaneous)\s+"
     r"(?:vendors?|competitors?|suppliers?|providers?|players|companies|firms)\s*$"
-    r"|^\s*(?:competitor|vendor|supplier|customer|company|stakeholder|contact|person)\s+(?:[A-Z]|\d{1,2})\s*$",
+    r"|^\s*(?:competitor|vendor|supplier|customer|company|stakeholder|contact|person)\s+(?:[A-Z]|\d{1,2})\s*$"
+    # A rank or a role instead of a name: "Main competitor", "The incumbent", "Key vendor".
+    r"|^\s*(?:the\s+|our\s+)?(?:(?:main|key|primary|biggest|largest|major|principal|chief|current|existing|local"
+    r"|incumbent|unnamed|unknown)\s+)+(?:competitors?|vendors?|suppliers?|providers?|rivals?)\s*$"
+    r"|^\s*(?:the\s+)?incumbent\s*$",
     re.IGNORECASE,
 )
 
@@ -100,6 +104,10 @@ BOILERPLATE = re.compile(
     r"|end[- ]to[- ]end (?:capabilities|portfolio|offering)|numerous successful|unique ability|cross[- ]sell and up[- ]?sell"
     r"|shared vision|executive alignment|value[- ]based|mindshare|success stories|best practices|strategic priorities"
     r"|proactively engage|ensure (?:customer )?(?:success|satisfaction)|value realization|new opportunities"
+    # Vendor self-praise that every vendor writes about itself: it is no reason for this customer to choose us.
+    r"|broad (?:portfolio|range) of (?:[\w-]+ )?(?:solutions|products|services|offerings)|high[- ]quality solutions"
+    r"|solutions that (?:fit|meet|match) (?:their|your|the customer'?s?) needs|our people,? our expertise"
+    r"|commitment to (?:customer success|excellence|quality)|(?:many|numerous|lots of) (?:satisfied|happy) customers"
     r")\b",
     re.IGNORECASE,
 )

@@ -8,9 +8,10 @@ customer's attention; "grow the relationship" with no number is a form entry.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Optional
 
-from planlint.model import Count, Money, ObjectiveCategory, Statement
+from planlint.model import Count, Money, ObjectiveCategory, Percent, Statement, Target
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from planlint.api.text import boilerplate, is_substantive, normalise
@@ -22,6 +23,22 @@ MIN_CATEGORIES = 2
 # (0.89), "Reduce the operating costs" does not (0.5) and is pointed at that goal instead.
 WORD_OVERLAP = 0.6
 SMALL_WORDS = frozenset("a an the of to in on at by for from into with and or our their its is are be this that".split())
+
+# A percentage is a share of something or a change in something, and the metric must say which.
+# "Revenue 20%" is a change in money with no base (20% more than what?): money is written as the
+# amount, or as the base and the amount. A metric that names a share or a rate is read as a share.
+MONEY_WORDS = frozenset("revenue revenues sales bookings booking spend spending arr mrr acv tcv income turnover "
+                        "billings pipeline profit profits".split())
+SHARE_WORDS = frozenset("share rate rates ratio margin margins percent percentage proportion mix penetration "
+                        "wallet".split())
+# Qualities no instrument reads: "Partnership 100%" or "Relationship health 80%" cannot be read off
+# anything at a review, so they do not say what the number counts. (Satisfaction is read off a survey.)
+QUALITY_WORDS = frozenset("partnership partnerships relationship relationships awareness visibility engagement "
+                          "loyalty trust value success reputation image perception position alignment "
+                          "collaboration growth health strength intimacy presence footprint".split())
+QUALITY_MODIFIERS = frozenset("customer client account overall strategic brand business level score index "
+                              "general mutual strong stronger".split()) | SMALL_WORDS
+WORDS = re.compile(r"[a-z]+")
 
 _GOAL = '  research {\n    customer {\n      initiative "Consolidate three ERPs into one by Q3 2027"\n    }\n  }\n'
 _PERIOD = "  period 2027-01-01 to 2027-12-31\n"
@@ -39,16 +56,26 @@ class ObjectiveMeasurable(Rule):
         weight=3.0,
         message="objective has no metric, numeric target or date",
         why="Only a metric, a number and a date make an objective something the team can track and the customer "
-        "can feel. Money is its own metric; a percentage or a bare count needs `metric \"...\"` to say of what.",
+        "can feel. Money is its own metric; a percentage or a bare count needs `metric \"...\"` to say of what, "
+        "something that can be counted rather than a quality ('partnership', 'awareness'). A percentage of money "
+        "('Revenue 20%') needs its base: 20% more than what? Write the amount, or the base and the amount.",
         fix="Give the objective `target $500k by 2027-06-30` (money, a count such as `4 meetings`, or a "
         "percentage with `metric \"share of IT spend\"`) and a date.",
         methodology=(6,),
         failing=(
             'plan "Acme" {\n  objective revenue "Win the ERP consolidation" {\n    target $500k\n  }\n}\n',
             'plan "Acme" {\n  objective marketing "Raise awareness" {\n    target 30% by 2027-06-30\n  }\n}\n',
+            'plan "Acme" {\n  objective revenue "Grow our share of wallet" {\n    metric "Revenue"\n'
+            "    target 20% by 2027-12-31\n  }\n}\n",
+            'plan "Acme" {\n  objective relationship "Be the partner of choice" {\n    metric "Partnership"\n'
+            "    target 100% by 2027-12-31\n  }\n}\n",
         ),
         passing=(
             'plan "Acme" {\n' + _REVENUE + "}\n",
+            'plan "Acme" {\n  objective revenue "Grow our share of wallet" {\n    metric "Share of their analytics spend"\n'
+            "    target 30% by 2027-12-31\n  }\n}\n",
+            'plan "Acme" {\n  objective revenue "Grow the analytics line" {\n    metric "Revenue"\n'
+            "    target from $1M to $1.2M by 2027-12-31\n  }\n}\n",
             'plan "Acme" {\n  objective marketing "Raise awareness in plant IT" {\n    metric "plant IT managers who attended a demo"\n'
             "    target 30% by 2027-06-30\n  }\n}\n",
             'plan "Acme" {\n  objective customer_success "Raise weekly use of the app" {\n'
@@ -66,8 +93,8 @@ class ObjectiveMeasurable(Rule):
                 pass  # `from opponent to neutral`: a stance is its own measure, like money
             elif value is None:
                 missing.append("numeric target")
-            elif not isinstance(value, Money) and not (isinstance(value, Count) and value.unit) and not is_substantive(objective.metric or "", 1):
-                missing.append("metric (what the number counts)")
+            else:
+                missing.extend(unread_number(objective.metric or "", target))
             if target is None or target.by is None:
                 missing.append("date")
             if missing:
@@ -268,6 +295,28 @@ class VagueObjective(Rule):
                 yield failed(objective.span, f"objective '{objective.name}' is vague ('{phrase}') and has no number")
             else:
                 yield passed(objective.span)
+
+
+def unread_number(metric: str, target: Target) -> list[str]:
+    """What keeps a target's number from being read at a review: what it counts, or its base.
+
+    Money and a count with its unit say what they count. A bare percentage or count needs a
+    metric that names something countable, not a quality; a percentage of money with no
+    baseline needs the base (the amount it is a percentage of).
+    """
+    value = target.value
+    if isinstance(value, Money) or (isinstance(value, Count) and value.unit):
+        return []
+    if not is_substantive(metric, 1):
+        return ["metric (what the number counts)"]
+    words = set(WORDS.findall(metric.lower()))
+    if words <= QUALITY_WORDS | QUALITY_MODIFIERS:
+        return [f"metric that can be counted ('{metric}' is a quality: name what is counted, such as "
+                "'plants on the platform')"]
+    if isinstance(value, Percent) and target.baseline is None and words & MONEY_WORDS and not words & SHARE_WORDS:
+        return [f"base for its percentage ({value.text or value.value} of '{metric}': write the amount, "
+                "`target $1.2M`, or the base and the amount, `target from $1M to $1.2M`)"]
+    return []
 
 
 RULES: list[Rule] = [

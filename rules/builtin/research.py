@@ -72,9 +72,12 @@ class CompetitorResearch(Rule):
         if research is None or not research.competitors:
             yield failed((research or ctx.plan).span, "no competitor research: name at least one competitor, or say why there is none")
             return
+        pasted = ctx.memo(PASTED_KEY, pasted_sentences)
         for competitor in research.competitors:
+            if not is_real_name(competitor.name):  # what is known about nobody is not research
+                yield failed(competitor.span, f"competitor '{competitor.name}' names no one: write the competitor's name")
+                continue
             missing = []
-            pasted = ctx.memo(PASTED_KEY, pasted_sentences)
             if not substantive(competitor.strengths, pasted):
                 missing.append("strength")
             if not substantive(competitor.weaknesses, pasted):
