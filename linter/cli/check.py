@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Optional, TypeVar
 
 from dataclasses import replace
 
-from ..api.crm import CRM_CATEGORY, CrmData, CrmError
-from ..engine import baseline as baseline_module
+from ..api.crm import CRM_CATEGORY, CrmError
 from ..engine.exports import export_paths, export_results, load_crm
 from ..engine.cache import cache_for
 from .exits import EXIT_FINDINGS, EXIT_OK, UsageError
@@ -23,8 +22,6 @@ from ..engine.meta import META_RULES
 from .progress import Progress
 from ..api.registry import Registry
 from ..output.reporters import FORMATS, get_reporter
-from ..output.reporters import sarif
-from ..output.reporters import statistics
 from ..output.reporters.stream import STREAMING_FORMATS, stream_class
 from ..engine.results import FileResult, RunResult, Summary
 from ..api.rule import RULES_DOCS, RuleInfo
@@ -34,6 +31,10 @@ from ._common import (STDIN, add_stdin_filename_option, iso_date, open_output, r
                       stdin_display, use_color, whole_number, write_output)
 from ..output.words import counted
 from ..config.overrides import Overrides, selectors
+
+if TYPE_CHECKING:  # imported where used: a plain check reads no baseline and writes no SARIF (tests/test_lazy_imports.py)
+    from ..api.crm import CrmData
+    from ..engine import baseline as baseline_module
 
 T = TypeVar("T")
 
@@ -108,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     if args.write_baseline:
         _write_baseline(files, args.write_baseline, args.quiet)
     if baseline is not None:
+        from ..engine import baseline as baseline_module
+
         _report_baseline(baseline_module.apply(baseline, files), args.quiet)
     result = run_result(files)
     # SARIF describes each rule once: with the docs of the first plan's configuration (its findings carry their own).
@@ -118,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     def fails(file: FileResult) -> bool:
-        bar = None if baseline is not None and baseline_module.in_baseline(baseline, file) else fail_under[file.path]
+        bar = None if baseline is not None and _in_baseline(baseline, file) else fail_under[file.path]
         return file_fails(file, bar)
 
     return EXIT_FINDINGS if any(fails(f) for f in files) else EXIT_OK
@@ -291,10 +294,14 @@ def _stream_report(batches: list[Batch], args: argparse.Namespace, color: bool) 
 
 def _render(result: RunResult, args: argparse.Namespace, color: bool, rules: list[RuleInfo], docs: str = RULES_DOCS) -> str:
     if args.statistics:
+        from ..output.reporters import statistics
+
         return statistics.render_json(result) if args.format == "json" else statistics.render(result)
     if args.quiet and args.format == "text":
         return get_reporter("concise")(result)
     if args.format == "sarif":
+        from ..output.reporters import sarif
+
         return sarif.render(result, rules=rules, docs=docs)
     return get_reporter(args.format)(result, color=color)
 
@@ -321,13 +328,23 @@ def _warn_nothing_to_check(typed: list[str], excluded: list[tuple[Path, LoadedCo
 def _load_baseline(path: Optional[str]) -> Optional[baseline_module.Baseline]:
     if path is None:
         return None
+    from ..engine import baseline as baseline_module
+
     try:
         return baseline_module.load(Path(path))
     except baseline_module.BaselineError as error:
         raise UsageError(str(error)) from None
 
 
+def _in_baseline(baseline: baseline_module.Baseline, file: FileResult) -> bool:
+    from ..engine import baseline as baseline_module
+
+    return baseline_module.in_baseline(baseline, file)
+
+
 def _write_baseline(files: list[FileResult], path: str, quiet: bool) -> None:
+    from ..engine import baseline as baseline_module
+
     try:
         written = baseline_module.write(files, Path(path))
     except OSError as error:
@@ -337,7 +354,7 @@ def _write_baseline(files: list[FileResult], path: str, quiet: bool) -> None:
         print(f"planlint: wrote {path}: {counted(count, 'finding')} in {counted(len(written.plans), 'plan')}", file=sys.stderr)
 
 
-def _report_baseline(outcome: baseline_module.Outcome, quiet: bool) -> None:
+def _report_baseline(outcome: "baseline_module.Outcome", quiet: bool) -> None:
     if quiet:
         return
     if outcome.known:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Mapping, Optional
 
-from ..api.crm import CrmData, ReadOptions, plan_account_key, read_exports, wanted_accounts
+from ..api.crm import CrmData, ReadOptions, plan_account_key, wanted_accounts
 from ..config.settings import CrmSettings
 from ..language.diagnostics import PlanSyntaxError
 from ..model import Plan, Span
@@ -51,6 +51,8 @@ def export_paths(given: Mapping[str, Optional[str]], settings: CrmSettings, root
 
 def load_crm(exports: Mapping[str, Path], settings: CrmSettings, plans: Iterable[Path]) -> CrmData:
     """Read the exports (kind -> path), keeping the accounts of ``plans``; raises :class:`planlint.api.crm.CrmError`."""
+    from ..api.crm import read_exports  # the reader only loads in a run with exports (planlint.api.crm.__getattr__)
+
     options = ReadOptions(profile=settings.profile, contacts_profile=settings.contacts_profile,
                           columns=settings.columns, contact_columns=settings.contact_columns,
                           role_columns=settings.role_columns, date_format=settings.date_format,

@@ -11,13 +11,28 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
 
 from ..contacts import CONTACTS_OPTION
 from ..text import name_key
-from .reader import exports_digest, read_exports, read_texts
 from .records import (BUYING_ROLES, EXPORT_KINDS, CrmAccount, CrmContact, CrmData, CrmError, CrmOpportunity, CrmRole,
                       ReadOptions, RowProblem)
 
 if TYPE_CHECKING:
     from ..rule import CheckContext
     from ...model import Plan
+    from .reader import exports_digest, read_exports, read_texts
+
+_READER = ("exports_digest", "read_exports", "read_texts")
+
+
+def __getattr__(name: str) -> Any:
+    """The export reader (``csv``, the column profiles, the cell parsers) is imported on first use (PEP 562).
+
+    Every check imports this package (the ``crm`` rules are built in), but only
+    a run given ``--crm`` reads an export (tests/test_lazy_imports.py).
+    """
+    if name in _READER:
+        from . import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 CRM_CATEGORY = "crm"
 CRM_OPTION = "crm"  # CheckContext.options key holding the run's CrmData
