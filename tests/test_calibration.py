@@ -78,7 +78,25 @@ HELD_OUT = verdicts(HOLDOUT)
 # strict xfails: reported, never tuned away. (The second round's mining plan failed here on the
 # objectives pillar; the general fix it pointed to, a percentage of money needs its base and a
 # quality is not a metric, was made in PL202 and the plan moved to the tuning set: README.md.)
-NOT_YET: dict[str, str] = {}
+NOT_YET: dict[str, str] = {
+    # Third round, checked once at the end (2026-12-02): 2 of 5 hold whole, 4 of 5 agree on the band.
+    "broadcaster-holdout3": (
+        "a plan cloned from another account (the old customer's name left in its goals, generic IT-services text): "
+        "the reviewer says form 15-35 with customer, competitor, company and objectives failed; planlint says thin "
+        "50.7 with customer and competitor failed (competitor only since PL102 learned, after this check, that "
+        "'Global SIs' is a kind of competitor). Nothing reads another account's name as a sign of a copied plan, and "
+        "objectives with real numbers that mean nothing for this account still count as measurable"),
+    "container-shipping-holdout3": (
+        "band developing, score 80.1 and no failed pillar all agree; the reviewer's must-find PL151 (no stakeholder "
+        "map) is not applicable to a B-quadrant account under the method's quadrant rule, and planlint raises PL152 "
+        "(no buying roles) for the same gap instead"),
+    "semiconductor-holdout3": (
+        "objectives that are our own KPIs (share of wallet, a health score, touchpoints, sentiment), each with a "
+        "baseline, a target and a date: the reviewer fails the objectives pillar (developing, 58-78) because they "
+        "serve almost nothing the customer wants and ignore the renewal and the open deals; planlint finds them "
+        "measurable (tool, 95.6). PL206 (supports a customer goal) is not part of the objectives pillar, and making "
+        "it one would fail tuning plans whose reviewers passed them"),
+}
 
 
 def test_every_held_out_plan_has_a_verdict() -> None:

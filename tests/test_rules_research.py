@@ -6,6 +6,8 @@ import pytest
 
 from _rules import GOOD, change, lint, messages, rule
 
+from planlint.api.text import is_category
+
 REFERENCE = '      reference "Massive Dynamic cut claims cost 12% with us in 2025"\n'
 
 
@@ -76,6 +78,19 @@ def test_a_competitor_that_names_no_one_is_not_competitor_research() -> None:
     text = change('competitor "Hooli Cloud"', 'competitor "Main competitor"')
     assert messages(lint(text, select=["PL102"]), "PL102") == [
         "competitor 'Main competitor' names no one: write the competitor's name"]
+
+
+@pytest.mark.parametrize("name", ["Local IT providers", "Global SIs", "OEM fleet suppliers", "Offshore integrators"])
+def test_a_kind_of_competitor_is_not_a_competitor(name: str) -> None:
+    text = change('competitor "Hooli Cloud"', f'competitor "{name}"')
+    assert messages(lint(text, select=["PL102"]), "PL102") == [
+        f"competitor '{name}' is a kind of competitor, not one: name the firms you meet in this account"]
+
+
+@pytest.mark.parametrize("name", ["Hooli Cloud", "Capita Business Services", "Kinetic Partners", "Tata Consultancy Services",
+                                  "Initech Systems Integrators", "EY"])
+def test_a_named_competitor_is_not_a_kind(name: str) -> None:
+    assert not is_category(name)
 
 
 def test_no_competitor_needs_a_reason_not_na() -> None:

@@ -307,6 +307,23 @@ def is_real_name(text: Optional[str]) -> bool:
     return bool(text and text.strip()) and placeholder(text or "") is None
 
 
+# A kind of firm, not a firm: "Local IT providers", "Global SIs", "OEM fleet suppliers". The last word is a
+# generic plural and no word after the first is capitalised as a name (an acronym of up to four capitals
+# is not a name): "Kinetic Partners" and "Tata Consultancy Services" are firms.
+CATEGORY_PLURALS = frozenset("competitors vendors suppliers providers players sis integrators consultancies firms "
+                             "companies resellers partners oems startups boutiques agencies contractors".split())
+ACRONYM = re.compile(r"^[A-Z]{1,4}s?$")
+
+
+def is_category(name: str) -> bool:
+    """A name that is a kind of competitor rather than one ("Local IT providers"): nobody to research."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in CATEGORY_PLURALS:
+        return False
+    # A capitalised last word makes it a firm's name ("Kinetic Partners"), as does a name in the middle.
+    return not any(word[:1].isupper() and not ACRONYM.match(word) for word in words[1:])
+
+
 WHOLE_ACCOUNT = re.compile(r"^\s*(?:all|whole|entire|every|any)\b|^\s*(?:company|group|corporate)[- ]wide\s*$", re.IGNORECASE)
 
 

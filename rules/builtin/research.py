@@ -14,7 +14,7 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import PASTED_KEY, is_real_name, is_substantive, name_key, normalise, pasted_sentences
+from planlint.api.text import PASTED_KEY, is_category, is_real_name, is_substantive, name_key, normalise, pasted_sentences
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
@@ -76,6 +76,10 @@ class CompetitorResearch(Rule):
         for competitor in research.competitors:
             if not is_real_name(competitor.name):  # what is known about nobody is not research
                 yield failed(competitor.span, f"competitor '{competitor.name}' names no one: write the competitor's name")
+                continue
+            if is_category(competitor.name):
+                yield failed(competitor.span, f"competitor '{competitor.name}' is a kind of competitor, not one: "
+                             "name the firms you meet in this account")
                 continue
             missing = []
             if not substantive(competitor.strengths, pasted):
