@@ -13,6 +13,8 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .nodes import Span
+
 
 class FrozenList(list):  # type: ignore[type-arg]
     """A list (``isinstance(x, list)`` still holds: pack checks rely on it) that refuses every change."""
@@ -36,7 +38,7 @@ def _may_hold_nodes(cls: type[BaseModel]) -> bool:
     """Whether a field of ``cls`` can hold a node or a list (a :class:`Span` cannot: the walk skips its fields)."""
     def holds(annotation: Any) -> bool:
         if isinstance(annotation, type):
-            return issubclass(annotation, (BaseModel, list, dict, tuple, set))
+            return issubclass(annotation, (BaseModel, list, dict, tuple, set)) and annotation is not Span
         return get_origin(annotation) is not None and (get_origin(annotation) in (list, dict, tuple, set) or
                                                        any(holds(arg) for arg in get_args(annotation)))
 

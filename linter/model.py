@@ -17,7 +17,7 @@ from typing import Literal, Optional, Union
 from pydantic import Field
 
 from .nodes import (  # noqa: F401 - re-exported: the model is one import for rules and packs
-    DEFAULT_SPAN, Count, DateValue, Money, Node, Percent, Quantity, Quarter, Span, Spanned, Text, added, number_of,
+    DEFAULT_SPAN, SPAN_FIELDS, Count, DateValue, Money, Node, Percent, Quantity, Quarter, Span, Spanned, Text, added, number_of,
     same_kind,
 )
 from .vocabulary import (  # noqa: F401 - re-exported

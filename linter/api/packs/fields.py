@@ -43,6 +43,8 @@ VIRTUAL: dict[type, dict[str, tuple[Any, Callable[[Any, Any], Any]]]] = {
         "quadrant": (str, _quadrant),
     },
     model.Objective: {"actions": (list[model.Action], lambda objective, _: objective.actions())},
+    # A span is a named tuple, not a model: its parts are offered as fields, as when it was one (`owner_span.line`).
+    model.Span: {name: (int, lambda span, _, name=name: getattr(span, name)) for name in model.SPAN_FIELDS},
     model.Stakeholder: {"key": (bool, lambda person, _: is_key(person))},
     model.CustomerResearch: {"statements": (list[model.Statement], lambda research, _: research.statements())},
     model.CompanyResearch: {"statements": (list[model.Statement], lambda research, _: research.statements())},
