@@ -2,8 +2,9 @@
 
 Rules never see Lark's parse tree; they see these pydantic models. Every node
 carries a :class:`Span` so any finding can point at the exact source text.
-The parser builds plain dicts and validates once at the root
-(``PlanFile.model_validate``), which is far cheaper than validating per node.
+The parser builds each node frozen, directly from values it has checked
+(:func:`planlint.frozen.frozen_node`), without pydantic validating them a
+second time; a plan read from JSON is validated as any pydantic model is.
 The leaves (spans, amounts, dates) live in :mod:`planlint.nodes` and the word
 lists in :mod:`planlint.vocabulary`; both are re-exported here, so rules and
 packs import everything from this one module.

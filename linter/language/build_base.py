@@ -1,7 +1,10 @@
 """What every part of the plan builder shares: the per-parse log, spans, and gathering statements.
 
 The builder is handed to ``Lark(transformer=...)``, so each grammar rule
-becomes a plain dict the moment it is reduced and no tree is ever built. Its
+becomes its part of the plan the moment it is reduced and no tree is ever
+built: a value (a date, an amount, a quoted text) or a block is its frozen
+model node at once (:func:`planlint.frozen.frozen_node`, no second
+validation), a statement a :class:`Stmt` for its block to gather. Its
 methods take their children as named parameters (see
 :meth:`BuilderBase._spread_children`; optional parts are ``[x]`` in the
 grammar, so a part left out arrives as None). Values that parse but make no sense (an unknown role, ``2027-02-30``, a
@@ -19,13 +22,11 @@ from enum import Enum
 from typing import Any, Collection, Iterable, Iterator, Mapping, NamedTuple, Optional
 
 from lark import Token, Transformer
-from pydantic import BaseModel, ValidationError
-
-from ..frozen import freeze
+from ..frozen import frozen_node
+from ..model import Comment, Span, Spanned, Text
 from ..suggest import did_you_mean
 
-Span = dict[str, int]
-NO_SPAN: Span = {"line": 1, "column": 1, "end_line": 1, "end_column": 1}
+_make_span = Span._make
 
 
 class Stmt(NamedTuple):
@@ -45,44 +46,47 @@ class Stmt(NamedTuple):
 class BuildLog:
     """What one parse collects besides the plan: value problems, comments, and the quarters it read.
 
-    ``quarters`` are the date dicts written as quarters and ``periods`` the
-    period statements, so the plan can re-read them once it knows the
-    customer's fiscal year (which may be declared after they were read).
+    ``quarters`` are the dates written as quarters and ``periods`` the
+    periods, so the plan can re-read them once it knows the customer's fiscal
+    year (which may be declared after they were read).
     """
 
     def __init__(self) -> None:
-        self.settle = True  # see BuilderBase.settled; kept across retries of one parse
         self.clear()
 
     def clear(self) -> None:
         """Forget everything: a parse that failed is tried again, and only the last attempt's log counts."""
         self.problems: list[tuple[Span, str]] = []
-        self.comments: list[dict[str, Any]] = []
-        self.quarters: list[dict[str, Any]] = []
-        self.periods: list[tuple[dict[str, Any], Optional[dict[str, Any]], Optional[dict[str, Any]]]] = []
+        self.comments: list[Comment] = []
+        self.quarters: list[Any] = []  # DateValue
+        self.periods: list[tuple[dict[str, Any], Any, Any]] = []  # (the period's fields, its first and last DateValue)
 
 
 def token_span(token: Token) -> Span:
-    return {"line": token.line, "column": token.column, "end_line": token.end_line, "end_column": token.end_column}
+    return _make_span((token.line, token.column, token.end_line, token.end_column))
 
 
-def _end(child: Any) -> Optional[Span]:
-    """Where ``child`` ends, or None to look at the part before it.
+def _end(child: Any) -> Any:
+    """Where ``child`` ends (anything with ``end_line`` and ``end_column``), or None to look at the part before it.
 
     Kept exactly as spans have always been measured, since findings print
-    them: a statement's span ends at its last token, dict or statement whose
-    value is a dict (a date, an amount); a statement with a text value (an
-    action's `owner "..."`) is passed over, and a list of texts counts by
-    its first text.
+    them: a statement's span ends at its last token, value node (a date, an
+    amount) or statement whose value is a node or a block; a statement with a
+    text value (an action's `owner "..."`) is passed over, and a list of
+    texts counts by its first text.
     """
     if isinstance(child, Token):
-        return token_span(child)
+        return child
     if isinstance(child, Stmt):
         value = child.value
-        if isinstance(value, BaseModel):  # a block already settled into its model: its statement spans it
-            return child.span
+        if isinstance(value, Spanned):
+            return value.span
         return value.get("span") if isinstance(value, dict) else None
-    if isinstance(child, dict):
+    if isinstance(child, Spanned):
+        return child.span
+    if isinstance(child, Span):
+        return child
+    if isinstance(child, dict):  # `source "..."` after a sentence: not a value, passed over
         return child.get("span")
     if isinstance(child, list):
         for item in child:
@@ -97,8 +101,8 @@ def span(first: Token, *rest: Any) -> Span:
     for child in reversed(rest):
         last = _end(child)
         if last is not None:
-            return {"line": first.line, "column": first.column, "end_line": last["end_line"], "end_column": last["end_column"]}
-    return token_span(first)
+            return _make_span((first.line, first.column, last.end_line, last.end_column))
+    return _make_span((first.line, first.column, first.end_line, first.end_column))
 
 
 def unquote(token: Token) -> str:
@@ -108,8 +112,8 @@ def unquote(token: Token) -> str:
     return text
 
 
-def text_of(token: Token) -> dict[str, Any]:
-    return {"text": unquote(token), "span": token_span(token)}
+def text_of(token: Token) -> Text:
+    return frozen_node(Text, {"text": unquote(token), "span": token_span(token)})
 
 
 def statements(children: Iterable[Any]) -> Iterator[Stmt]:
@@ -164,35 +168,12 @@ class BuilderBase(Transformer):
             log = self._local.log = BuildLog()
         return log
 
-    def settled(self, model: type[BaseModel], block: dict[str, Any]) -> Any:
-        """A repeated block (an objective, a stakeholder...) as its frozen model, made as soon as it is read.
-
-        Validating the whole plan at the end kept every block twice, as the
-        builder's dicts and as the model, and the model's lists and sets of
-        given fields were shared only later, when the engine froze the plan:
-        on a big plan that was the peak of the run. Made block by block, each
-        dict is dropped at once and only the compact frozen model stays. The
-        parent's validation takes the model as it is (pydantic does not
-        validate an instance again). A block that does not validate stays a
-        dict, so the root reports it with its place in the plan as before;
-        a plan that names its fiscal year is read whole at the end, because
-        its quarters are re-read once the fiscal year is known.
-        """
-        if not self.log.settle:
-            return block
-        try:
-            node = model.model_validate(block)
-        except ValidationError:
-            return block
-        freeze(node)
-        return node
-
     def problem(self, where: Span, message: str) -> None:
         self.log.problems.append((where, message))
 
     def comment(self, token: Token) -> None:
         """The lexer's callback for a ``#`` comment (suppressions are read from these)."""
-        self.log.comments.append({"text": str(token)[1:].strip(), "span": token_span(token)})
+        self.log.comments.append(frozen_node(Comment, {"text": str(token)[1:].strip(), "span": token_span(token)}))
 
     def choice(self, enum: type[Enum], token: Token, what: str) -> Optional[str]:
         """The enum value named by ``token``, or a PL002 listing the valid ones."""
@@ -226,7 +207,7 @@ class BuilderBase(Transformer):
             elif tag in merged:
                 into[tag] = into.get(tag, []) + stmt.value
             elif tag in first:
-                self.problem(stmt.span, f"'{WORDS.get(tag, tag)}' is given twice (first on line {first[tag]['line']})")
+                self.problem(stmt.span, f"'{WORDS.get(tag, tag)}' is given twice (first on line {first[tag].line})")
             else:
                 first[tag] = stmt.span
                 if stmt.value is not None:
@@ -244,9 +225,9 @@ class BuilderBase(Transformer):
                 others.append(stmt)
                 continue
             payload = stmt.value
-            field = homes.get(payload["kind"])
+            field = homes.get(payload.kind)
             if field is None:
-                self.problem(payload["span"], f"'{payload['kind']}' does not belong in a {block} block (use: {', '.join(homes)})")
+                self.problem(payload.span, f"'{payload.kind}' does not belong in a {block} block (use: {', '.join(homes)})")
                 continue
             into.setdefault(field, []).append(payload)
         return others

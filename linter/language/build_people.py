@@ -7,21 +7,24 @@ from typing import Any, Optional
 from lark import Token
 
 from .build_base import BuilderBase, Stmt, span, statements, text_of, text_stmt, token_span, unquote
-from ..model import Competitor, Party, Stakeholder, Unit
+from ..frozen import frozen_node
+from ..model import (CompanyResearch, Competitor, CustomerResearch, NoCompetitor, Party, Question, Research, Stakeholder,
+                     Statement, Unit)
 from ..vocabulary import CompetitorPosition, Level, PartyKind, Role, Source, Stance
 
 
 class PeopleBuilder(BuilderBase):
     # ------------------------------------------------------------ research
     def research(self, keyword: Token, _open: Token, *body: Any) -> Stmt:
-        research = self.gather(body, {"span": span(keyword, *body)}, {"competitor": "competitors"})
-        return Stmt("research", research, research["span"])
+        where = span(keyword, *body)
+        research = frozen_node(Research, self.gather(body, {"span": where}, {"competitor": "competitors"}))
+        return Stmt("research", research, where)
 
     def customer(self, keyword: Token, _open: Token, *body: Any) -> Stmt:
         customer: dict[str, Any] = {"span": span(keyword, *body)}
         others = self.place_statements("customer", body, customer)
         customer["questions"] = [stmt.value for stmt in others if stmt.tag == "question"]
-        return Stmt("customer", customer, customer["span"])
+        return Stmt("customer", frozen_node(CustomerResearch, customer), customer["span"])
 
     def competitor(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         competitor: dict[str, Any] = {"name": unquote(name), "span": span(keyword, *body)}
@@ -30,22 +33,22 @@ class PeopleBuilder(BuilderBase):
         self.gather((stmt for stmt in others if stmt.tag != "unit"), competitor)
         if units:
             competitor["units"] = units
-        return Stmt("competitor", self.settled(Competitor, competitor), competitor["span"])
+        return Stmt("competitor", frozen_node(Competitor, competitor), competitor["span"])
 
     def no_competitor(self, keyword: Token, reason: Token) -> Stmt:
         where = span(keyword, reason)
-        return Stmt("no_competitor", {"reason": unquote(reason), "span": where}, where)
+        return Stmt("no_competitor", frozen_node(NoCompetitor, {"reason": unquote(reason), "span": where}), where)
 
     def company(self, keyword: Token, _open: Token, *body: Any) -> Stmt:
         company: dict[str, Any] = {"span": span(keyword, *body)}
         self.place_statements("company", body, company)
-        return Stmt("company", company, company["span"])
+        return Stmt("company", frozen_node(CompanyResearch, company), company["span"])
 
     def statement(self, kind: Token, text: Token, source: Optional[dict[str, Any]]) -> Stmt:
         statement: dict[str, Any] = {"kind": str(kind), "text": unquote(text), "span": span(kind, text, source)}
         if source:
             statement.update(source)
-        return Stmt("statement", statement, statement["span"])
+        return Stmt("statement", frozen_node(Statement, statement), statement["span"])
 
     def source(self, keyword: Token, value: Token) -> dict[str, Any]:
         if value.type == "STRING":
@@ -54,7 +57,7 @@ class PeopleBuilder(BuilderBase):
 
     def question(self, keyword: Token, text: Token, *parts: Stmt) -> Stmt:
         question = self.gather(parts, {"text": unquote(text), "span": span(keyword, text, *parts)})
-        return Stmt("question", question, question["span"])
+        return Stmt("question", frozen_node(Question, question), question["span"])
 
     def ask(self, keyword: Token, who: Token) -> Stmt:
         return text_stmt("ask", keyword, who)
@@ -68,7 +71,7 @@ class PeopleBuilder(BuilderBase):
     # ------------------------------------------------------------ focus
     def unit(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         unit = self.gather(body, {"name": unquote(name), "span": span(keyword, *body)}, merged=("current", "potential", "white_space"))
-        return Stmt("unit", self.settled(Unit, unit), unit["span"])
+        return Stmt("unit", frozen_node(Unit, unit), unit["span"])
 
     def unit_stmt(self, kind: Token, names: list[Token]) -> Stmt:
         return Stmt(str(kind), [text_of(token) for token in names], span(kind, names))
@@ -81,13 +84,13 @@ class PeopleBuilder(BuilderBase):
     def stakeholder(self, keyword: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         person: dict[str, Any] = {"name": unquote(name), "span": span(keyword, *body)}
         self.gather(self.place_statements("stakeholder", body, person), person)
-        return Stmt("stakeholder", self.settled(Stakeholder, person), person["span"])
+        return Stmt("stakeholder", frozen_node(Stakeholder, person), person["span"])
 
     def party(self, keyword: Token, kind: Token, name: Token, _open: Token, *body: Any) -> Stmt:
         party: dict[str, Any] = {"name": unquote(name), "span": span(keyword, *body)}
         party["kind"] = self.choice(PartyKind, kind, "kind of party")
         self.gather(self.place_statements("party", body, party), party)
-        return Stmt("party", self.settled(Party, party), party["span"])
+        return Stmt("party", frozen_node(Party, party), party["span"])
 
     def title(self, keyword: Token, value: Token) -> Stmt:
         return text_stmt("title", keyword, value)

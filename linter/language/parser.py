@@ -19,14 +19,13 @@ import lark
 from lark import Lark, Token
 from lark.lexer import PatternRE, PatternStr, TerminalDef
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-from pydantic import ValidationError
-
 from ..reading import DEFAULT_LIMIT, InputRefused, read_input
 from . import grammar_cache
 from .builder import BuildLog, PlanBuilder
 from .fast_parser import FastParser
 from .recovery import blank, close_block, line_bounds, open_block, unclosed_brace
 from .diagnostics import INVALID_VALUE, SYNTAX_ERROR, UNREADABLE_FILE, Diagnostic, PlanSyntaxError
+from ..frozen import frozen_node
 from ..model import PlanFile
 from .syntax_errors import keyword_of, message_for
 
@@ -221,7 +220,6 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
     if "\x00" in text:
         raise PlanSyntaxError([_binary_diagnostic(path, text)])
     with _builder.session() as log:
-        log.settle = "fiscal_year_start" not in text  # see BuilderBase.settled
         return _parse_logged(text, path, log)
 
 
@@ -234,27 +232,20 @@ def _parse_logged(text: str, path: str, log: BuildLog) -> PlanFile:
     except Exception as error:  # noqa: BLE001 - no input may produce a traceback
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1,
                                           message=f"planlint could not read this file ({type(error).__name__}: {error})")]) from None
-    unique = {(tuple(span.values()), message): span for span, message in log.problems}
+    unique = {(span, message): span for span, message in log.problems}
     # Only the first MAX_ERRORS are shown: pick them before quoting their source lines, which costs a
     # pass over the text each, so a file with thousands of bad values stays linear.
-    first = sorted(unique.items(), key=lambda item: (item[1]["line"], item[1]["column"]))[:MAX_ERRORS]
+    first = sorted(unique.items(), key=lambda item: (item[1].line, item[1].column))[:MAX_ERRORS]
     value_problems = [
-        _diagnostic(path, text, span["line"], span["column"], message, INVALID_VALUE,
-                    width=span["end_column"] - span["column"] if span["end_line"] == span["line"] else 1)
+        _diagnostic(path, text, span.line, span.column, message, INVALID_VALUE,
+                    width=span.end_column - span.column if span.end_line == span.line else 1)
         for (_, message), span in first
     ]
     all_problems = sorted(diagnostics + value_problems, key=lambda d: (d.line, d.column))
     if all_problems or data is None:
         raise PlanSyntaxError(all_problems[:MAX_ERRORS] or [_diagnostic(path, text, 1, 1, "this file could not be read as a plan")])
-    data = {"document": data, "comments": list(log.comments)}
-    try:
-        return PlanFile.model_validate(data)
-    except ValidationError as error:
-        from .plain_errors import plain_message
-
-        first = error.errors()[0]
-        raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, code=INVALID_VALUE,
-                                          message=f"invalid value at {'.'.join(map(str, first['loc']))}: {plain_message(first)}")]) from None
+    # Built from nodes the builder made and checked (a value it could not read is a PL002 above): not validated again.
+    return frozen_node(PlanFile, {"document": data, "comments": list(log.comments)})
 
 
 def _binary_diagnostic(path: str, text: str) -> Diagnostic:
