@@ -14,7 +14,10 @@ wild. While a rule runs:
   corrupt ``--format json``;
 * a per-file time budget (``timeout`` in the configuration, 30 s by default)
   is enforced with a timer signal: :class:`FileTimeout` names the rule that
-  was running when the time ran out.
+  was running when the time ran out. The one-process command line then ends
+  the run; anywhere else (workers, the language server) that rule becomes a
+  finding and the rules after it run on a fresh budget, so a rule that hangs
+  hides no other rule's findings.
 
 Exception messages are read with :func:`describe`, which survives an
 exception whose ``__str__`` raises.
@@ -50,8 +53,13 @@ class FileTimeout(BaseException):
         self.seconds = seconds
         self.path = path
 
+    def overrun(self) -> str:
+        """What happened, without the rule: ``took more than 30 s on plans/a.plan (the per-file budget, ...)``."""
+        where = f" on {self.path}" if self.path else ""  # a finding on the file itself needs no path
+        return f"took more than {self.seconds:g} s{where} (the per-file budget, `timeout` in the configuration)"
+
     def message(self) -> str:
-        return f"rule {self.rule} took more than {self.seconds:g} s on {self.path or 'a file'} (the per-file budget, `timeout` in the configuration)"
+        return f"rule {self.rule} {self.overrun()}"
 
 
 class ProcessExit(BaseException):
@@ -96,6 +104,7 @@ class Guard:
         self.seconds = seconds
         self.current = ""
         self.buffer = io.StringIO()
+        self.restart: Callable[[], None] = lambda: None  # a fresh budget for the rules after one that overran (set by _arm)
 
     @contextmanager
     def rule(self, code: str) -> Iterator[None]:
@@ -153,6 +162,7 @@ def _arm(guard: Guard) -> Callable[[], None]:
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, guard.seconds)
+    guard.restart = lambda: signal.setitimer(signal.ITIMER_REAL, guard.seconds or 0)
 
     def stop() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)

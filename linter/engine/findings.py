@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, TypeVar
 from ..api.registry import LoadProblem
 from ..api.rule import Item, Rule, RuleInfo, Severity, rule_link
 from ..model import DEFAULT_SPAN, Span
+from ..api import containment
 from ..api.containment import DEFAULT_TIMEOUT, FileTimeout, ProcessExit, describe, guarded, malformed, was_interrupted
 from .meta import INTERNAL_ERROR
 from .results import Finding
@@ -76,7 +77,8 @@ def checked(rules: Iterable[R], check: Callable[[R], Iterable[Item]], findings: 
     A rule that raises anything (``SystemExit`` and its own ``KeyboardInterrupt``
     too), calls ``os._exit``, prints to standard output or gives something
     that is not an item becomes a PL000 finding naming it, and the rest still
-    run. A real Ctrl-C and :class:`FileTimeout` go through.
+    run. So does one over the time budget, except on the one-process command
+    line, where :class:`FileTimeout` ends the run. A real Ctrl-C goes through.
     """
     collected: list[Any] = []
     with guarded(seconds) as guard:
@@ -85,8 +87,12 @@ def checked(rules: Iterable[R], check: Callable[[R], Iterable[Item]], findings: 
             try:
                 with guard.rule(info.code):
                     items = list(check(rule))
-            except FileTimeout:
-                raise
+            except FileTimeout as exc:
+                if containment.end_run_on_timeout:  # the one-process command line stops the run, naming rule and file
+                    raise
+                findings.append(rule_problem(info.code, info.pack, exc.overrun()))
+                guard.restart()  # the rules after it get their own budget
+                continue
             except KeyboardInterrupt:
                 if was_interrupted():
                     raise
