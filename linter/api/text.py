@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
-from .prose import ACTION, WRITTEN, iter_text
+from .prose import ACTION, WRITTEN, Prose, iter_text
 
 if TYPE_CHECKING:
     from .. import model
@@ -338,7 +338,27 @@ PASTED_WORDS = 4  # a sentence this long found in two places was pasted, not wri
 PASTED_KEY = "pasted_sentences"  # what rules share the plan's pasted sentences under (CheckContext.memo / shared)
 
 
-def pasted_sentences(plan: "model.Plan") -> frozenset[str]:
+PROSE_KEY = "prose"  # what rules share the plan's texts under (iter_text, walked once per plan check)
+
+
+def shared_texts(shared: dict[str, Any], plan: "model.Plan") -> Sequence[Prose]:
+    """The plan's texts (:func:`planlint.api.prose.iter_text`), walked once per plan check and kept in ``shared``
+    (a :class:`~planlint.api.rule.CheckContext`'s ``shared``): the form rules and :func:`pasted_sentences` read the same walk."""
+    texts = shared.get(PROSE_KEY)
+    if texts is None:
+        texts = shared[PROSE_KEY] = tuple(iter_text(plan))
+    return texts  # type: ignore[no-any-return]
+
+
+def shared_pasted(shared: dict[str, Any], plan: "model.Plan") -> frozenset[str]:
+    """The plan's :func:`pasted_sentences`, worked out once per plan check and kept in ``shared`` under :data:`PASTED_KEY`."""
+    pasted = shared.get(PASTED_KEY)
+    if pasted is None:
+        pasted = shared[PASTED_KEY] = pasted_sentences(plan, shared_texts(shared, plan))
+    return pasted  # type: ignore[no-any-return]
+
+
+def pasted_sentences(plan: "model.Plan", texts: Optional[Sequence[Prose]] = None) -> frozenset[str]:
     """The sentences (normalised) the plan holds in more than one place: pasted, so substance in none of them.
 
     Free text only, as :func:`planlint.api.prose.iter_text` walks it
@@ -348,10 +368,11 @@ def pasted_sentences(plan: "model.Plan") -> frozenset[str]:
     three sentences into every box has written three sentences, not a plan's
     worth of research: which copy came first is an accident of order, so the
     pillars count none of the copies and the form rules report every one.
+    ``texts`` are the plan's :func:`iter_text` when the caller has them already.
     """
     count: dict[str, int] = {}
     places: dict[str, set[str]] = {}
-    for prose in iter_text(plan):
+    for prose in iter_text(plan) if texts is None else texts:
         if prose.kind not in WRITTEN or word_count(prose.text) < PASTED_WORDS:
             continue
         key = normalise(prose.text)

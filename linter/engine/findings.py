@@ -16,7 +16,7 @@ from ..model import DEFAULT_SPAN, Span
 from ..api import containment
 from ..api.containment import DEFAULT_TIMEOUT, FileTimeout, ProcessExit, describe, guarded, malformed, was_interrupted
 from .meta import INTERNAL_ERROR
-from .results import Finding
+from .results import Finding, trusted
 
 R = TypeVar("R", bound=Rule)
 
@@ -35,16 +35,36 @@ def finding_at(info: RuleInfo, span: Span, message: str, severity: Optional[Seve
     rule's page under the default docs (one string per rule, interned, not one per finding); a :class:`~planlint.engine.linter.Linter`
     whose configuration moves them (``rules-docs-url``) re-points its findings
     (``Linter.linked``).
+
+    A rule's first finding is validated; the rest copy its rule's fields
+    (code, name, severity, category, link: what validation made of them) and
+    take the place and the texts as they are when they are plain ``str`` and
+    the place a :class:`Span` (its parts are ints), so nothing can reach a
+    finding that validation would have refused or changed.
     """
+    known = _RULE_FIELDS.get((id(info), severity))
+    if (known is not None and known[0] is info and type(message) is str and type(span) is Span
+            and (suppressed is None or type(suppressed) is str) and (source_line is None or type(source_line) is str)):
+        code, name, severity, category, link = known[1]  # in field order: a finding is dumped in its __dict__'s order
+        return trusted(Finding, {"code": code, "name": name, "severity": severity, "message": message, "category": category,
+                                 "link": link, "line": span.line, "column": span.column, "end_line": span.end_line,
+                                 "end_column": span.end_column, "suppressed": suppressed, "source_line": source_line},
+                       _ALL_GIVEN)
     finding = Finding(code=info.code, name=info.name, severity=severity or info.severity, message=message,
                       category=info.category, link=sys.intern(rule_link(info)), line=span.line, column=span.column, end_line=span.end_line,
                       end_column=span.end_column, suppressed=suppressed, source_line=source_line)
     object.__setattr__(finding, "__pydantic_fields_set__", _ALL_GIVEN)
+    if len(_RULE_FIELDS) < _MAX_RULES:
+        _RULE_FIELDS[id(info), severity] = (info, tuple(finding.__dict__[name] for name in _OF_THE_RULE))
     return finding
 
 
 # Shared by every finding finding_at makes, never changed: a field set later (Linter.linked sets link) is in it already.
 _ALL_GIVEN = set(Finding.model_fields)
+_OF_THE_RULE = ("code", "name", "severity", "category", "link")  # the rest are the finding's own
+# Each rule's validated fields, by the rule's identity and configured severity (the rule is kept, so its id stays its own).
+_RULE_FIELDS: dict[tuple[int, Optional[Severity]], tuple[RuleInfo, tuple[Any, ...]]] = {}
+_MAX_RULES = 4096
 
 
 def internal_error(code: str, pack: str, exc: BaseException) -> Finding:

@@ -24,7 +24,7 @@ from . import scoring
 from .essentials import RuleOutcome, failed_if_mended, judge_pillars
 from .findings import checked, finding_at, finding_order, load_error
 from .meta import BY_CODE, META_RULES, SYNTAX_ERROR
-from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore, Threshold
+from .results import Essential, FileResult, Finding, Fix, NotApplicable, RuleScore, Threshold, trusted
 from .suppressions import Suppressions, read_suppressions
 from .verdict import fix_gains, judge
 
@@ -250,9 +250,19 @@ def _check_if_expected(rule: Rule, ctx: CheckContext) -> Iterable[Item]:
 
 
 def _rule_score(info: RuleInfo, tally: scoring.RuleTally) -> RuleScore:
+    """A rule's score on the plan, from the tally the engine counted (not validated again: see :func:`trusted`)."""
     ratio = tally.ratio
-    return RuleScore(code=info.code, name=info.name, category=info.category, weight=tally.weight, passed=tally.passed,
-                     total=tally.total, score=None if ratio is None else round(ratio * 100, 1))
+    code, name, category = info.code, info.name, info.category
+    if not (type(code) is str and type(name) is str and type(category) is str and type(tally.weight) in (int, float)):
+        # a plugin's RuleInfo of other types: validated, as pydantic would take or refuse them
+        return RuleScore(code=code, name=name, category=category, weight=tally.weight, passed=tally.passed,
+                         total=tally.total, score=None if ratio is None else round(ratio * 100, 1))
+    return trusted(RuleScore, {"code": code, "name": name, "category": category, "weight": float(tally.weight),
+                               "passed": tally.passed, "total": tally.total,
+                               "score": None if ratio is None else round(ratio * 100, 1)}, _RULE_SCORE_FIELDS)
+
+
+_RULE_SCORE_FIELDS = set(RuleScore.model_fields)
 
 
 def read_document(parse: Callable[[], PlanFile], path: str) -> "PlanFile | FileResult":

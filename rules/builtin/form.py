@@ -11,13 +11,14 @@ breakdown. Each text counts under one reason only (a placeholder first), so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Sequence
 
 from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
 from planlint.api.prose import LABEL, MIN_WORDS, NAME, SENTENCE, STEP, WRITTEN, Prose, iter_text
-from planlint.api.text import PASTED_KEY, PASTED_WORDS, boilerplate, long_enough, normalise, pasted_sentences, placeholder, prompt, word_count
+from planlint.api.text import (PASTED_WORDS, boilerplate, long_enough, normalise, pasted_sentences, placeholder, prompt,
+                               shared_pasted, shared_texts, word_count)
 
 MAX_FORM_RATIO = 0.20
 
@@ -34,21 +35,22 @@ class Verdict:
     detail: str = ""
 
 
-def verdicts(plan: Plan, pasted: Optional[frozenset[str]] = None) -> list[Verdict]:
+def verdicts(plan: Plan, pasted: Optional[frozenset[str]] = None, texts: Optional[Sequence[Prose]] = None) -> list[Verdict]:
     """Every text of the plan with the first reason it reads as form, in a fixed order.
 
-    ``pasted`` is the plan's :func:`pasted_sentences` when the caller already has them.
+    ``pasted`` is the plan's :func:`pasted_sentences` and ``texts`` its
+    :func:`iter_text` when the caller already has them.
     """
-    texts = list(iter_text(plan))
-    pasted = pasted_sentences(plan) if pasted is None else pasted
+    texts = list(iter_text(plan)) if texts is None else texts
+    pasted = pasted_sentences(plan, texts) if pasted is None else pasted
+    keys = [normalise(prose.text) for prose in texts]
     copies: dict[str, dict[int, int]] = {}  # each pasted sentence: how many copies stand on each line
-    for prose in texts:
-        key = normalise(prose.text)
+    for prose, key in zip(texts, keys):
         if key in pasted and prose.kind in WRITTEN:
             on_line = copies.setdefault(key, {})
             on_line[prose.span.line] = on_line.get(prose.span.line, 0) + 1
     places = {key: _Places(sorted(on_line), on_line) for key, on_line in copies.items()}
-    return [_verdict(prose, places) for prose in texts]
+    return [_verdict(prose, places.get(key)) for prose, key in zip(texts, keys)]
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,11 @@ class _Places:
 
 def shared_verdicts(ctx: CheckContext) -> list[Verdict]:
     """:func:`verdicts` judged once per plan check and shared by the five form rules (it is their main cost)."""
-    return ctx.memo("form.verdicts", lambda plan: verdicts(plan, ctx.memo(PASTED_KEY, pasted_sentences)))
+    shared = ctx.shared
+    return ctx.memo("form.verdicts", lambda plan: verdicts(plan, shared_pasted(shared, plan), shared_texts(shared, plan)))
 
 
-def _verdict(prose: Prose, places: dict[str, "_Places"]) -> Verdict:
+def _verdict(prose: Prose, place: Optional["_Places"]) -> Verdict:
     found = placeholder(prose.text)
     if found is not None:
         return Verdict(prose, PLACEHOLDER, found)
@@ -83,7 +86,6 @@ def _verdict(prose: Prose, places: dict[str, "_Places"]) -> Verdict:
         return Verdict(prose, BOILERPLATE, phrase)
     if prose.kind == LABEL:
         return Verdict(prose)
-    place = places.get(normalise(prose.text))
     if place is not None and place.count - (prose.kind in WRITTEN) > 0:  # every copy is form: which came first is chance
         return Verdict(prose, PASTED, _lines(prose, place))
     if not long_enough(prose.text, MIN_WORDS[prose.kind]):
@@ -172,16 +174,33 @@ def form_ratio(plan: Plan, judged: Optional[list[Verdict]] = None) -> FormRatio:
                      form_words=sum(w for w, v in zip(weights, counted) if v.reason), total_words=sum(weights))
 
 
-def _judge(ctx: CheckContext, reason: str, kinds: frozenset[str], message: Callable[[Verdict], str]) -> Iterable[Item]:
-    """One item per text of the given kinds that no other form rule has claimed."""
-    for verdict in shared_verdicts(ctx):
-        prose = verdict.prose
-        if prose.kind not in kinds or (verdict.reason and verdict.reason != reason):
-            continue
-        if verdict.reason == reason:
-            yield failed(prose.span, message(verdict))
-        elif prose.kind != NAME:  # a real name earns no credit: an empty plan is not a tidy one
-            yield passed(prose.span)
+def _judge(ctx: CheckContext, reason: str, message: Callable[[Verdict], str]) -> list[Item]:
+    """One item per text of the rule's kinds that no other form rule has claimed (see :func:`_claims`)."""
+    return [failed(verdict.prose.span, message(verdict)) if verdict.reason else passed(verdict.prose.span)
+            for verdict in _claims(ctx)[reason]]
+
+
+def _claims(ctx: CheckContext) -> dict[str, list[Verdict]]:
+    """For each of the four item rules, the verdicts it judges, in the plan's order, sorted out in one pass.
+
+    A rule judges the texts of its kinds (:data:`KINDS_OF`): it fails those
+    that read as form for its reason, passes those that read as form for no
+    reason (a real name earns no credit: an empty plan is not a tidy one), and
+    leaves those another reason claimed to that reason's rule.
+    """
+    def sort_out(plan: Plan) -> dict[str, list[Verdict]]:
+        claims: dict[str, list[Verdict]] = {reason: [] for reason in KINDS_OF}
+        for verdict in shared_verdicts(ctx):
+            kind = verdict.prose.kind
+            if verdict.reason:
+                if kind in KINDS_OF.get(verdict.reason, ()):
+                    claims[verdict.reason].append(verdict)
+            elif kind != NAME:
+                for reason in _PASSED_BY[kind]:
+                    claims[reason].append(verdict)
+        return claims
+
+    return ctx.memo("form.claims", sort_out)
 
 
 def placeholder_message(verdict: Verdict) -> str:
@@ -204,6 +223,8 @@ def one_word_message(verdict: Verdict) -> str:
 ALL_KINDS = frozenset({NAME, LABEL, SENTENCE, STEP})
 PROSE_KINDS = frozenset({LABEL, SENTENCE, STEP})
 ANSWER_KINDS = frozenset({SENTENCE, STEP})
+KINDS_OF = {PLACEHOLDER: ALL_KINDS, BOILERPLATE: PROSE_KINDS, PASTED: ANSWER_KINDS, ONE_WORD: ANSWER_KINDS}  # what each rule judges
+_PASSED_BY = {kind: [reason for reason, kinds in KINDS_OF.items() if kind in kinds] for kind in ALL_KINDS}
 
 _FORM = (
     'plan "{{Account}} plan" {\n  owner "TBD"\n  research {\n    customer {\n      goal "TBD"\n      fact "..."\n    }\n  }\n}\n'
@@ -245,7 +266,7 @@ class Placeholders(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        return _judge(ctx, PLACEHOLDER, ALL_KINDS, placeholder_message)
+        return _judge(ctx, PLACEHOLDER, placeholder_message)
 
 
 class Boilerplate(Rule):
@@ -265,7 +286,7 @@ class Boilerplate(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        return _judge(ctx, BOILERPLATE, PROSE_KINDS, boilerplate_message)
+        return _judge(ctx, BOILERPLATE, boilerplate_message)
 
 
 class PastedText(Rule):
@@ -291,7 +312,7 @@ class PastedText(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        return _judge(ctx, PASTED, ANSWER_KINDS, pasted_message)
+        return _judge(ctx, PASTED, pasted_message)
 
 
 class OneWordAnswers(Rule):
@@ -313,7 +334,7 @@ class OneWordAnswers(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterable[Item]:
-        return _judge(ctx, ONE_WORD, ANSWER_KINDS, one_word_message)
+        return _judge(ctx, ONE_WORD, one_word_message)
 
 
 class FormRatioRule(Rule):

@@ -14,7 +14,7 @@ from typing import Iterable
 from planlint.model import Statement
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
 
-from planlint.api.text import PASTED_KEY, is_category, is_real_name, is_substantive, name_key, normalise, pasted_sentences
+from planlint.api.text import is_category, is_real_name, is_substantive, name_key, normalise, shared_pasted
 
 MIN_SOURCE_KINDS = 2
 MIN_REASON_WORDS = 5
@@ -72,7 +72,7 @@ class CompetitorResearch(Rule):
         if research is None or not research.competitors:
             yield failed((research or ctx.plan).span, "no competitor research: name at least one competitor, or say why there is none")
             return
-        pasted = ctx.memo(PASTED_KEY, pasted_sentences)
+        pasted = shared_pasted(ctx.shared, ctx.plan)
         for competitor in research.competitors:
             if not is_real_name(competitor.name):  # what is known about nobody is not research
                 yield failed(competitor.span, f"competitor '{competitor.name}' names no one: write the competitor's name")

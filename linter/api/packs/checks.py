@@ -30,7 +30,7 @@ from functools import cached_property
 from typing import Any, Callable, NamedTuple, Optional
 
 from ... import model
-from ..text import PASTED_KEY, pasted_sentences, placeholder
+from ..text import placeholder, shared_pasted
 from .fields import compile_path, plain_attribute, resolve, span_of
 from .operators import Operator, _unique
 from .patterns import SafePattern
@@ -50,9 +50,7 @@ class Scope:
     def pasted(self) -> frozenset[str]:
         """The plan's pasted sentences (:func:`planlint.api.text.pasted_sentences`), worked out once per plan check
         and shared with every rule that asks (under the same key as ``CheckContext.memo``)."""
-        if PASTED_KEY not in self.shared:
-            self.shared[PASTED_KEY] = pasted_sentences(self.plan)
-        return self.shared[PASTED_KEY]  # type: ignore[no-any-return]
+        return shared_pasted(self.shared, self.plan)
 
     def own_names(self) -> frozenset[str]:
         """The words of the account's own name (lower case): every line about it may use them, so they name nothing."""
