@@ -168,6 +168,37 @@ def test_ctrl_c_ends_the_run_at_once_with_130_one_line_and_no_process_left(site:
     assert alive == [], "workers outlived the run"
 
 
+INTERRUPTER = '''
+import importlib.abc, os, signal, sys
+
+
+class Interrupt(importlib.abc.MetaPathFinder):
+    """Ctrl-C, delivered the moment the named module starts to import: a user quick on the keys."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["INTERRUPT_AT"]:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+
+sys.meta_path.insert(0, Interrupt())
+'''
+
+
+@pytest.mark.parametrize("entry", ["-m planlint", "console script"])
+@pytest.mark.parametrize("module", ["planlint.cli.app", "planlint.cli.check", "planlint.api.containment"])
+def test_ctrl_c_while_planlint_starts_is_one_line_and_130_too(tmp_path: Path, entry: str, module: str) -> None:
+    """Before the command runs (imports, argument parsing) a Ctrl-C gave Python's traceback; now it ends like any other."""
+    (tmp_path / "sitecustomize.py").write_text(INTERRUPTER)
+    plans(tmp_path, count=1)
+    start = ["-m", "planlint"] if entry == "-m planlint" else ["-c", "import sys\nfrom planlint.cli import main\nsys.exit(main())"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]), "INTERRUPT_AT": module}
+    done = subprocess.run([sys.executable, *start, "check", "plans", "--no-cache"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=GUARD)
+    assert (done.returncode, done.stderr.strip().splitlines()) == (130, ["planlint: interrupted"]), done.stderr
+
+
 def test_a_library_caller_such_as_the_language_server_gets_a_finding_when_time_runs_out(monkeypatch: pytest.MonkeyPatch) -> None:
     """Only the one-process command line ends the run on a timeout; lint_content (the server's call) reports it."""
     sys.path.insert(0, str(HERE / "hostile"))

@@ -17,7 +17,7 @@ from typing import Any, Callable, Optional, Sequence
 
 from .. import __version__
 
-from .exits import EXIT_ERROR, EXIT_FINDINGS, UsageError
+from .exits import EXIT_ERROR, EXIT_FINDINGS, UsageError, interrupted
 
 COMMANDS = ("check", "format", "server", "rules", "explain", "parse", "schema", "config", "report", "portfolio", "test-rules",
             "init", "new")
@@ -98,8 +98,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"planlint: error: {timeout.message()}; stopping", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("planlint: interrupted", file=sys.stderr)
-        return 130
+        return interrupted()
     except BrokenPipeError:
         # The reader (``| head``) left before the run finished, so whether it
         # would have passed is unknown: never report success. Python's own
