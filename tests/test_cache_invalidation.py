@@ -168,3 +168,42 @@ def test_a_consistent_looking_entry_for_another_rule_set_or_path_is_a_miss(tmp_p
     cache.entry(key).write_bytes(_header(key, body) + b"\n" + body)
     assert cache.get(key, "a.plan") == whole
     assert json.loads(body)["path"] == "a.plan"
+
+
+def test_an_entry_whose_hash_was_made_again_is_still_a_miss_unless_whole_and_consistent(tmp_path: Path) -> None:
+    """The header's hash only proves the body is the one written after it; a body not planlint's own is a miss.
+
+    Each forgery below keeps the key and carries a correct hash of its edited
+    body, so only the entry's own shape can tell: a field left out (the model's
+    default would stand in for it) or a rule whose failed items and findings
+    disagree. None may hide a finding.
+    """
+    import json
+
+    from planlint.engine.cache import _header
+
+    write(tmp_path, "a.plan", PLAN)
+    cache = tmp_path / "cache"
+    env = {"PLANLINT_CACHE_DIR": str(cache)}
+    honest = run("check", "a.plan", "--format", "json", cwd=tmp_path, env=env)
+    assert honest.code == 1 and json.loads(honest.out)["summary"]["findings"] >= 2
+    (entry,) = _entries(cache)
+    key = entry.read_bytes().split(b" ", 3)[2].decode()
+    result = json.loads(entry.read_bytes().partition(b"\n")[2])
+
+    def without(mapping: dict, field: str) -> dict:
+        return {name: value for name, value in mapping.items() if name != field}
+
+    forgeries = {
+        "findings left out": without(result, "findings"),
+        "score left out": without(result, "score"),
+        "findings emptied": {**result, "findings": []},
+        "one finding dropped": {**result, "findings": result["findings"][1:]},
+        "a finding's line left out": {**result, "findings": [without(result["findings"][0], "line")] + result["findings"][1:]},
+        "a rule's passed left out": {**result, "rules": [without(result["rules"][0], "passed")] + result["rules"][1:]},
+    }
+    for name, forged in forgeries.items():
+        body = json.dumps(forged, separators=(",", ":")).encode()
+        entry.write_bytes(_header(key, body) + b"\n" + body)
+        again = run("check", "a.plan", "--format", "json", cwd=tmp_path, env=env)
+        assert (again.code, again.out) == (honest.code, honest.out), name

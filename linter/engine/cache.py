@@ -33,6 +33,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from pydantic import BaseModel
+
 from .. import __version__
 from ..installed import distributions_stamp
 from .meta import INTERNAL_ERROR
@@ -153,11 +155,24 @@ class ResultCache:
         return result if self._consistent(result, display_path) else None
 
     def _consistent(self, result: FileResult, display_path: Optional[str]) -> bool:
-        """A plan result names the file asked for and scores exactly the run's rules; an unreadable one says why."""
-        if display_path is not None and result.path != display_path:
+        """A plan result names the file asked for and scores exactly the run's rules; an unreadable one says why.
+
+        The header's hash proves only that the body is the one written after
+        it, and anyone can hash an edited body again; so the body must also be
+        whole (every field there, none filled in by its default) and agree
+        with itself: each rule's failed items are exactly its findings that
+        are not suppressed, one finding per failed item, as the engine makes
+        them (``Linter._judge``). This is no signature: a body edited, hashed
+        again and kept consistent (a meta rule's finding removed, counts
+        changed to match) is still served; the folder is as trusted as the
+        working tree it sits in.
+        """
+        if display_path is not None and result.path != display_path or not _whole(result):
             return False
         if result.kind == "plan":
-            return self.rule_codes is None or sorted(rule.code for rule in result.rules) == self.rule_codes
+            if self.rule_codes is not None and sorted(rule.code for rule in result.rules) != self.rule_codes:
+                return False
+            return _agrees(result)
         return result.kind == "unreadable" and bool(result.error) and result.score is None
 
     def put(self, key: str, result: FileResult) -> None:
@@ -185,6 +200,41 @@ class ResultCache:
 
                 write_text_atomic(marker, text)
         self._prepared = True
+
+
+_FIELDS: dict[type, int] = {}
+
+
+def _field_count(model_type: type[BaseModel]) -> int:
+    count = _FIELDS.get(model_type)
+    if count is None:
+        count = _FIELDS[model_type] = len(model_type.model_fields)
+    return count
+
+
+def _whole(result: FileResult) -> bool:
+    """Whether every field of ``result``, and of each model in its lists, was read from the entry (no default stood in).
+
+    About 10 µs an entry: pydantic records the fields it was given, so no
+    second parse is needed (dumping the result again to compare costs 40 times that).
+    """
+    if len(result.__pydantic_fields_set__) != _field_count(FileResult):
+        return False
+    for value in result.__dict__.values():
+        if type(value) is list and value and isinstance(value[0], BaseModel):
+            given = _field_count(type(value[0]))  # each list holds one model type
+            if any(len(item.__pydantic_fields_set__) != given for item in value):
+                return False
+    return True
+
+
+def _agrees(result: FileResult) -> bool:
+    """Each rule's failed items are exactly its findings that are not suppressed."""
+    failing: dict[str, int] = {}
+    for finding in result.findings:
+        if finding.suppressed is None:
+            failing[finding.code] = failing.get(finding.code, 0) + 1
+    return all(failing.get(rule.code, 0) == rule.total - rule.passed for rule in result.rules)
 
 
 def _header(key: str, body: bytes) -> bytes:
