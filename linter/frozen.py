@@ -39,17 +39,30 @@ _MAX_SHARED = 4096  # distinct sets of given fields: a few hundred in practice; 
 _HOLDS_NODES: dict[type, bool] = {}
 
 
+def _holds(annotation: Any) -> bool:
+    """Whether a field of this type can hold a node or a collection (a :class:`Span` cannot)."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, (BaseModel, list, dict, tuple, set)) and annotation is not Span
+    return get_origin(annotation) is not None and (get_origin(annotation) in (list, dict, tuple, set) or
+                                                   any(_holds(arg) for arg in get_args(annotation)))
+
+
 def _may_hold_nodes(cls: type[BaseModel]) -> bool:
     """Whether a field of ``cls`` can hold a node or a list (a :class:`Span` cannot: the walk skips its fields)."""
-    def holds(annotation: Any) -> bool:
-        if isinstance(annotation, type):
-            return issubclass(annotation, (BaseModel, list, dict, tuple, set)) and annotation is not Span
-        return get_origin(annotation) is not None and (get_origin(annotation) in (list, dict, tuple, set) or
-                                                       any(holds(arg) for arg in get_args(annotation)))
-
     found = _HOLDS_NODES.get(cls)
     if found is None:
-        found = _HOLDS_NODES[cls] = any(holds(field.annotation) for field in cls.model_fields.values())
+        found = _HOLDS_NODES[cls] = bool(node_fields(cls))
+    return found
+
+
+_NODE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def node_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that can hold a node or a collection: all a walk over a plan's nodes needs to read."""
+    found = _NODE_FIELDS.get(cls)
+    if found is None:
+        found = _NODE_FIELDS[cls] = tuple(name for name, field in cls.model_fields.items() if _holds(field.annotation))
     return found
 
 

@@ -102,17 +102,9 @@ class Guard:
 
     def __init__(self, seconds: Optional[float]) -> None:
         self.seconds = seconds
-        self.current = ""
+        self.current = ""  # the code of the rule running now (the caller sets it around each rule)
         self.buffer = io.StringIO()
         self.restart: Callable[[], None] = lambda: None  # a fresh budget for the rules after one that overran (set by _arm)
-
-    @contextmanager
-    def rule(self, code: str) -> Iterator[None]:
-        self.current = code
-        try:
-            yield
-        finally:
-            self.current = ""
 
     def printed(self) -> str:
         """What the last rule wrote to standard output (and forget it)."""

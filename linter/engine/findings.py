@@ -105,8 +105,11 @@ def checked(rules: Iterable[R], check: Callable[[R], Iterable[Item]], findings: 
         for rule in rules:
             info = rule.info
             try:
-                with guard.rule(info.code):
+                guard.current = info.code  # what the budget names if it runs out now
+                try:
                     items = list(check(rule))
+                finally:
+                    guard.current = ""
             except FileTimeout as exc:
                 if containment.end_run_on_timeout:  # the one-process command line stops the run, naming rule and file
                     raise

@@ -194,7 +194,8 @@ class Linter:
         passed = counted = suppressed = 0
         suppression = first_failure = ""
         excused: list[NotApplicable] = []
-        if not suppressions.active:  # the common case: nothing to excuse, so no item is looked up
+        looked_up = suppressions.active and suppressions.may_excuse(info)
+        if not looked_up:  # the common case: nothing names this rule, so no item is looked up
             counted = len(items)
             for item in items:
                 if item.passed:
@@ -203,7 +204,7 @@ class Linter:
                 message = item.message or info.message
                 first_failure = first_failure or message
                 findings.append(finding_at(info, item.span, message, severity))
-        for item in items if suppressions.active else ():
+        for item in items if looked_up else ():
             reason = suppressions.reason_for(info, item)
             if reason is None:
                 counted += 1

@@ -37,11 +37,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Sequence
+from typing import Optional, Sequence
 
 from pydantic import BaseModel
 
 from .meta import INVALID_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION
+from ..frozen import node_fields
 from ..model import Comment, Plan, Span
 from ..suggest import did_you_mean
 from .findings import finding_at
@@ -114,6 +115,10 @@ class Suppressions:
     problems: list[Finding] = field(default_factory=list)
     reasonless: list[Suppression] = field(default_factory=list)
     _coverage: Optional[_Coverage] = field(default=None, repr=False)
+
+    def may_excuse(self, info: RuleInfo) -> bool:
+        """Whether any suppression of the plan names ``info``: when none does, no item of its needs looking up."""
+        return any(suppression.selectors_for(info) for suppression in self.active)
 
     def reason_for(self, info: RuleInfo, item: Item) -> Optional[str]:
         """The reason when ``item`` is suppressed, else None. A covered failing item uses the suppression."""
@@ -224,31 +229,36 @@ def _closest(wrong: str, candidates: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- where a comment applies
 
 
-def _spans(node: object) -> Iterator[Span]:
-    """Every span in the model, found by walking its fields (no per-node-type knowledge needed)."""
-    stack: list[object] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, list):
-            stack.extend(current)
-        elif isinstance(current, BaseModel) and not isinstance(current, Span):
-            fields = current.__dict__  # a model's fields are its __dict__: no lookup per field name
-            span = fields.get("span")
-            if isinstance(span, Span):
-                yield span
-            stack.extend(value for value in fields.values() if isinstance(value, (BaseModel, list)))
-
-
 class _Layout:
-    """Which lines hold code, and which block starts on a line: all a comment needs to find its target."""
+    """Which lines hold code, and which block starts on a line: all a comment needs to find its target.
+
+    Found by walking every node of the model (no per-node-type knowledge
+    needed), reading only the fields that can hold nodes (:func:`node_fields`).
+    """
 
     def __init__(self, plan: Plan) -> None:
-        self.code_lines: set[int] = set()
-        self.block_end: dict[int, int] = {}
-        for span in _spans(plan):
-            self.code_lines.update((span.line, span.end_line))
-            self.block_end[span.line] = max(self.block_end.get(span.line, span.line), span.end_line)
-        self.sorted_lines = sorted(self.code_lines)
+        code_lines: set[int] = set()
+        block_end: dict[int, int] = {}
+        stack: list[object] = [plan]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, list):
+                stack.extend(current)
+            elif isinstance(current, BaseModel):
+                fields = current.__dict__  # a model's fields are its __dict__: no lookup per field name
+                span = fields.get("span")
+                if isinstance(span, Span):
+                    line, end = span.line, span.end_line
+                    code_lines.add(line)
+                    code_lines.add(end)
+                    block_end[line] = max(block_end.get(line, line), end)
+                for name in node_fields(type(current)):
+                    value = fields.get(name)
+                    if isinstance(value, (BaseModel, list)):
+                        stack.append(value)
+        self.code_lines = code_lines
+        self.block_end = block_end
+        self.sorted_lines = sorted(code_lines)
 
     def target(self, comment_line: int) -> Optional[int]:
         """The comment's own line when it follows code there, else the next line with code."""

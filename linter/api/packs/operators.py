@@ -102,7 +102,9 @@ def _words(raw: Any) -> list[str]:
 
 def _equals(value: Any, wanted: Any, scope: Scope, label: str) -> tuple[bool, str]:
     if isinstance(wanted, bool):
-        return (value is wanted) or (value == wanted), f"{label} is {show(value)}, expected {str(wanted).lower()}"
+        if value is wanted or value == wanted:
+            return True, ""  # the reason is worded only for a failure (a ``where`` tests every item)
+        return False, f"{label} is {show(value)}, expected {str(wanted).lower()}"
     return _one_of(value, [wanted], scope, label)
 
 
