@@ -10,6 +10,7 @@ as it did before they existed.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import namedtuple
 from typing import TYPE_CHECKING, Any, Optional, Union
 
@@ -65,6 +66,12 @@ class Span(namedtuple("Span", SPAN_FIELDS, defaults=(1, 1, 1, 1))):  # type: ign
     """
 
     __slots__ = ()
+
+    def __new__(cls, line: int = 1, column: int = 1, end_line: int = 1, end_column: int = 1) -> "Span":
+        """A span from whole numbers, checked as the model checked them (a plugin's ``Span(line="3")`` is its error,
+        not a finding at line "3"); the builder makes its spans with ``Span._make``, from the lexer's numbers."""
+        return tuple.__new__(cls, (operator.index(line), operator.index(column), operator.index(end_line),
+                                   operator.index(end_column)))
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:

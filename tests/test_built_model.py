@@ -115,6 +115,8 @@ def test_span_keeps_the_public_shape_of_the_model_it_was() -> None:
     assert repr(span) == "Span(line=2, column=5, end_line=3, end_column=1)"
     with pytest.raises(AttributeError):
         span.line = 9  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Span(line="3")  # type: ignore[arg-type] - a plugin's bad span is its own error, not a finding at line "3"
     planfile = readable('plan "X" {\n  owner "Jane Doe"\n}\n')
     dumped = planfile.model_dump()
     assert dumped["document"]["span"] == {"line": 1, "column": 1, "end_line": 3, "end_column": 2}
