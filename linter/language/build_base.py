@@ -17,6 +17,7 @@ not): :meth:`BuilderBase.session` opens one for each parse.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from enum import Enum
 from typing import Any, Collection, Iterable, Iterator, Mapping, NamedTuple, Optional
@@ -26,7 +27,7 @@ from ..frozen import frozen_node
 from ..model import Comment, Span, Spanned, Text
 from ..suggest import did_you_mean
 
-_make_span = Span._make
+_make_span = functools.partial(tuple.__new__, Span)  # Span._make without its Python frame: the builder makes ~5 spans a line
 
 
 class Stmt(NamedTuple):

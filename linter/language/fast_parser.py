@@ -35,7 +35,7 @@ from lark.parsers.lalr_analysis import Reduce, Shift
 # grammar's word classes give them).
 _WORD_TERMINAL = re.compile(r"(?:\(\?:)?([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\)?\(\?!\[\\w-\]\)")
 _WORD_TOKEN = "NAME"
-_MAX_CACHED_WORDS = 4096
+_MAX_CACHED_WORDS = 16384  # (state, word) pairs; keywords in their states are a few thousand
 _END = "$END"
 _SHIFTED, _STUCK = object(), object()  # what feeding a token did, besides finishing the parse
 
@@ -139,6 +139,9 @@ class FastParser:
         self.trailing = re.compile(f"(?:{spacing})?" if spacing else "")
         self.ignored = frozenset(ignored)
         self.word_terminals = {word: sorted(found, reverse=True) for word, found in by_word.items()}
+        # What a word is in a parser state, remembered across parses (it depends on the tables only): a plan's
+        # words are mostly the same keywords in the same states, so each file no longer learns them again.
+        self.word_types: dict[tuple[Any, str], Optional[str]] = {}
 
     def _word_type(self, word: str, accepts: dict[str, Any]) -> Optional[str]:
         """The terminal a word is in this parser state, by Lark's priorities; None to give up."""
@@ -157,7 +160,7 @@ class FastParser:
         make_token = Token._future_new  # Token() minus its deprecated-argument check
         state_stack = [self.start_state]
         value_stack: list[Any] = []
-        word_types: dict[tuple[Any, str], Optional[str]] = {}
+        word_types = self.word_types
         line, line_start, position = 1, 0, 0
         match_at, length = self.master.match, len(text)
 
