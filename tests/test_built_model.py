@@ -134,3 +134,19 @@ def test_plans_from_json_are_still_validated() -> None:
     data["document"]["span"] = {"line": "two"}
     with pytest.raises(ValueError):
         PlanFile.model_validate(data)
+
+
+def test_reading_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    readable('plan "X" {\n  owner "Jane Doe"\n}\n')
+    with pytest.raises(Exception):
+        readable('plan "X" {\n  owner\n}\n')
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        readable('plan "X" {\n  owner "Jane Doe"\n}\n')
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -10,10 +10,12 @@ independent errors instead of only the first.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import lark
 from lark import Lark, Token
@@ -219,8 +221,31 @@ def parse_text(text: str, path: str = "<string>") -> PlanFile:
         raise PlanSyntaxError([Diagnostic(path=path, line=1, column=1, message=EMPTY_MESSAGE)])
     if "\x00" in text:
         raise PlanSyntaxError([_binary_diagnostic(path, text)])
-    with _builder.session() as log:
+    with _builder.session() as log, _collector_paused():
         return _parse_logged(text, path, log)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a plan is read.
+
+    Reading makes objects by the hundred thousand (tokens, statements, nodes)
+    and none of them form cycles, yet each batch of allocations made Python's
+    collector walk the young objects, and every so often all of them: a 10 MB
+    plan read in 4.0 s instead of 5.6 s CPU without it (measured
+    2026-12-01). Reference counting still frees everything at once; any cycle
+    waits for the next collection after the read. Process-wide, as the
+    collector is: a parse that finds it already paused leaves it to the one
+    that paused it.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _parse_logged(text: str, path: str, log: BuildLog) -> PlanFile:
