@@ -36,6 +36,9 @@ NOT_IN_A_PLAIN_CHECK = (
     "planlint.cli.report",  # the other commands
     "planlint.cli.rules",
     "planlint.cli.explain",
+    "planlint.api.packs.loader",  # the built-in pack comes from its plain form in the cache (tests/test_pack_cache.py)
+    "planlint.api.packs.schema",
+    "tomllib",
     "importlib.metadata",  # the entry points come from the cache (tests/test_entry_point_cache.py)
     "zipfile",
     "email",

@@ -18,8 +18,9 @@ from pydantic import ValidationError
 
 from ...reading import InputRefused, read_input
 from ...model import Plan
-from ..rule import Category, RuleInfo
+from ..rule import Category
 from .checkspec import SpecError, compile_check
+from .compiled import plain_rule, toml_rule
 from .problems import PackError, PackProblem, from_validation, locate
 from .schema import PACK_FIELDS, RULE_FIELDS, PackFile, PackMeta, RuleSpec
 from .selectors import SELECTORS
@@ -65,6 +66,12 @@ def read_toml(path: str) -> tuple[str, dict[str, Any]]:
 
 def load_pack(path: str | Path, known_categories: Iterable[str] = (), pack_name: Optional[str] = None) -> Pack:
     """Load and compile a pack, or raise :class:`PackError` listing every problem."""
+    return load_pack_plain(path, known_categories, pack_name)[0]
+
+
+def load_pack_plain(path: str | Path, known_categories: Iterable[str] = (),
+                    pack_name: Optional[str] = None) -> tuple[Pack, list[dict[str, Any]], str]:
+    """:func:`load_pack`, with each rule also as plain data (:func:`.compiled.plain_rule`) and the text it was read from."""
     shown = str(path)
     text, data = read_toml(shown)
     problems: list[PackProblem] = []
@@ -83,21 +90,22 @@ def load_pack(path: str | Path, known_categories: Iterable[str] = (), pack_name:
     category_names = {*known_categories, *(c.name for c in categories)}
     pack = Pack(pack_file.pack, shown, categories)
     codes: dict[str, int] = {}
+    plains: list[dict[str, Any]] = []
     for index, raw in enumerate(pack_file.rule):
-        rule = _build_rule(raw, index, pack_name or pack_file.pack.name, category_names, shown, problem)
-        if rule is not None:
-            rule.definition = _definition(raw, text)
-        if rule is None:
+        built = _build_rule(raw, index, pack_name or pack_file.pack.name, category_names, shown, problem, text)
+        if built is None:
             continue
+        rule, plain = built
         code = rule.info.code
         if code in codes:
             problem(f"code {code} is used by two rules in this pack; codes must be unique", code, "code", "code")
             continue
         codes[code] = index
         pack.rules.append(rule)
+        plains.append(plain)
     if problems:
         raise PackError(problems)
-    return pack
+    return pack, plains, text
 
 
 def _definition(raw: dict[str, Any], pack_text: str) -> str:
@@ -106,8 +114,9 @@ def _definition(raw: dict[str, Any], pack_text: str) -> str:
     return f"{table}\npack sha256 {hashlib.sha256(pack_text.encode('utf-8')).hexdigest()}"
 
 
-def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set[str], path: str, problem: Any) -> Optional[TomlRule]:
-    """Compile one ``[[rule]]`` table; every mistake in it is reported, not just the first."""
+def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set[str], path: str, problem: Any,
+                text: str) -> Optional[tuple[TomlRule, dict[str, Any]]]:
+    """Compile one ``[[rule]]`` table, also as plain data; every mistake in it is reported, not just the first."""
     code = str(raw.get("code", "")) or f"#{index + 1}"
     spec: Optional[RuleSpec] = None
     try:
@@ -128,24 +137,14 @@ def _build_rule(raw: dict[str, Any], index: int, pack_name: str, categories: set
         problem(error.message, code, error.key or error.where.split(".")[0], error.where)
     if spec is None or found or errors or selector is None or compiled.get("check") is None:
         return None
-    info = RuleInfo(
-        code=spec.code,
-        name=spec.name,
-        category=spec.category,
-        severity=spec.severity,
-        weight=spec.weight,
-        message=spec.message,
-        why=spec.why.strip(),
-        fix=spec.fix.strip(),
-        passing=tuple(spec.passing),
-        failing=tuple(spec.failing),
-        methodology=tuple(spec.methodology),
-        pack=pack_name,
-        essential=spec.essential,
-        quadrants=tuple(sorted(set(spec.quadrants))),
-        link=spec.link,
-    )
-    return TomlRule(info, selector, compiled["check"], compiled.get("when"), compiled.get("where"), source=path)
+    info = {  # RuleInfo's fields as plain data (planlint.api.packs.compiled): the severity by value, lists for tuples
+        "code": spec.code, "name": spec.name, "category": spec.category, "severity": spec.severity.value,
+        "weight": spec.weight, "message": spec.message, "why": spec.why.strip(), "fix": spec.fix.strip(),
+        "passing": list(spec.passing), "failing": list(spec.failing), "methodology": list(spec.methodology),
+        "pack": pack_name, "essential": spec.essential, "quadrants": sorted(set(spec.quadrants)), "link": spec.link,
+    }
+    plain = plain_rule(info, raw, _definition(raw, text))
+    return toml_rule(plain, path, compiled), plain
 
 
 def _semantic_problems(raw: dict[str, Any], code: str, categories: set[str], problem: Any) -> list[str]:
