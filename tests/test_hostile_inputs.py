@@ -133,3 +133,50 @@ def test_cr_only_line_endings_read_like_any_other(tmp_path: Path) -> None:
     cr = _json(tmp_path, PLAN.replace("\n", "\r"))
     assert cr["kind"] == "plan"
     assert [(f["code"], f["line"], f["column"]) for f in cr["findings"]] == [(f["code"], f["line"], f["column"]) for f in lf["findings"]]
+
+
+@pytest.mark.parametrize("config", [
+    'exclude = ["*a*a*a*a*a*a*a*a*a*a*a*a*b.plan"]\n',
+    '[[per-file]]\nfiles = ["**/*a*a*a*a*a*a*a*a*a*a*a*a*b.plan"]\nignore = ["PL302"]\n',
+    '[per-file-ignores]\n"*a*a*a*a*a*a*a*a*a*a*a*a*b.plan" = ["PL302"]\n',
+])
+def test_a_glob_in_the_configuration_never_hangs_the_run(tmp_path: Path, config: str) -> None:
+    """On a backtracking engine this glob took minutes on a 60-letter file name; matching is now linear in the path."""
+    write(tmp_path, "plans/" + "a" * 60 + ".plan", PLAN)
+    write(tmp_path, "plans/" + "a" * 12 + "b.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'select = ["PL30"]\n' + config)
+    done = subprocess.run([sys.executable, "-m", "planlint", "check", "plans", "--no-cache", "--format", "json"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)  # a hang guard, not a speed figure
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    codes = {result["path"]: sorted(f["code"] for f in result["findings"]) for result in report["files"]}
+    assert codes["plans/" + "a" * 60 + ".plan"] == ["PL302", "PL303"]  # not matched: checked in full
+    assert codes.get("plans/" + "a" * 12 + "b.plan", ["PL303"]) == ["PL303"]  # matched: excluded, or PL302 ignored
+
+
+@pytest.mark.parametrize("config,key", [
+    ('exclude = ["[z-a]"]\n', "exclude[0]"),
+    ('[[per-file]]\nfiles = "legacy/[b-a]*"\nignore = ["PL302"]\n', "per-file[0].files[0]"),
+    ('[per-file-ignores]\n"[]" = ["PL302"]\n', "per-file-ignores"),
+    ('[format]\nexclude = ["x[9-0]"]\n', "format.exclude[0]"),
+])
+def test_a_glob_that_is_no_pattern_is_a_configuration_error(tmp_path: Path, config: str, key: str) -> None:
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", config)
+    done = run("check", "a.plan", "--no-cache", cwd=tmp_path)
+    assert done.code == 2 and "internal error" not in done.err, done.err
+    assert done.err.startswith("planlint: error: planlint.toml:") and f"bad value for '{key}'" in done.err, done.err
+    assert "expected a glob such as legacy/** or *.draft.plan (" in done.err, done.err
+
+
+def test_a_glob_matches_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    if sys.platform == "darwin":
+        pytest.skip("macOS file systems refuse names that are not UTF-8")
+    (tmp_path / "plans").mkdir()
+    with open(os.path.join(os.fsencode(tmp_path / "plans"), b"caf\xe9.plan"), "w", encoding="utf-8") as handle:
+        handle.write(PLAN)
+    write(tmp_path, "plans/b.plan", PLAN)
+    write(tmp_path, "planlint.toml", 'exclude = ["caf?.plan"]\n')
+    done = run("check", "plans", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert "internal error" not in done.err, done.err
+    assert [result["path"] for result in json.loads(done.out)["files"]] == ["plans/b.plan"]

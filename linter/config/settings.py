@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator
 
 from ..api.pillars import Pillar
 from ..vocabulary import Role, Stage
-from .globs import matches_any
+from .globs import glob_problem, matches_any
 from ..api.rule import RULES_DOCS, WEB_LINK, RuleInfo, Severity, is_web_link
 
 
@@ -43,6 +43,17 @@ class QuadrantBars(BaseModel):
 
 # A rule or category weight: a finite number, zero or more (zero leaves it out of the score).
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+def _readable_glob(pattern: str) -> str:
+    """A glob that compiles (``[z-a]`` does not): a bad one is a configuration error when the file is read."""
+    problem = glob_problem([pattern])
+    if problem:
+        raise ValueError(problem)
+    return pattern
+
+
+Glob = Annotated[str, AfterValidator(_readable_glob)]
 
 
 def _as_list(value: object) -> object:
@@ -73,7 +84,7 @@ class PerFile(Overridable):
     base's ``select``); tables update it key by key; scalars replace it.
     """
 
-    files: list[str] = Field(min_length=1)
+    files: list[Glob] = Field(min_length=1)
     select: Optional[list[str]] = None
 
     _files_list = field_validator("files", mode="before")(_as_list)
@@ -84,7 +95,7 @@ class FormatSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[Glob] = Field(default_factory=list)
 
 
 class CrmSettings(BaseModel):
@@ -137,9 +148,9 @@ class Settings(Overridable):
                                 description="where planlint's own rules are documented (an http or https page with an "
                                             "anchor per code, like docs/rules.md): findings, explain, SARIF and the "
                                             "report link there; a pack rule's own link wins")
-    exclude: list[str] = Field(default_factory=list)
+    exclude: list[Glob] = Field(default_factory=list)
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    per_file_ignores: dict[Glob, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
     format: FormatSettings = Field(default_factory=FormatSettings)
     crm: CrmSettings = Field(default_factory=CrmSettings)
 
