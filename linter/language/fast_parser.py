@@ -41,6 +41,7 @@ _SHIFTED, _STUCK = object(), object()  # what feeding a token did, besides finis
 
 OnComment = Callable[[Token], None]
 Reduction = tuple[int, Callable[[list[Any]], Any], str]  # (children taken, what builds the value, rule reduced to)
+_COMPILED: dict[str, Any] = {}  # a reduction's source -> its compiled code (see _reduction)
 
 
 def _reduction(rule: Rule, methods: dict[str, Callable[..., Any]]) -> Reduction:
@@ -88,8 +89,14 @@ def _reduction(rule: Rule, methods: dict[str, Callable[..., Any]]) -> Reduction:
             body = f"l = [{', '.join(parts)}]\n    return l[0] if len(l) == 1 else {call}"
         else:
             body = f"return {call}"
-    exec(compile(f"def reduce(c):\n    {body}\n", f"<reduce {name}>", "exec"), namespace)  # noqa: S102 - see docstring
-    return size, namespace["reduce"], name
+    source = f"def reduce(c):\n    {body}\n"
+    code = _COMPILED.get(source)
+    if code is None:  # the grammar's 255 rules have about 20 shapes: each is compiled once (start-up, issue 19)
+        code = _COMPILED[source] = compile(source, "<reduce>", "exec")
+    exec(code, namespace)  # noqa: S102 - see docstring
+    reduce = namespace["reduce"]
+    reduce.__code__ = reduce.__code__.replace(co_filename=f"<reduce {name}>")  # a traceback still names the rule
+    return size, reduce, name
 
 
 class FastParser:
