@@ -173,6 +173,14 @@ def _refuse(cls: type[BaseModel], given: dict[str, Any], names: frozenset[str], 
         raise TypeError(f"{cls.__name__}: unknown fields {unknown}, missing {missing}")
 
 
+def compact_fields(cls: type[BaseModel], given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` as a ``cls`` node's ``__dict__``: the defaults for what it leaves out, in field order (the order a
+    dump follows), in a key-sharing dict (for an objective's 13 fields 176 bytes, where a plain dict takes 464)."""
+    fields = (_BUILT.get(cls) or _recipe(cls))[0].copy()
+    fields.update(given)
+    return fields
+
+
 def frozen_node(cls: type[Model], given: dict[str, Any]) -> Model:
     """A frozen ``cls`` node from values the builder has already checked, made once, without validating them again.
 
