@@ -166,6 +166,9 @@ def _arm(guard: Guard) -> Callable[[], None]:
 def malformed(items: list[Any], span_type: type, item_type: type) -> Optional[str]:
     """Why ``items`` is not a list of proper items, or None when it is."""
     for item in items:
+        if type(item) is item_type and type(item.span) is span_type and type(item.message) is str and (
+                item.passed is True or item.passed is False):
+            continue  # the common case, told with the cheapest tests; anything else is looked at below
         if not isinstance(item, item_type):
             return f"gave {_short(item)}, not an item made with passed() or failed()"
         if not isinstance(item.passed, bool) or not isinstance(item.span, span_type) or not isinstance(item.message, str):

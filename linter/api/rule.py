@@ -140,7 +140,10 @@ class CheckContext:
     def quadrant(self) -> Optional[str]:
         """The plan's quadrant: the portfolio's placement (``options["quadrant"]``) when linted through one, else its own."""
         placed = self.options.get("quadrant")
-        return self.memo(f"quadrant:{placed}", lambda plan: plan_quadrant(plan, placed=placed))
+        key = f"quadrant:{placed}"
+        if key in self.shared:  # asked by the engine before every rule: answered without making a function
+            return self.shared[key]  # type: ignore[no-any-return]
+        return self.memo(key, lambda plan: plan_quadrant(plan, placed=placed))
 
     def memo(self, key: str, compute: Callable[[Plan], T]) -> T:
         """``compute(plan)``, computed once per plan check and shared between rules under ``key``."""

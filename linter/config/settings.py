@@ -9,6 +9,7 @@ with ``extend-select = ["PL105"]`` keeps PL105 on.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StrictBool, field_validator
@@ -215,12 +216,17 @@ class Settings(Overridable):
 
 def _specificity(selector: str, info: RuleInfo) -> int:
     """How closely a selector names a rule: 0 no match, higher is more specific."""
+    return _specificity_of(selector, info.code, info.name)
+
+
+@lru_cache(maxsize=8192)  # asked for every suppression's selectors against every rule, on every plan
+def _specificity_of(selector: str, code: str, name: str) -> int:
     wanted = selector.strip()
     if wanted.upper() == "ALL":
         return 1
-    if wanted.lower() == info.name.lower() or wanted.upper() == info.code.upper():
+    if wanted.lower() == name.lower() or wanted.upper() == code.upper():
         return 100
-    if info.code.upper().startswith(wanted.upper()):
+    if code.upper().startswith(wanted.upper()):
         return 1 + len(wanted)
     return 0
 

@@ -11,7 +11,7 @@ breakdown. Each text counts under one reason only (a placeholder first), so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 from planlint.model import Plan
 from planlint.rule import CheckContext, Item, Rule, RuleInfo, Severity, failed, passed
@@ -26,9 +26,8 @@ PLACEHOLDER, BOILERPLATE, PASTED, ONE_WORD = "placeholder", "boilerplate", "past
 QUESTION_TEXT = "open question"  # the one field where a question is what belongs (see prose.iter_text)
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """Why one text reads as form (``reason`` empty when it does not)."""
+class Verdict(NamedTuple):
+    """Why one text reads as form (``reason`` empty when it does not). A tuple: one is made for every text of a plan."""
 
     prose: Prose
     reason: str = ""

@@ -217,5 +217,20 @@ def span_of(holder: Any, part: str, value: Any, span: model.Span) -> model.Span:
     own = getattr(value, "span", None)
     if isinstance(own, model.Span):
         return own
-    beside = getattr(holder, f"{part}_span", None)
+    name = f"{part}_span"
+    if not _may_have(type(holder), name):  # asking a model for an attribute it lacks costs pydantic a slow __getattr__
+        return span
+    beside = getattr(holder, name, None)
     return beside if isinstance(beside, model.Span) else span
+
+
+_MAY_HAVE: dict[tuple[type, str], bool] = {}
+
+
+def _may_have(kind: type, name: str) -> bool:
+    """Whether objects of ``kind`` can have attribute ``name`` (a model without that field, attribute or extras cannot)."""
+    found = _MAY_HAVE.get((kind, name))
+    if found is None:
+        found = _MAY_HAVE[kind, name] = (not issubclass(kind, BaseModel) or name in kind.model_fields
+                                         or kind.model_config.get("extra") == "allow" or hasattr(kind, name))
+    return found

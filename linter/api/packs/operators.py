@@ -81,11 +81,24 @@ def _any_matches(value: Any, pattern: SafePattern, scope: Scope, label: str) -> 
 def _one_of(value: Any, options: list[str], scope: Scope, label: str) -> tuple[bool, str]:
     if not is_present(value):
         return False, f"{label} is missing"
-    allowed = {name_key(str(option)) for option in options}
+    allowed = _allowed(options)
     for element in _values(value):
         if name_key(text_of(element)) not in allowed:
             return False, f"{label} is '{text_of(element)}', not one of {', '.join(map(str, options))}"
     return True, ""
+
+
+def _allowed(options: list[Any]) -> frozenset[str]:
+    """The options' keys (:func:`name_key`), worked out once per check (a check's options never change)."""
+    known = _ALLOWED.get(id(options))
+    if known is None or known[0] is not options:
+        if len(_ALLOWED) >= 4096:
+            _ALLOWED.clear()
+        known = _ALLOWED[id(options)] = (options, frozenset(name_key(str(option)) for option in options))
+    return known[1]
+
+
+_ALLOWED: dict[int, tuple[list[Any], frozenset[str]]] = {}  # by the options list's identity (the list is kept, so its id stays its own)
 
 
 def _contains(value: Any, options: list[str], scope: Scope, label: str) -> tuple[bool, str]:

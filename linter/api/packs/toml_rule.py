@@ -38,6 +38,7 @@ class TomlRule(Rule):
         self.source = source
         self.definition = ""  # the rule's whole TOML table and its pack's hash, set by the loader
         self._select = selector.select
+        self._items_key = f"pack items:{selector.name}"  # a selector lists the same items for every rule that uses it
         self._test = test.compiled()
         self._when = when.compiled() if when is not None else None
         self._where = where.compiled() if where is not None else None
@@ -50,7 +51,7 @@ class TomlRule(Rule):
         scope = Scope(plan, ctx.as_of, ctx.quadrant, shared=ctx.shared)
         if self._when is not None and not self._when(plan, scope).passed:
             return
-        chosen = self._select(plan)
+        chosen = ctx.memo(self._items_key, self._select)  # the plan's actions, say, listed once for every rule on them
         if self._where is not None:
             where = self._where
             chosen = [item for item in chosen if where(item, scope).passed]

@@ -93,6 +93,34 @@ def text_of(value: Any) -> str:
     """The words a value shows a reader, for patterns, word counts and messages."""
     if value is None:
         return ""
+    way = _TEXT_WAY.get(type(value))
+    if way is None:
+        way = _TEXT_WAY[type(value)] = _text_way(type(value))
+    if way is _ENUM:
+        return str(value._value_)
+    if way is _ITSELF:
+        return value  # type: ignore[no-any-return]
+    if way is _ITS_TEXT:
+        return value.text  # type: ignore[no-any-return]
+    return _text_of(value)
+
+
+_ENUM, _ITSELF, _ITS_TEXT, _OTHER = "enum", "itself", "its text", "other"
+_TEXT_WAY: dict[type, str] = {}  # which branch of _text_of a type always takes (decided once per type)
+
+
+def _text_way(kind: type) -> str:
+    if issubclass(kind, Enum):
+        return _ENUM
+    if issubclass(kind, str):
+        return _ITSELF
+    if issubclass(kind, (model.Text, model.Statement, model.Question, model.Action)):
+        return _ITS_TEXT
+    return _OTHER
+
+
+def _text_of(value: Any) -> str:
+    """:func:`text_of`, branch by branch: the types whose branch depends on the value come here."""
     if isinstance(value, Enum):  # before str: the model's enums are str enums
         return str(value.value)
     if isinstance(value, str):
@@ -147,9 +175,15 @@ def is_present(value: Any) -> bool:
         return placeholder(value) is None
     if isinstance(value, list):
         return any(is_present(v) for v in value)
-    if isinstance(value, (str, model.Text, model.Statement, model.Question)):
+    texty = _TEXTY.get(type(value))
+    if texty is None:
+        texty = _TEXTY[type(value)] = issubclass(type(value), (str, model.Text, model.Statement, model.Question))
+    if texty:
         return not is_placeholder(text_of(value))
     return True
+
+
+_TEXTY: dict[type, bool] = {}  # whether a value of this type is present only when its text is not a placeholder
 
 
 COUNTING = ("all", "real", "substantive", "specific")
