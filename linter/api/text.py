@@ -279,6 +279,7 @@ NUMBER_WORDS = re.compile(  # "overran by nine months", "doubled in a year": a f
     r"hundred|thousand|million|billion|dozen|half|quarter|double[ds]?|twice|triple[ds]?|halved)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def is_specific(text: str, own: frozenset[str] = frozenset()) -> bool:
     """A research line that carries something a colleague could check: a number (in figures or words) or date, or a name.
 

@@ -15,7 +15,7 @@ from ..api.containment import FileTimeout, freeze
 from ..api.crm import CRM_CATEGORY, CrmData, crm_options
 from ..api.quadrants import expected_in, not_expected_reason
 from ..api.registry import Registry
-from ..api.rule import RULES_DOCS, Category, CheckContext, Item, Rule, RuleInfo, rule_link
+from ..api.rule import RULES_DOCS, Category, CheckContext, Item, Rule, RuleInfo, Severity, rule_link
 from ..api.trend import MARGIN_OPTION
 from ..config.settings import Settings, effective_essential, effective_severity, effective_weight, is_selected
 from ..language.diagnostics import Diagnostic, PlanSyntaxError
@@ -60,6 +60,10 @@ class Linter:
             for name, category in self.registry.categories.items()
         }
         self.category_axes: dict[str, str] = {name: category.axis for name, category in self.registry.categories.items()}
+        # Each selected rule as the configuration sets it (severity and weight), worked out once, not once per plan.
+        self.infos: dict[str, RuleInfo] = {rule.info.code: rule.info for rule in self.rules}
+        self.severities: dict[str, Severity] = {code: effective_severity(info, self.settings) for code, info in self.infos.items()}
+        self.weights: dict[str, float] = {code: effective_weight(info, self.settings) for code, info in self.infos.items()}
         # Every loaded rule's pillar, selected or not: a pillar whose rules are all off is "not required".
         self.essential_of: dict[str, Optional[str]] = {
             rule.info.code: effective_essential(rule.info, self.settings) for rule in self.registry.rules
@@ -190,7 +194,7 @@ class Linter:
     def _judge(self, info: RuleInfo, items: list[Item], suppressions: Suppressions, findings: list[Finding],
                skipped: dict[str, str]) -> Judged:
         """One rule's items: its failures appended to ``findings``; suppressed items are not applicable, out of the score."""
-        severity = effective_severity(info, self.settings)
+        severity = self.severities[info.code] if self.infos.get(info.code) is info else effective_severity(info, self.settings)
         passed = counted = suppressed = 0
         suppression = first_failure = ""
         excused: list[NotApplicable] = []
@@ -222,18 +226,18 @@ class Linter:
             findings.append(finding_at(info, item.span, message, severity, reason))
         outcome = RuleOutcome(info.code, True, passed, counted, suppressed, suppression,
                               skipped.get(info.code, "") if not items else "", first_failure)
-        tally = scoring.RuleTally(info.code, info.category, effective_weight(info, self.settings), passed, counted)
+        weight = self.weights[info.code] if self.infos.get(info.code) is info else effective_weight(info, self.settings)
+        tally = scoring.RuleTally(info.code, info.category, weight, passed, counted)
         return Judged(info, tally, outcome, excused)
 
     def _not_applicable(self, skipped: dict[str, str], outcomes: dict[str, RuleOutcome]) -> list[NotApplicable]:
         """Rules that said they do not apply to this plan (its quadrant), in code order."""
-        names = {rule.info.code: rule.info.name for rule in self.rules}
-        return [NotApplicable(code=code, name=names[code], reason=skipped[code])
+        return [NotApplicable(code=code, name=self.infos[code].name, reason=skipped[code])
                 for code in sorted(skipped) if code in outcomes and outcomes[code].skipped]
 
     def _fixes(self, tallies: list[scoring.RuleTally], metrics: dict[str, float], outcomes: dict[str, RuleOutcome],
                score: float) -> list[Fix]:
-        by_code = {rule.info.code: rule.info for rule in self.rules}
+        by_code = self.infos
         failed_if_fixed = failed_if_mended(self.essential_of, outcomes)
         return [
             Fix(code=code, name=by_code[code].name, gain=gain, message=by_code[code].fix.split("\n", 1)[0])

@@ -205,8 +205,8 @@ def count_of(value: Any, counting: str = "all", words: int = 3, pasted: frozense
         return sum(1 for v in values if not is_placeholder(text_of(v)))
     # An objective counts when its name says something and its metric is not a placeholder ("[Metric]").
     # A sentence pasted elsewhere in the plan (``pasted``, normalised) is not substantive here either.
-    distinct = {normalise(text_of(v)) for v in values if is_substantive(text_of(v), words)
-                and normalise(text_of(v)) not in pasted
-                and (counting != "specific" or is_specific(text_of(v), own))
+    distinct = {key for v, text in ((v, text_of(v)) for v in values) if is_substantive(text, words)
+                and (key := normalise(text)) not in pasted
+                and (counting != "specific" or is_specific(text, own))
                 and not (isinstance(v, model.Objective) and v.metric is not None and is_placeholder(v.metric))}
     return len(distinct)
