@@ -180,3 +180,14 @@ def test_a_glob_matches_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     done = run("check", "plans", "--no-cache", "--format", "json", cwd=tmp_path)
     assert "internal error" not in done.err, done.err
     assert [result["path"] for result in json.loads(done.out)["files"]] == ["plans/b.plan"]
+
+
+@pytest.mark.parametrize("setting", ["timeout = 1e20", "plugin-timeout = 99999999999999999999999999"])
+def test_a_time_budget_beyond_what_a_timer_can_hold_is_a_configuration_error(tmp_path: Path, setting: str) -> None:
+    """Was: OverflowError as an internal error (timeout), or every plugin, the built-in pack too, 'could not be loaded'."""
+    write(tmp_path, "a.plan", PLAN)
+    write(tmp_path, "planlint.toml", setting + "\n")
+    done = run("check", "a.plan", "--no-cache", cwd=tmp_path)
+    key = setting.split(" ")[0]
+    assert done.code == 2 and f"planlint.toml:1:1: bad value for '{key}'" in done.err, done.err
+    assert "internal error" not in done.err and "could not be loaded" not in done.err, done.err

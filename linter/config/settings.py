@@ -46,6 +46,11 @@ class QuadrantBars(BaseModel):
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
+# The longest time budget (a year, in seconds): the timer that enforces one cannot hold 1e20 s, and no
+# file or plugin needs more.
+MAX_BUDGET = 365 * 24 * 3600
+
+
 def _readable_glob(pattern: str) -> str:
     """A glob that compiles (``[z-a]`` does not): a bad one is a configuration error when the file is read."""
     problem = glob_problem([pattern])
@@ -141,8 +146,8 @@ class Settings(Overridable):
     off_track_margin: float = Field(default=10.0, alias="off-track-margin", ge=0, le=100, allow_inf_nan=False)
     packs: list[str] = Field(default_factory=list)
     plugins: dict[str, StrictBool] = Field(default_factory=dict)  # "yes" is a mistake to report, not true
-    timeout: float = Field(default=30.0, gt=0, allow_inf_nan=False, description="seconds a file's rules may take")
-    plugin_timeout: float = Field(default=30.0, alias="plugin-timeout", gt=0, allow_inf_nan=False,
+    timeout: float = Field(default=30.0, gt=0, le=MAX_BUDGET, allow_inf_nan=False, description="seconds a file's rules may take")
+    plugin_timeout: float = Field(default=30.0, alias="plugin-timeout", gt=0, le=MAX_BUDGET, allow_inf_nan=False,
                                   description="seconds each plugin may take to load")
     max_file_size: int = Field(default=20_000_000, alias="max-file-size", gt=0, description="bytes; larger files are refused")
     rules_docs_url: str = Field(default=RULES_DOCS, alias="rules-docs-url", json_schema_extra={"pattern": rf"^{WEB_LINK}$"},
