@@ -203,16 +203,27 @@ def frozen_node(cls: type[Model], given: dict[str, Any]) -> Model:
     fields.update(given)
     if len(fields) != len(template) or len(given) < len(required):  # cheap; only a builder bug gets past it
         _refuse(cls, given, names, required)
-    node = object.__new__(cls)
-    put = object.__setattr__
-    put(node, "__dict__", fields)
     key = tuple(given)
     common = _SHARED_FIELDS_SETS.get(key)
     if common is None:
         common = set(key)
         if len(_SHARED_FIELDS_SETS) < _MAX_SHARED:
             _SHARED_FIELDS_SETS[key] = common
-    put(node, "__pydantic_fields_set__", common)
-    put(node, "__pydantic_extra__", None)
-    put(node, "__pydantic_private__", None)
-    return node
+    return unvalidated(cls, fields, common)
+
+
+def unvalidated(cls: type[Model], fields: dict[str, Any], given: set[str]) -> Model:
+    """A ``cls`` whose ``__dict__`` is ``fields`` (every field, in field order), made without pydantic.
+
+    The one place that makes a pydantic model by hand: :func:`frozen_node` for
+    plan nodes, and :func:`planlint.engine.results.trusted` for the findings
+    and scores the engine makes by the thousand. ``given`` is the (shared)
+    set of fields given, what ``model_fields_set`` reports.
+    """
+    made = object.__new__(cls)
+    put = object.__setattr__
+    put(made, "__dict__", fields)
+    put(made, "__pydantic_fields_set__", given)
+    put(made, "__pydantic_extra__", None)
+    put(made, "__pydantic_private__", None)
+    return made
