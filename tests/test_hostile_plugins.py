@@ -113,13 +113,15 @@ def test_a_rule_that_sleeps_in_a_pool_costs_each_file_a_finding_naming_it_and_lo
 
 
 def test_a_worker_that_dies_is_replaced_and_its_file_reported(site: Path, tmp_path: Path) -> None:
-    folder = plans(tmp_path, count=16, config="timeout = 1\n")
+    """Seen as soon as the worker is gone, not after the file's time budget (here far longer than GUARD)."""
+    folder = plans(tmp_path, count=16, config="timeout = 3600\n")
     done = check(site, folder, "die", "-j", "2", "--format", "json", HOSTILE_DIE="Test Co 3 ")
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     by_path = {result["path"]: result for result in report["files"]}
     assert len(by_path) == 16
-    lost = [path for path, result in by_path.items() if any("worker checking this file died" in f["message"] for f in result["findings"])]
+    lost = [path for path, result in by_path.items()
+            if any("worker checking this file died while rule HOST12 ran" in f["message"] for f in result["findings"])]
     assert lost == ["plans/p03.plan"]
     assert all(result["kind"] == "plan" for path, result in by_path.items() if path != "plans/p03.plan")
 

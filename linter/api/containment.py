@@ -93,6 +93,11 @@ def describe(exc: BaseException) -> str:
     return f"{name}: {text}" if text else name
 
 
+# Set in a pool worker only: told the code of each rule as it starts (and "" between files), so that when
+# the worker dies the parent can say which rule it was running (planlint.engine.parallel).
+on_rule: Optional[Callable[[str], None]] = None
+
+
 def _fake_exit(status: int = 0) -> None:
     raise ProcessExit(status)
 

@@ -101,9 +101,12 @@ def checked(rules: Iterable[R], check: Callable[[R], Iterable[Item]], findings: 
     line, where :class:`FileTimeout` ends the run. A real Ctrl-C goes through.
     """
     collected: list[Any] = []
+    announce = containment.on_rule  # a pool worker's: the rule it runs, for the parent should the worker die
     with guarded(seconds) as guard:
         for rule in rules:
             info = rule.info
+            if announce is not None:
+                announce(info.code)
             try:
                 guard.current = info.code  # what the budget names if it runs out now
                 try:

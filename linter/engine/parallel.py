@@ -83,9 +83,88 @@ def effective_jobs(requested: Optional[int], count: int) -> int:
     return jobs if jobs > 1 and can_fork() else 1
 
 
-def _run_chunk(chunk: Sequence[object]) -> list[object]:
-    assert _task is not None, "the task is set before the pool forks"
-    return [_task(item) for item in chunk]
+def _run_chunk(slot: int, chunk: Sequence[object]) -> list[object]:
+    """In a worker: one chunk's results, saying in the shared slot which process runs it and which rule."""
+    assert _task is not None and _shared is not None, "the task and the slots are set before the pool forks"
+    shared = _shared
+    shared.owners[slot] = os.getpid()
+    from ..api import containment
+
+    containment.on_rule = lambda code: shared.tell(slot, code)
+    results = []
+    for item in chunk:
+        shared.tell(slot, "")
+        results.append(_task(item))
+    return results
+
+
+class _Slots:
+    """Memory the workers share with the parent: for each chunk, the PID running it and the rule it is on.
+
+    A worker that dies (a crash in C code, the kernel's out-of-memory killer, a
+    kill) is replaced by the pool, but its chunk never comes back; with these
+    the parent sees at once that the chunk's process is gone, and names the rule.
+    """
+
+    WIDTH = 32  # bytes for a rule's code
+
+    def __init__(self, context: Any, count: int) -> None:
+        import ctypes
+
+        self.owners = context.Array(ctypes.c_long, count, lock=False)
+        self.rules = context.Array(ctypes.c_char, count * self.WIDTH, lock=False)
+
+    def tell(self, slot: int, code: str) -> None:
+        start = slot * self.WIDTH
+        self.rules[start : start + self.WIDTH] = code.encode("utf-8", "replace")[: self.WIDTH - 1].ljust(self.WIDTH, b"\0")
+
+    def rule(self, slot: int) -> str:
+        start = slot * self.WIDTH
+        return bytes(self.rules[start : start + self.WIDTH]).rstrip(b"\0").decode("utf-8", "replace")
+
+    def dead(self, slot: int) -> bool:
+        """The chunk was started by a process that is gone (the pool reaps a dead worker within 0.1 s)."""
+        pid = self.owners[slot]
+        if not pid:
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:  # a reused PID of another user's process: ours is gone
+            return True
+        return False
+
+
+class WorkerLost(Exception):
+    """A chunk that will not come back: its worker died (``rule``: what it was running) or stopped answering."""
+
+    def __init__(self, rule: str = "") -> None:
+        super().__init__(rule)
+        self.rule = rule
+
+
+_shared: Optional[_Slots] = None
+POLL_SECONDS = 0.25  # how often the parent looks at a waited-for chunk's worker
+
+
+def _await(waiting: Any, slots: _Slots, slot: int, seconds: float) -> Any:
+    """The chunk's results, or :class:`WorkerLost` as soon as its worker is dead, or once ``seconds`` have passed."""
+    import multiprocessing
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return waiting.get(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
+        except multiprocessing.TimeoutError:
+            if slots.dead(slot):
+                try:
+                    return waiting.get(timeout=POLL_SECONDS)  # results it sent before it died are still good
+                except multiprocessing.TimeoutError:
+                    raise WorkerLost(slots.rule(slot)) from None
+            if time.monotonic() >= deadline:
+                raise WorkerLost() from None
 
 
 def run_tasks(
@@ -93,7 +172,7 @@ def run_tasks(
     items: Sequence[Item],
     jobs: Optional[int] = None,
     transfer: Optional[Transfer] = None,
-    lost: Optional[Callable[[Item], Result]] = None,
+    lost: Optional[Callable[[Item, str], Result]] = None,
     seconds: float = 30.0,
 ) -> Iterator[Result]:
     """Yield ``task(item)`` for every item, in the order of ``items``.
@@ -111,7 +190,7 @@ def run_tasks(
         yield from _run_forked(task, items, workers, lost, seconds)
         return
     encode = transfer.encode
-    encoded_lost = None if lost is None else (lambda item: encode(lost(item)))
+    encoded_lost = None if lost is None else (lambda item, rule: encode(lost(item, rule)))
     for data in _run_forked(lambda item: encode(task(item)), items, workers, encoded_lost, seconds):
         yield transfer.decode(data)
 
@@ -150,48 +229,51 @@ def _start_worker() -> None:
     containment.end_run_on_timeout = False
 
 
-def _one_by_one(pool: Any, item: Any, lost: Callable[[Any], Any], seconds: float) -> Any:
+def _one_by_one(pool: Any, slots: _Slots, slot: int, item: Any, lost: Callable[[Any, str], Any], seconds: float) -> Any:
     """A lost chunk's file run again on its own, so only the file that kills its worker is lost."""
-    import multiprocessing
-
+    slots.owners[slot] = 0
     try:
-        return pool.apply_async(_run_chunk, ([item],)).get(timeout=2 * seconds + 5)[0]
-    except multiprocessing.TimeoutError:
-        return lost(item)
+        return _await(pool.apply_async(_run_chunk, (slot, [item])), slots, slot, 2 * seconds + 5)[0]
+    except WorkerLost as gone:
+        return lost(item, gone.rule)
 
 
 def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int,
-                lost: Optional[Callable[[Item], Any]] = None, seconds: float = 30.0) -> Iterator[Any]:
+                lost: Optional[Callable[[Item, str], Any]] = None, seconds: float = 30.0) -> Iterator[Any]:
     """Chunks handed to a fork pool and collected in order, none waited for without end.
 
     A worker that dies (a crash in C code, a kill) is replaced by the pool,
-    but its chunk never comes back: after ``seconds`` per file in the chunk
-    (plus a margin) the chunk's files get ``lost(item)`` and the run goes on.
+    but its chunk never comes back: as soon as the parent sees the chunk's
+    process gone (:class:`_Slots`), or after ``seconds`` per file in the chunk
+    (plus a margin) if it stops answering, the chunk's files are run again one
+    by one, and the one that loses its worker again gets ``lost(item, rule)``
+    (``rule``: what it was running; empty if it stopped answering). The run goes on.
     On Ctrl-C or any error the pool is terminated, so no worker outlives the run.
     """
-    global _task
+    global _task, _shared
     _task = task  # type: ignore[assignment]
     try:
         with batch_gc():
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
+            chunks = chunked(items, chunk_size(len(items), workers))
+            slots = _shared = _Slots(context, len(chunks) + 1)  # the last slot: files run again one by one
             pool = context.Pool(workers, initializer=_start_worker)
             try:
-                pending = [(chunk, pool.apply_async(_run_chunk, (chunk,)))
-                           for chunk in chunked(items, chunk_size(len(items), workers))]
-                for chunk, waiting in pending:
+                pending = [pool.apply_async(_run_chunk, (slot, chunk)) for slot, chunk in enumerate(chunks)]
+                for slot, (chunk, waiting) in enumerate(zip(chunks, pending)):
                     try:
-                        results = waiting.get(timeout=2 * seconds * len(chunk) + 5)
-                    except multiprocessing.TimeoutError:
+                        results = _await(waiting, slots, slot, 2 * seconds * len(chunk) + 5)
+                    except WorkerLost:
                         if lost is None:
                             raise
-                        results = [_one_by_one(pool, item, lost, seconds) for item in chunk]
+                        results = [_one_by_one(pool, slots, len(chunks), item, lost, seconds) for item in chunk]
                     yield from results  # type: ignore[misc]
                 pool.close()
             finally:
                 pool.terminate()
                 pool.join()
     finally:
-        _task = None
+        _task, _shared = None, None
 

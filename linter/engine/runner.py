@@ -159,8 +159,8 @@ def iter_reported(
     """
     from .parallel import run_tasks
 
-    def lost(path: Path) -> Reported:
-        result = _lost_file(path)
+    def lost(path: Path, rule: str) -> Reported:
+        result = _lost_file(path, rule)
         return Reported(piece(result, color), tally_of(result, fail_under))
 
     return run_tasks(partial(report_one, linter, cache, piece, color, fail_under), paths, jobs, None, lost,
@@ -195,7 +195,10 @@ def lint_one(linter: Linter, cache: Optional[ResultCache], path: Path) -> FileRe
         return failed_file(display_path(path), exc.message())
 
 
-def _lost_file(path: Path) -> FileResult:
+def _lost_file(path: Path, rule: str = "") -> FileResult:
+    """The file whose worker died (while ``rule`` ran, when it is known) or stopped answering."""
+    if rule:
+        return failed_file(display_path(path), f"the worker checking this file died while rule {rule} ran, and was replaced")
     return failed_file(display_path(path), "the worker checking this file died or stopped answering and was replaced")
 
 
