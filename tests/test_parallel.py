@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from planlint.engine import parallel
-from planlint.engine.parallel import chunk_size, effective_jobs, run_tasks
+from planlint.engine.parallel import WorkerLost, _await, chunk_size, effective_jobs, run_tasks
 
 from _planlint import run, run_process, write
 
@@ -96,3 +98,32 @@ def test_a_bad_jobs_value_is_a_usage_error(tmp_path: Path) -> None:
     assert result.code == 2
     assert "--jobs: expected 1 or more processes, got 0" in result.err and "Traceback" not in result.err
 
+
+
+class _Queued:
+    """A chunk's pending result that arrives only after it has waited behind others (``after`` seconds)."""
+
+    def __init__(self, after: float) -> None:
+        self.ready = time.monotonic() + after
+
+    def get(self, timeout: float) -> list[str]:
+        time.sleep(timeout)
+        if time.monotonic() >= self.ready:
+            return ["done"]
+        raise multiprocessing.TimeoutError
+
+
+class _NotStarted:
+    owners = [0]  # no worker has taken the chunk yet
+
+    def dead(self, slot: int) -> bool:
+        return False
+
+    def rule(self, slot: int) -> str:
+        return ""
+
+
+def test_a_file_run_again_may_wait_behind_the_queue_before_its_budget_starts() -> None:
+    with pytest.raises(WorkerLost):  # an ordinary chunk's budget runs from the moment it is waited for
+        _await(_Queued(after=3.0), _NotStarted(), 0, seconds=0.3)
+    assert _await(_Queued(after=3.0), _NotStarted(), 0, seconds=0.3, queued=20.0) == ["done"]

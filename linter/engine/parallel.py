@@ -148,16 +148,24 @@ _shared: Optional[_Slots] = None
 POLL_SECONDS = 0.25  # how often the parent looks at a waited-for chunk's worker
 
 
-def _await(waiting: Any, slots: _Slots, slot: int, seconds: float) -> Any:
-    """The chunk's results, or :class:`WorkerLost` as soon as its worker is dead, or once ``seconds`` have passed."""
+def _await(waiting: Any, slots: _Slots, slot: int, seconds: float, queued: float = 0.0) -> Any:
+    """The chunk's results, or :class:`WorkerLost` as soon as its worker is dead, or once ``seconds`` have passed.
+
+    ``queued``: how long the chunk may wait behind others before it starts (a file run again on its own
+    is queued behind every chunk not yet done), on top of ``seconds``, which count from its start.
+    """
     import multiprocessing
     import time
 
-    deadline = time.monotonic() + seconds
+    deadline = time.monotonic() + seconds + queued
+    started = False
     while True:
         try:
             return waiting.get(timeout=max(0.0, min(POLL_SECONDS, deadline - time.monotonic())))
         except multiprocessing.TimeoutError:
+            if not started and slots.owners[slot]:
+                started = True
+                deadline = min(deadline, time.monotonic() + seconds)
             if slots.dead(slot):
                 try:
                     return waiting.get(timeout=POLL_SECONDS)  # results it sent before it died are still good
@@ -229,11 +237,16 @@ def _start_worker() -> None:
     containment.end_run_on_timeout = False
 
 
-def _one_by_one(pool: Any, slots: _Slots, slot: int, item: Any, lost: Callable[[Any, str], Any], seconds: float) -> Any:
-    """A lost chunk's file run again on its own, so only the file that kills its worker is lost."""
+def _one_by_one(pool: Any, slots: _Slots, slot: int, item: Any, lost: Callable[[Any, str], Any], seconds: float,
+                behind: int) -> Any:
+    """A lost chunk's file run again on its own, so only the file that kills its worker is lost.
+
+    It is queued behind the ``behind`` files of the chunks not yet done, and may wait for them.
+    """
     slots.owners[slot] = 0
     try:
-        return _await(pool.apply_async(_run_chunk, (slot, [item])), slots, slot, 2 * seconds + 5)[0]
+        waiting = pool.apply_async(_run_chunk, (slot, [item]))
+        return _await(waiting, slots, slot, 2 * seconds + 5, queued=2 * seconds * behind + 5)[0]
     except WorkerLost as gone:
         return lost(item, gone.rule)
 
@@ -268,7 +281,8 @@ def _run_forked(task: Callable[[Item], Any], items: Sequence[Item], workers: int
                     except WorkerLost:
                         if lost is None:
                             raise
-                        results = [_one_by_one(pool, slots, len(chunks), item, lost, seconds) for item in chunk]
+                        behind = sum(len(later) for later in chunks[slot + 1 :])
+                        results = [_one_by_one(pool, slots, len(chunks), item, lost, seconds, behind) for item in chunk]
                     yield from results  # type: ignore[misc]
                 pool.close()
             finally:
