@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planlint.engine.scoring import RuleTally, band, fix_gains, plan_score
+from planlint.engine.scoring import Means, RuleTally, band, plan_score
 
 
 def tally(code: str, category: str, weight: float, passed: int, total: int) -> RuleTally:
@@ -43,11 +43,13 @@ def test_partial_credit_is_the_share_of_items_passing() -> None:
     assert score == 75.0
 
 
-def test_fix_gains_rank_the_biggest_gain_first() -> None:
+def test_a_rule_fixed_gains_what_its_category_would_gain() -> None:
     tallies = [tally("A", "x", 1, 0, 1), tally("B", "x", 3, 0, 1), tally("C", "y", 1, 1, 1)]
-    gains = fix_gains(tallies, {})
-    assert [code for code, _ in gains] == ["B", "A"]
-    assert gains[0][1] == 37.5  # x goes from 0 to 75%, plan from 50 to 87.5
+    means = Means(tallies)
+    now = means.score({})
+    assert now == plan_score(tallies, {})[0] == 50.0
+    gains = {t.code: round(means.score({}, index) - now, 1) for index, t in enumerate(tallies)}
+    assert gains == {"A": 12.5, "B": 37.5, "C": 0.0}  # fixing B takes x from 0 to 75%, the plan from 50 to 87.5
 
 
 @pytest.mark.parametrize(("score", "name"), [(100, "tool"), (85, "tool"), (84.9, "developing"), (60, "developing"), (59.9, "thin"), (0, "thin")])

@@ -198,18 +198,9 @@ class Linter:
         passed = counted = suppressed = 0
         suppression = first_failure = ""
         excused: list[NotApplicable] = []
-        looked_up = suppressions.active and suppressions.may_excuse(info)
-        if not looked_up:  # the common case: nothing names this rule, so no item is looked up
-            counted = len(items)
-            for item in items:
-                if item.passed:
-                    passed += 1
-                    continue
-                message = item.message or info.message
-                first_failure = first_failure or message
-                findings.append(finding_at(info, item.span, message, severity))
-        for item in items if looked_up else ():
-            reason = suppressions.reason_for(info, item)
+        looked_up = suppressions.active and suppressions.may_excuse(info)  # mostly not: no item is looked up
+        for item in items:
+            reason = suppressions.reason_for(info, item) if looked_up else None
             if reason is None:
                 counted += 1
                 passed += item.passed

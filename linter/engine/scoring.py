@@ -112,22 +112,3 @@ class Means:
             means = {**means, name: _weighted_mean(pairs)}
         mean = _weighted_mean([(ratio, category_weights.get(name, 1.0)) for name, ratio in means.items() if ratio is not None])
         return round(0.0 if mean is None else mean * 100, 1)
-
-
-def fix_gains(tallies: Sequence[RuleTally], category_weights: Mapping[str, float]) -> list[tuple[str, float]]:
-    """For each failing rule, the points the plan would gain if all its items passed.
-
-    Sorted by gain (largest first), then by code so the order is stable;
-    each what-if is worked out by :class:`Means`.
-    """
-    means = Means(tallies)
-    base = means.score(category_weights)
-    gains: list[tuple[str, float]] = []
-    for index, tally in enumerate(tallies):
-        if tally.total == 0 or tally.passed == tally.total:
-            continue
-        gain = round(means.score(category_weights, index) - base, 1)
-        if gain > 0:
-            gains.append((tally.code, gain))
-    gains.sort(key=lambda pair: (-pair[1], pair[0]))
-    return gains

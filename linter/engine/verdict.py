@@ -34,7 +34,7 @@ written under another version is never compared with the current one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Mapping, Optional, Sequence
 
 from . import scoring

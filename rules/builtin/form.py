@@ -48,7 +48,7 @@ def verdicts(plan: Plan, pasted: Optional[frozenset[str]] = None, texts: Optiona
         if key in pasted and prose.kind in WRITTEN:
             on_line = copies.setdefault(key, {})
             on_line[prose.span.line] = on_line.get(prose.span.line, 0) + 1
-    places = {key: _Places(sorted(on_line), on_line) for key, on_line in copies.items()}
+    places = {key: _Places(sorted(on_line), on_line, sum(on_line.values())) for key, on_line in copies.items()}
     return [_verdict(prose, places.get(key)) for prose, key in zip(texts, keys)]
 
 
@@ -58,10 +58,7 @@ class _Places:
 
     lines: list[int]
     copies: dict[int, int]
-
-    @property
-    def count(self) -> int:
-        return sum(self.copies.values())
+    count: int  # copies in all: summed once, not once per copy (that grew with the square of the copies)
 
 
 def shared_verdicts(ctx: CheckContext) -> list[Verdict]:

@@ -38,6 +38,7 @@ QUALITY_WORDS = frozenset("partnership partnerships relationship relationships a
                           "collaboration growth health strength intimacy presence footprint".split())
 QUALITY_MODIFIERS = frozenset("customer client account overall strategic brand business level score index "
                               "general mutual strong stronger".split()) | SMALL_WORDS
+QUALITY_ONLY = QUALITY_WORDS | QUALITY_MODIFIERS  # a metric of nothing but these words names a quality
 WORDS = re.compile(r"[a-z]+")
 
 _GOAL = '  research {\n    customer {\n      initiative "Consolidate three ERPs into one by Q3 2027"\n    }\n  }\n'
@@ -310,7 +311,7 @@ def unread_number(metric: str, target: Target) -> list[str]:
     if not is_substantive(metric, 1):
         return ["metric (what the number counts)"]
     words = set(WORDS.findall(metric.lower()))
-    if words <= QUALITY_WORDS | QUALITY_MODIFIERS:
+    if words <= QUALITY_ONLY:
         return [f"metric that can be counted ('{metric}' is a quality: name what is counted, such as "
                 "'plants on the platform')"]
     if isinstance(value, Percent) and target.baseline is None and words & MONEY_WORDS and not words & SHARE_WORDS:
